@@ -1,0 +1,49 @@
+// Seeded 2-D datasets for the trainer: every point lies in about [-1, 1]^2.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace alab {
+
+enum class DatasetKind { Circle, Xor, Gaussians, Spiral, Moons, ThreeClass };
+
+/// Points with class labels. x is row-major n x 2; label[i] is in [0, classes).
+struct Dataset {
+  std::vector<double> x;
+  std::vector<int> label;
+  int classes = 2;
+  std::size_t size() const { return label.size(); }
+};
+
+/// A dataset split in two disjoint parts.
+struct DatasetSplit {
+  Dataset train;
+  Dataset test;
+};
+
+/// Identifier used by the JS API: "circle", "xor", "gaussians", "spiral", "moons", "three_class".
+const char* datasetName(DatasetKind kind);
+
+/// The kind named `name`; throws std::invalid_argument listing the known names otherwise.
+DatasetKind datasetKindFromName(const std::string& name);
+
+/// Largest number of points a generator accepts.
+constexpr std::size_t maxDatasetPoints = 20000;
+
+/// n points of `kind` with noise in [0, 1] (0 = clean; 1 = classes overlap a lot), from `seed`.
+/// Classes are balanced (sizes differ by at most one). Throws std::invalid_argument for
+/// n < 2 (n < 3 for three_class), n > maxDatasetPoints, or noise outside [0, 1] or NaN.
+Dataset makeDataset(DatasetKind kind, std::size_t n, double noise, uint64_t seed);
+
+/// Shuffles with `seed` and puts round(trainFraction * n) points in train, the rest in test.
+/// Throws std::invalid_argument unless 0 < trainFraction <= 1; train is never empty.
+DatasetSplit splitDataset(const Dataset& data, double trainFraction, uint64_t seed);
+
+/// Builds a dataset from caller-supplied points (the student's own clicks): x is n x 2.
+/// Throws std::invalid_argument for empty, mismatched, non-finite or out-of-range input.
+Dataset datasetFromPoints(const std::vector<double>& x, const std::vector<int>& label, int classes);
+
+}  // namespace alab

@@ -1,0 +1,118 @@
+// A tiny fully connected network: dense layers in contiguous buffers, one hidden activation,
+// an output head, seeded initialisation, mini-batch gradients and an SGD update.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "activations.hpp"
+#include "datasets.hpp"
+
+namespace alab {
+
+/// Output activation and loss. Binary heads have one output; softmax has `classes` outputs.
+/// Targets: class 1 -> 1, class 0 -> -1 (tanh) or 0 (sigmoid, linear).
+enum class OutputHead {
+  TanhSquaredError,     // tanh output, loss (y - t)^2 / 2
+  SigmoidSquaredError,  // sigmoid output, loss (y - t)^2 / 2
+  SigmoidCrossEntropy,  // sigmoid output, binary cross-entropy computed from the logit
+  SoftmaxCrossEntropy,  // softmax over `classes` outputs, cross-entropy
+  LinearSquaredError    // identity output, loss (y - t)^2 / 2
+};
+
+/// Weight initialisation; biases start at 0 in every scheme.
+enum class InitScheme {
+  He,           // normal, standard deviation sqrt(2 / fan_in)
+  Xavier,       // normal, standard deviation sqrt(2 / (fan_in + fan_out))
+  SmallUniform  // uniform in [-0.5, 0.5]
+};
+
+/// "tanh_mse", "sigmoid_mse", "sigmoid_cross_entropy", "softmax_cross_entropy", "linear_mse".
+const char* outputHeadName(OutputHead head);
+OutputHead outputHeadFromName(const std::string& name);  // throws std::invalid_argument
+/// "he", "xavier", "small_uniform".
+const char* initSchemeName(InitScheme scheme);
+InitScheme initSchemeFromName(const std::string& name);  // throws std::invalid_argument
+
+constexpr int maxHiddenLayers = 6;
+constexpr int maxUnitsPerLayer = 32;
+constexpr int maxClasses = 10;
+
+/// Architecture and initialisation. Validated by the Network constructor.
+struct NetworkConfig {
+  int inputs = 2;
+  std::vector<int> hiddenUnits{8, 8};  // 0 to maxHiddenLayers layers of 1 to maxUnitsPerLayer units
+  ActivationKind hiddenActivation = ActivationKind::Relu;
+  double alpha = 0.01;  // leaky_relu slope below 0 or elu scale; ignored by other activations
+  OutputHead head = OutputHead::SigmoidCrossEntropy;
+  int classes = 2;      // 2 for the binary heads, 2 to maxClasses for softmax
+  InitScheme init = InitScheme::He;
+  uint64_t seed = 1;    // weight seed
+};
+
+/// Optimiser settings; may change between steps.
+struct TrainSettings {
+  double learningRate = 0.03;  // > 0
+  int batchSize = 10;          // >= 1; a batch larger than the training set uses all of it
+  double momentum = 0.0;       // in [0, 1); classic momentum v = mu v - lr g, w += v
+  double l2 = 0.0;             // >= 0; adds l2 / 2 * |W|^2 to the loss (weights, not biases)
+};
+
+/// Throws std::invalid_argument naming the first invalid field.
+void validateConfig(const NetworkConfig& config);
+void validateSettings(const TrainSettings& settings);
+
+class Network {
+ public:
+  /// Validates the config (std::invalid_argument) and initialises the weights from config.seed.
+  explicit Network(const NetworkConfig& config);
+
+  const NetworkConfig& config() const { return config_; }
+  /// Number of outputs: 1 for binary heads, classes for softmax.
+  int outputs() const;
+  /// Dense layers: hidden layers then the output layer.
+  std::size_t layerCount() const { return weights_.size(); }
+  int layerInputs(std::size_t layer) const;
+  int layerOutputs(std::size_t layer) const;
+  /// Weights of a layer, row-major outputs x inputs, and its biases.
+  const std::vector<double>& weights(std::size_t layer) const { return weights_[layer]; }
+  const std::vector<double>& biases(std::size_t layer) const { return biases_[layer]; }
+  /// Replaces a layer's parameters; throws std::invalid_argument on a size mismatch or non-finite value.
+  void setParameters(std::size_t layer, const std::vector<double>& weights, const std::vector<double>& biases);
+
+  /// Adds the gradient of the mean data loss over the given points to the gradient buffers
+  /// and returns that mean loss (without the L2 term).
+  double accumulateGradient(const Dataset& data, const std::size_t* indices, std::size_t count);
+  /// Gradient buffers filled by accumulateGradient (same layout as weights/biases).
+  const std::vector<double>& weightGradient(std::size_t layer) const { return weightGradients_[layer]; }
+  const std::vector<double>& biasGradient(std::size_t layer) const { return biasGradients_[layer]; }
+  /// One SGD (+ momentum, + L2) update from the gradient buffers, then clears them.
+  void applyGradient(const TrainSettings& settings);
+  /// True when every weight and bias is finite.
+  bool parametersFinite() const;
+
+  /// Network outputs (probabilities for sigmoid/softmax heads) for n points of `inputs` values:
+  /// out holds n * outputs() values, point-major.
+  void predict(const double* x, std::size_t n, double* out) const;
+  /// Mean data loss over a dataset.
+  double loss(const Dataset& data) const;
+  /// Fraction of points whose predicted class is their label.
+  double accuracy(const Dataset& data) const;
+  /// Total number of hidden units.
+  int hiddenUnitCount() const;
+  /// Activation of every hidden unit, then every output, at n points: unit-major blocks of n
+  /// values, (hiddenUnitCount() + outputs()) * n in all. One call refreshes every heatmap.
+  void unitActivations(const double* x, std::size_t n, double* out) const;
+  /// Pre-activations of every hidden unit at n points, unit-major like unitActivations.
+  void hiddenPreActivations(const double* x, std::size_t n, double* out) const;
+
+ private:
+  NetworkConfig config_;
+  std::vector<std::vector<double>> weights_, biases_;
+  std::vector<std::vector<double>> weightGradients_, biasGradients_;
+  std::vector<std::vector<double>> weightVelocities_, biasVelocities_;
+};
+
+}  // namespace alab

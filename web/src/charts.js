@@ -1,0 +1,34 @@
+// Shared chart helpers: a colour-blind-safe palette (Okabe-Ito) with a dash pattern per series,
+// so lines differ by more than colour, and Chart.js defaults that respect reduced motion.
+import Chart from 'chart.js/auto';
+
+/** Okabe-Ito colours, in the order series take them. */
+export const palette = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
+/** Dash patterns paired with the palette: solid, dashed, dotted, dash-dot, ... */
+export const dashes = [[], [8, 4], [2, 3], [10, 3, 2, 3], [4, 4], [12, 4], [1, 2], [6, 2, 2, 2]];
+
+/** Colour and dash of series i. */
+export function seriesStyle(i) {
+  return { borderColor: palette[i % palette.length], backgroundColor: palette[i % palette.length], borderDash: dashes[i % dashes.length] };
+}
+
+export function prefersReducedMotion() {
+  return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
+
+/** A Chart.js chart with the app's defaults (no animation, responsive, reduced motion honoured). */
+export function createChart(canvas, config) {
+  const options = config.options ?? {};
+  return new Chart(canvas, {
+    ...config,
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      ...options,
+      plugins: { legend: { labels: { usePointStyle: false } }, ...(options.plugins ?? {}) },
+    },
+  });
+}
+
+export { Chart };

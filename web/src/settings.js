@@ -1,0 +1,77 @@
+// Panel settings schemas: each panel declares its settings once; sanitize() turns untrusted
+// input (a URL, an imported file) into valid settings, listing what it had to replace.
+
+/** Schema field builders. */
+export const field = {
+  number: (fallback, min, max) => ({ kind: 'number', fallback, min, max }),
+  integer: (fallback, min, max) => ({ kind: 'integer', fallback, min, max }),
+  choice: (fallback, values) => ({ kind: 'choice', fallback, values }),
+  boolean: (fallback) => ({ kind: 'boolean', fallback }),
+  /** A list of `item` fields with a length in [minLength, maxLength]. */
+  list: (fallback, item, minLength, maxLength) => ({ kind: 'list', fallback, item, minLength, maxLength }),
+  /** A list whose entries are distinct values of `values`. */
+  set: (fallback, values, minLength = 1) => ({ kind: 'set', fallback, values, minLength }),
+};
+
+function toNumber(value) {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(value.trim())) return Number(value);
+  return NaN;
+}
+
+function clean(spec, value) {
+  switch (spec.kind) {
+    case 'number': {
+      const n = toNumber(value);
+      return Number.isFinite(n) && n >= spec.min && n <= spec.max ? n : undefined;
+    }
+    case 'integer': {
+      const n = toNumber(value);
+      return Number.isInteger(n) && n >= spec.min && n <= spec.max ? n : undefined;
+    }
+    case 'choice':
+      return spec.values.includes(value) ? value : undefined;
+    case 'boolean':
+      if (value === true || value === 'true' || value === '1') return true;
+      if (value === false || value === 'false' || value === '0') return false;
+      return undefined;
+    case 'list': {
+      const items = typeof value === 'string' ? value.split(',') : value;
+      if (!Array.isArray(items) || items.length < spec.minLength || items.length > spec.maxLength) return undefined;
+      const out = items.map((item) => clean(spec.item, item));
+      return out.includes(undefined) ? undefined : out;
+    }
+    case 'set': {
+      const items = typeof value === 'string' ? value.split(',') : value;
+      if (!Array.isArray(items) || items.length < spec.minLength || items.length > spec.values.length) return undefined;
+      if (!items.every((item) => spec.values.includes(item)) || new Set(items).size !== items.length) return undefined;
+      return [...items];
+    }
+    default:
+      throw new Error(`unknown schema kind '${spec.kind}'`);
+  }
+}
+
+/** Defaults of a schema. */
+export function defaults(schema) {
+  return Object.fromEntries(Object.entries(schema).map(([key, spec]) => [key, structuredClone(spec.fallback)]));
+}
+
+/**
+ * Valid settings from untrusted `raw` (missing keys take defaults). Returns {settings, rejected}:
+ * rejected lists the keys whose values were replaced by defaults; unknown keys are ignored.
+ */
+export function sanitize(schema, raw = {}) {
+  const settings = {};
+  const rejected = [];
+  for (const [key, spec] of Object.entries(schema)) {
+    if (raw[key] === undefined) {
+      settings[key] = structuredClone(spec.fallback);
+      continue;
+    }
+    const value = clean(spec, raw[key]);
+    if (value === undefined) rejected.push(key);
+    settings[key] = value === undefined ? structuredClone(spec.fallback) : value;
+  }
+  return { settings, rejected };
+}
