@@ -25,17 +25,19 @@ struct Sigmoid {
     const double e = std::exp(z);
     return e / (1.0 + e);
   }
+  // s(1 - s), written with e^-|z| so the tails keep full relative precision.
   static double df(double z, double) {
-    const double s = f(z, 0);
-    return s * (1.0 - s);
+    const double e = std::exp(-std::fabs(z));
+    return e / ((1.0 + e) * (1.0 + e));
   }
 };
 
 struct Tanh {
   static double f(double z, double) { return std::tanh(z); }
+  // 1 - tanh^2 = 4 e^-2|z| / (1 + e^-2|z|)^2, precise in the tails.
   static double df(double z, double) {
-    const double t = std::tanh(z);
-    return (1.0 - t) * (1.0 + t);
+    const double e = std::exp(-2.0 * std::fabs(z));
+    return 4.0 * e / ((1.0 + e) * (1.0 + e));
   }
 };
 
