@@ -1,7 +1,7 @@
 #include "activations.hpp"
+#include "format.hpp"
 
 #include <algorithm>
-#include <sstream>
 #include <stdexcept>
 #include <utility>
 
@@ -13,12 +13,6 @@ template <class Functor>
 ActivationInfo row(ActivationKind kind, const char* name, bool usesAlpha, double defaultAlpha,
                    bool gradientVanishesBelowZero) {
   return {kind, name, &Functor::f, &Functor::df, usesAlpha, defaultAlpha, gradientVanishesBelowZero};
-}
-
-std::string numberText(double value) {
-  std::ostringstream text;
-  text << value;
-  return text.str();
 }
 
 std::string countText(std::size_t count) { return std::to_string(count); }
@@ -61,10 +55,10 @@ const ActivationInfo* findActivation(const std::string& name) {
 
 void validateAlpha(ActivationKind kind, double alpha) {
   if (kind == ActivationKind::LeakyRelu && !(alpha >= 0.0 && alpha < 1.0)) {
-    throw std::invalid_argument("leaky_relu alpha must be in [0, 1), got " + numberText(alpha));
+    throw std::invalid_argument("leaky_relu alpha must be in [0, 1), got " + formatNumber(alpha));
   }
   if (kind == ActivationKind::Elu && !(alpha >= 0.0 && alpha <= 10.0)) {
-    throw std::invalid_argument("elu alpha must be in [0, 10], got " + numberText(alpha));
+    throw std::invalid_argument("elu alpha must be in [0, 10], got " + formatNumber(alpha));
   }
 }
 
@@ -107,11 +101,11 @@ std::vector<double> ActivationLayer::backward(const std::vector<double>& upstrea
 std::vector<double> softmax(const double* z, std::size_t n, double temperature) {
   if (n == 0) throw std::invalid_argument("softmax needs at least one logit, got 0");
   if (!(temperature > 0.0) || !std::isfinite(temperature)) {
-    throw std::invalid_argument("softmax temperature must be > 0 and finite, got " + numberText(temperature));
+    throw std::invalid_argument("softmax temperature must be > 0 and finite, got " + formatNumber(temperature));
   }
   for (std::size_t i = 0; i < n; ++i) {
     if (!std::isfinite(z[i])) {
-      throw std::invalid_argument("softmax logit " + countText(i) + " must be finite, got " + numberText(z[i]));
+      throw std::invalid_argument("softmax logit " + countText(i) + " must be finite, got " + formatNumber(z[i]));
     }
   }
   const double largest = *std::max_element(z, z + n);

@@ -314,7 +314,8 @@ SweepConfig sweepConfig(const val& spec) {
     config.network = networkConfig(spec["network"], config.dataset == DatasetKind::ThreeClass ? 3 : 2);
   config.batchSize = static_cast<int>(integer(spec, "batchSize", config.batchSize, 1, 1 << 20));
   config.steps = integer(spec, "steps", config.steps, 1, 100000);
-  if (has(spec, "learningRates")) config.learningRates = finiteNumbers(spec["learningRates"], "learningRates");
+  config.learningRates = has(spec, "learningRates") ? finiteNumbers(spec["learningRates"], "learningRates")
+                                                    : logSpaced(1e-3, 3, 9);
   if (has(spec, "seeds")) {
     config.seeds.clear();
     for (double s : finiteNumbers(spec["seeds"], "seeds")) config.seeds.push_back(static_cast<uint64_t>(s));
@@ -440,9 +441,10 @@ class TrainerHandle {
       val layers = val::array();
       for (std::size_t l = 0; l < report.layers.size(); ++l) {
         const LayerUnits& layer = report.layers[l];
-        std::vector<int> state(layer.state.begin(), layer.state.end());
+        std::vector<uint8_t> state;
+        for (UnitState unit : layer.state) state.push_back(static_cast<uint8_t>(unit));
         val item = val::object();
-        item.set("state", ints(state));
+        item.set("state", typedArray("Uint8Array", state));
         item.set("activeFraction", doubles(layer.activeFraction));
         item.set("revivals", ints(trainer().revivals()[l]));
         item.set("dead", layer.dead);

@@ -55,7 +55,7 @@ test('units report per layer and unit; the history counts dead units per layer',
 });
 
 test('a huge learning rate marks the run diverged and never reports NaN', () => {
-  withTrainer({ ...base, network: { ...base.network, head: 'tanh_mse', activation: 'tanh' }, settings: { learningRate: 1e6 } }, (trainer) => {
+  withTrainer({ ...base, network: { ...base.network, activation: 'leaky_relu' }, settings: { learningRate: 100 } }, (trainer) => {
     const status = trainer.train(500);
     assert.equal(status.diverged, true);
     assert.ok(status.done < 500);

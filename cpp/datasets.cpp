@@ -1,0 +1,202 @@
+// Seeded 2-D generators. Every draw goes through Rng and every angle through portableSinCos,
+// so a seed gives bit-identical points natively and in WebAssembly. Point i has label
+// i % classes, which keeps the classes balanced; noise adds Gaussian jitter (or widens blobs).
+#include "datasets.hpp"
+#include "format.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <numeric>
+#include <stdexcept>
+#include <string>
+
+#include "network.hpp"
+#include "rng.hpp"
+
+namespace alab {
+
+namespace {
+
+constexpr double pi = 3.14159265358979323846;
+
+// Largest |coordinate| datasetFromPoints accepts: the plot shows [-1, 1]^2 with a margin.
+constexpr double maxPointCoordinate = 1.5;
+
+struct Point {
+  double x, y;
+};
+
+
+Point onCircle(double radius, double angle) {
+  double sine, cosine;
+  portableSinCos(angle, sine, cosine);
+  return {radius * cosine, radius * sine};
+}
+
+Point jitter(Point p, double stddev, Rng& rng) {
+  if (stddev == 0) return p;
+  const double dx = rng.normal(0, stddev);
+  const double dy = rng.normal(0, stddev);
+  return {p.x + dx, p.y + dy};
+}
+
+// Label 1: disk of radius 0.5; label 0: ring from 0.7 to 1 (uniform in area).
+Point circlePoint(int label, double noise, Rng& rng) {
+  const double inner = label == 1 ? 0.0 : 0.7;
+  const double outer = label == 1 ? 0.5 : 1.0;
+  const double radius = std::sqrt(rng.uniform(inner * inner, outer * outer));
+  return jitter(onCircle(radius, rng.uniform(0, 2 * pi)), 0.2 * noise, rng);
+}
+
+// Label 1: quadrants where x and y share a sign; points keep 0.05 away from the axes.
+Point xorPoint(int label, double noise, Rng& rng) {
+  const double sx = rng.uniform() < 0.5 ? -1.0 : 1.0;
+  const double sy = label == 1 ? sx : -sx;
+  const double ax = rng.uniform(0.05, 1.0);
+  const double ay = rng.uniform(0.05, 1.0);
+  return jitter({sx * ax, sy * ay}, 0.2 * noise, rng);
+}
+
+// Blobs at (0.5, 0.5) (label 1) and (-0.5, -0.5); the spread grows from 0.15 to 0.5 with noise.
+Point gaussiansPoint(int label, double noise, Rng& rng) {
+  const double centre = label == 1 ? 0.5 : -0.5;
+  return jitter({centre, centre}, 0.15 + 0.35 * noise, rng);
+}
+
+// Two arms of 1.75 turns, the second rotated by half a turn; radius grows from 0.05 to 0.95.
+Point spiralPoint(int label, double noise, Rng& rng) {
+  const double t = rng.uniform();
+  const Point p = onCircle(0.05 + 0.9 * t, 3.5 * pi * t + label * pi);
+  return jitter(p, 0.1 * noise, rng);
+}
+
+// scikit-learn's moons (upper arc label 0, lower arc label 1), shifted and scaled by 2/3 so
+// x spans [-1, 1] and y spans [-0.5, 0.5].
+Point moonsPoint(int label, double noise, Rng& rng) {
+  double sine, cosine;
+  portableSinCos(rng.uniform(0, pi), sine, cosine);
+  const Point raw = label == 0 ? Point{cosine, sine} : Point{1.0 - cosine, 0.5 - sine};
+  const Point p{(raw.x - 0.5) * (2.0 / 3.0), (raw.y - 0.25) * (2.0 / 3.0)};
+  return jitter(p, 0.2 * noise, rng);
+}
+
+// Three blobs at radius 0.55 and angles 90, 210 and 330 degrees; spread 0.12 to 0.42.
+Point threeClassPoint(int label, double noise, Rng& rng) {
+  const Point centre = onCircle(0.55, pi / 2 + label * (2 * pi / 3));
+  return jitter(centre, 0.12 + 0.3 * noise, rng);
+}
+
+constexpr DatasetKind allKinds[] = {DatasetKind::Circle, DatasetKind::Xor,   DatasetKind::Gaussians,
+                                    DatasetKind::Spiral, DatasetKind::Moons, DatasetKind::ThreeClass};
+
+}  // namespace
+
+const char* datasetName(DatasetKind kind) {
+  switch (kind) {
+    case DatasetKind::Circle: return "circle";
+    case DatasetKind::Xor: return "xor";
+    case DatasetKind::Gaussians: return "gaussians";
+    case DatasetKind::Spiral: return "spiral";
+    case DatasetKind::Moons: return "moons";
+    case DatasetKind::ThreeClass: break;
+  }
+  return "three_class";
+}
+
+DatasetKind datasetKindFromName(const std::string& name) {
+  std::string known;
+  for (DatasetKind kind : allKinds) {
+    if (name == datasetName(kind)) return kind;
+    known += (known.empty() ? "" : ", ") + std::string(datasetName(kind));
+  }
+  throw std::invalid_argument("unknown dataset '" + name + "' (known: " + known + ")");
+}
+
+Dataset makeDataset(DatasetKind kind, std::size_t n, double noise, uint64_t seed) {
+  const int classes = kind == DatasetKind::ThreeClass ? 3 : 2;
+  const std::size_t minimum = static_cast<std::size_t>(classes == 3 ? 3 : 2);
+  if (n < minimum || n > maxDatasetPoints)
+    throw std::invalid_argument("dataset size must be between " + std::to_string(minimum) + " and " +
+                                std::to_string(maxDatasetPoints) + ", got " + std::to_string(n));
+  if (!(noise >= 0 && noise <= 1))
+    throw std::invalid_argument("noise must be in [0, 1], got " + formatNumber(noise));
+  Rng rng(seed);
+  Dataset data;
+  data.classes = classes;
+  data.x.reserve(2 * n);
+  data.label.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const int label = static_cast<int>(i % static_cast<std::size_t>(classes));
+    Point p{0, 0};
+    switch (kind) {
+      case DatasetKind::Circle: p = circlePoint(label, noise, rng); break;
+      case DatasetKind::Xor: p = xorPoint(label, noise, rng); break;
+      case DatasetKind::Gaussians: p = gaussiansPoint(label, noise, rng); break;
+      case DatasetKind::Spiral: p = spiralPoint(label, noise, rng); break;
+      case DatasetKind::Moons: p = moonsPoint(label, noise, rng); break;
+      case DatasetKind::ThreeClass: p = threeClassPoint(label, noise, rng); break;
+    }
+    data.x.push_back(p.x);
+    data.x.push_back(p.y);
+    data.label.push_back(label);
+  }
+  return data;
+}
+
+DatasetSplit splitDataset(const Dataset& data, double trainFraction, uint64_t seed) {
+  if (!(trainFraction > 0 && trainFraction <= 1))
+    throw std::invalid_argument("train fraction must be in (0, 1], got " + formatNumber(trainFraction));
+  const std::size_t n = data.size();
+  if (n == 0) throw std::invalid_argument("cannot split an empty dataset");
+  if (data.x.size() != 2 * n)
+    throw std::invalid_argument("dataset holds " + std::to_string(data.x.size()) + " coordinates for " +
+                                std::to_string(n) + " labels, expected " + std::to_string(2 * n));
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  Rng rng(seed);
+  rng.shuffle(order.data(), n);
+  std::size_t trainCount = static_cast<std::size_t>(std::llround(trainFraction * static_cast<double>(n)));
+  if (trainCount == 0) trainCount = 1;
+  DatasetSplit split;
+  split.train.classes = split.test.classes = data.classes;
+  for (std::size_t k = 0; k < n; ++k) {
+    Dataset& part = k < trainCount ? split.train : split.test;
+    const std::size_t i = order[k];
+    part.x.push_back(data.x[2 * i]);
+    part.x.push_back(data.x[2 * i + 1]);
+    part.label.push_back(data.label[i]);
+  }
+  return split;
+}
+
+Dataset datasetFromPoints(const std::vector<double>& x, const std::vector<int>& label, int classes) {
+  if (classes < 2 || classes > maxClasses)
+    throw std::invalid_argument("classes must be between 2 and " + std::to_string(maxClasses) + ", got " +
+                                std::to_string(classes));
+  if (label.empty()) throw std::invalid_argument("a dataset needs at least one point");
+  if (label.size() > maxDatasetPoints)
+    throw std::invalid_argument("dataset size must be at most " + std::to_string(maxDatasetPoints) + ", got " +
+                                std::to_string(label.size()));
+  if (x.size() != 2 * label.size())
+    throw std::invalid_argument("points need 2 coordinates each: got " + std::to_string(x.size()) +
+                                " coordinates for " + std::to_string(label.size()) + " labels");
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    if (!(std::fabs(x[i]) <= maxPointCoordinate))
+      throw std::invalid_argument("point " + std::to_string(i / 2) + " has coordinate " + formatNumber(x[i]) +
+                                  ", expected a finite value in [" +
+                                  formatNumber(-maxPointCoordinate) + ", " + formatNumber(maxPointCoordinate) + "]");
+  }
+  for (std::size_t i = 0; i < label.size(); ++i) {
+    if (label[i] < 0 || label[i] >= classes)
+      throw std::invalid_argument("point " + std::to_string(i) + " has label " + std::to_string(label[i]) +
+                                  ", expected 0 to " + std::to_string(classes - 1));
+  }
+  Dataset data;
+  data.x = x;
+  data.label = label;
+  data.classes = classes;
+  return data;
+}
+
+}  // namespace alab

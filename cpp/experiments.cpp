@@ -1,0 +1,412 @@
+// The chapter's experiments (race, mean shift, linear collapse), the learning-rate sweep, the
+// born-dead probability and activation histograms at initialisation.
+#include "experiments.hpp"
+#include "format.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
+#include <string>
+
+#include "dead_units.hpp"
+#include "rng.hpp"
+#include "trainer.hpp"
+
+namespace alab {
+
+namespace {
+
+constexpr int maxRaceDepth = 50;
+constexpr int maxHistogramBins = 10000;
+constexpr std::size_t maxMeanShiftSamples = 10000000;
+constexpr int maxBornDeadDepth = 50;
+constexpr int maxBornDeadTrials = 100000;
+constexpr int maxProbePoints = 10000;
+constexpr std::size_t maxHistogramSamples = 100000;
+constexpr long sweepCheckpointEvery = 25;  // steps between copies of a still-finite network
+
+
+void require(bool condition, const std::string& message) {
+  if (!condition) throw std::invalid_argument(message);
+}
+
+double activate(ActivationKind kind, double alpha, double x) {
+  return withActivation(kind, [&](auto f) { return f.f(x, alpha); });
+}
+
+[[noreturn]] void startOutOfRange(ActivationKind kind, double start, const char* range) {
+  throw std::invalid_argument("start output " + formatNumber(start) + " is outside the range of " +
+                              activationInfo(kind).name + " " + range);
+}
+
+// The x where f(x) = start by bisection on an increasing branch of f. Keeps lo with f(lo) < start
+// and hi with f(hi) >= start until they are adjacent doubles, and returns hi: for the step, which
+// never equals 0.9, that is the first x right of the jump (f = 1). For gelu and silu, which fall
+// and then rise below 0, the branch starts at their minimum.
+double bisectInput(ActivationKind kind, double alpha, double start) {
+  const auto f = [&](double x) { return activate(kind, alpha, x); };
+  constexpr double limit = 1e12;
+  double hi = 1;
+  while (f(hi) < start) {
+    hi *= 2;
+    if (hi > limit) startOutOfRange(kind, start, "(no x up to 1e12 reaches it)");
+  }
+  double lo = 0;
+  double previous = 0;
+  while (f(lo) >= start) {
+    if (lo < 0 && f(2 * lo) >= f(lo)) {
+      double a = 2 * lo, b = previous;
+      for (int i = 0; i < 200; ++i) {
+        const double left = a + (b - a) / 3, right = b - (b - a) / 3;
+        if (f(left) < f(right)) {
+          b = right;
+        } else {
+          a = left;
+        }
+      }
+      lo = a;
+      if (f(lo) >= start) startOutOfRange(kind, start, "(it must lie above the function's minimum)");
+      break;
+    }
+    previous = lo;
+    lo = lo == 0 ? -1 : 2 * lo;
+    if (lo < -limit) startOutOfRange(kind, start, "(no x down to -1e12 reaches it)");
+  }
+  for (;;) {
+    const double mid = lo + (hi - lo) / 2;
+    if (mid <= lo || mid >= hi) return hi;
+    if (f(mid) < start) {
+      lo = mid;
+    } else {
+      hi = mid;
+    }
+  }
+}
+
+// The x where f(x) = start: exact inverses where they exist, bisection otherwise.
+double raceStart(ActivationKind kind, double alpha, double start) {
+  switch (kind) {
+    case ActivationKind::Sigmoid:
+      if (!(start > 0 && start < 1)) startOutOfRange(kind, start, "(0, 1)");
+      return std::log(start) - std::log1p(-start);
+    case ActivationKind::Tanh:
+      if (!(start > -1 && start < 1)) startOutOfRange(kind, start, "(-1, 1)");
+      return std::atanh(start);
+    case ActivationKind::Relu:
+      if (start < 0) startOutOfRange(kind, start, "[0, inf)");
+      return start;
+    case ActivationKind::LeakyRelu:
+      if (start >= 0) return start;
+      if (alpha == 0) startOutOfRange(kind, start, "[0, inf) when alpha = 0");
+      return start / alpha;
+    case ActivationKind::Linear:
+      return start;
+    default:
+      return bisectInput(kind, alpha, start);
+  }
+}
+
+void validateLayer(const DenseLayer& layer, const char* what) {
+  require(layer.inputs >= 1 && layer.outputs >= 1,
+          std::string(what) + " layer needs at least 1 input and 1 output, got " + std::to_string(layer.inputs) +
+              " x " + std::to_string(layer.outputs));
+  const std::size_t expected = static_cast<std::size_t>(layer.inputs) * static_cast<std::size_t>(layer.outputs);
+  require(layer.weights.size() == expected, std::string(what) + " layer has " +
+                                                std::to_string(layer.weights.size()) + " weights, expected " +
+                                                std::to_string(expected));
+  require(layer.biases.size() == static_cast<std::size_t>(layer.outputs),
+          std::string(what) + " layer has " + std::to_string(layer.biases.size()) + " biases, expected " +
+              std::to_string(layer.outputs));
+}
+
+// y = W x + b for one input.
+void applyLayer(const DenseLayer& layer, const double* x, double* y) {
+  for (int o = 0; o < layer.outputs; ++o) {
+    double sum = layer.biases[o];
+    for (int i = 0; i < layer.inputs; ++i) sum += layer.weights[o * layer.inputs + i] * x[i];
+    y[o] = sum;
+  }
+}
+
+// Histogram of values over [min, max] of the values (a unit-wide range when they are all equal).
+Histogram histogramOverRange(const std::vector<double>& values, int bins) {
+  double lo = values.empty() ? 0 : *std::min_element(values.begin(), values.end());
+  double hi = values.empty() ? 1 : *std::max_element(values.begin(), values.end());
+  if (!(hi > lo)) {
+    lo -= 0.5;
+    hi = lo + 1;
+  }
+  return makeHistogram(values.data(), values.size(), bins, lo, hi);
+}
+
+}  // namespace
+
+RaceResult gradientRace(ActivationKind kind, double alpha, double startOutput, double learningRate,
+                        double target, int depth, int maxSteps) {
+  validateAlpha(kind, alpha);
+  require(std::isfinite(startOutput), "start output must be finite, got " + formatNumber(startOutput));
+  require(std::isfinite(target), "target must be finite, got " + formatNumber(target));
+  require(std::isfinite(learningRate) && learningRate > 0,
+          "learning rate must be > 0 and finite, got " + formatNumber(learningRate));
+  require(depth >= 1 && depth <= maxRaceDepth,
+          "depth must be between 1 and " + std::to_string(maxRaceDepth) + ", got " + std::to_string(depth));
+  require(maxSteps >= 1, "max steps must be >= 1, got " + std::to_string(maxSteps));
+  const auto evaluate = [&](double x) {
+    return withActivation(kind, [&](auto f) {
+      double value = x, gradient = 1;
+      for (int layer = 0; layer < depth; ++layer) {
+        gradient *= f.df(value, alpha);
+        value = f.f(value, alpha);
+      }
+      return RacePoint{x, f.f(x, alpha), gradient};
+    });
+  };
+  RaceResult result;
+  result.trajectory.push_back(evaluate(raceStart(kind, alpha, startOutput)));
+  for (;;) {
+    const RacePoint& now = result.trajectory.back();
+    if (now.output <= target) {
+      result.stop = "reached";
+    } else if (!std::isfinite(now.x) || !std::isfinite(now.gradient)) {
+      result.stop = "diverged";
+    } else if (now.gradient == 0) {
+      result.stop = "stalled";
+    } else if (result.steps == maxSteps) {
+      result.stop = "max_steps";
+    } else {
+      result.trajectory.push_back(evaluate(now.x - learningRate * now.gradient));
+      ++result.steps;
+      continue;
+    }
+    return result;
+  }
+}
+
+Histogram makeHistogram(const double* values, std::size_t n, int bins, double lo, double hi) {
+  require(bins >= 1 && bins <= maxHistogramBins,
+          "bins must be between 1 and " + std::to_string(maxHistogramBins) + ", got " + std::to_string(bins));
+  require(std::isfinite(lo) && std::isfinite(hi) && hi > lo,
+          "histogram range must be finite with lo < hi, got [" + formatNumber(lo) + ", " + formatNumber(hi) + "]");
+  Histogram histogram;
+  histogram.lo = lo;
+  histogram.hi = hi;
+  histogram.counts.assign(static_cast<std::size_t>(bins), 0);
+  const double scale = bins / (hi - lo);
+  for (std::size_t i = 0; i < n; ++i) {
+    require(!std::isnan(values[i]), "histogram value " + std::to_string(i) + " is NaN");
+    const double position = (values[i] - lo) * scale;
+    const int bin = position <= 0 ? 0 : position >= bins ? bins - 1 : static_cast<int>(position);
+    ++histogram.counts[static_cast<std::size_t>(bin)];
+  }
+  return histogram;
+}
+
+MeanShiftResult meanShift(ActivationKind kind, double alpha, std::size_t samples, uint64_t seed, int bins) {
+  validateAlpha(kind, alpha);
+  require(samples >= 1 && samples <= maxMeanShiftSamples, "samples must be between 1 and " +
+                                                              std::to_string(maxMeanShiftSamples) + ", got " +
+                                                              std::to_string(samples));
+  Rng rng(seed);
+  std::vector<double> inputs(samples), outputs(samples);
+  for (double& x : inputs) {
+    do x = rng.uniform(-1.0, 1.0);
+    while (x == -1.0);
+  }
+  evaluateActivation(kind, alpha, inputs.data(), outputs.data(), samples);
+  MeanShiftResult result;
+  for (std::size_t i = 0; i < samples; ++i) {
+    result.inputMean += inputs[i];
+    result.outputMean += outputs[i];
+  }
+  result.inputMean /= static_cast<double>(samples);
+  result.outputMean /= static_cast<double>(samples);
+  result.inputHistogram = makeHistogram(inputs.data(), samples, bins, -1.0, 1.0);
+  result.outputHistogram = histogramOverRange(outputs, bins);
+  return result;
+}
+
+CollapseResult linearCollapse(const DenseLayer& first, const DenseLayer& second,
+                              const std::vector<double>& inputs, ActivationKind between, double alpha) {
+  validateAlpha(between, alpha);
+  validateLayer(first, "first");
+  validateLayer(second, "second");
+  require(second.inputs == first.outputs, "second layer takes " + std::to_string(second.inputs) +
+                                              " inputs but the first layer gives " +
+                                              std::to_string(first.outputs) + " outputs");
+  require(inputs.size() % static_cast<std::size_t>(first.inputs) == 0,
+          "inputs hold " + std::to_string(inputs.size()) + " values, not a multiple of " +
+              std::to_string(first.inputs) + " (the first layer's inputs)");
+  CollapseResult result;
+  DenseLayer& composed = result.composed;
+  composed.inputs = first.inputs;
+  composed.outputs = second.outputs;
+  composed.weights.assign(static_cast<std::size_t>(composed.inputs * composed.outputs), 0.0);
+  composed.biases = second.biases;
+  for (int o = 0; o < second.outputs; ++o) {
+    for (int k = 0; k < second.inputs; ++k) {
+      const double w = second.weights[o * second.inputs + k];
+      for (int i = 0; i < first.inputs; ++i) composed.weights[o * first.inputs + i] += w * first.weights[k * first.inputs + i];
+      composed.biases[o] += w * first.biases[k];
+    }
+  }
+  const std::size_t n = inputs.size() / static_cast<std::size_t>(first.inputs);
+  const std::size_t outputs = static_cast<std::size_t>(second.outputs);
+  result.twoLayerOutput.resize(n * outputs);
+  result.composedOutput.resize(n * outputs);
+  result.bentOutput.resize(n * outputs);
+  std::vector<double> hidden(static_cast<std::size_t>(first.outputs));
+  for (std::size_t p = 0; p < n; ++p) {
+    const double* x = &inputs[p * static_cast<std::size_t>(first.inputs)];
+    applyLayer(first, x, hidden.data());
+    applyLayer(second, hidden.data(), &result.twoLayerOutput[p * outputs]);
+    applyLayer(composed, x, &result.composedOutput[p * outputs]);
+    evaluateActivation(between, alpha, hidden.data(), hidden.data(), hidden.size());
+    applyLayer(second, hidden.data(), &result.bentOutput[p * outputs]);
+  }
+  for (std::size_t i = 0; i < n * outputs; ++i)
+    result.maxAbsDifference =
+        std::max(result.maxAbsDifference, std::fabs(result.twoLayerOutput[i] - result.composedOutput[i]));
+  return result;
+}
+
+std::vector<double> logSpaced(double lo, double hi, int count) {
+  require(std::isfinite(lo) && std::isfinite(hi) && lo > 0 && hi > 0,
+          "log-spaced bounds must be > 0 and finite, got " + formatNumber(lo) + " and " + formatNumber(hi));
+  require(count >= 1, "count must be >= 1, got " + std::to_string(count));
+  std::vector<double> values(static_cast<std::size_t>(count), lo);
+  for (int i = 1; i < count; ++i)
+    values[static_cast<std::size_t>(i)] =
+        i == count - 1 ? hi : lo * std::pow(hi / lo, static_cast<double>(i) / (count - 1));
+  return values;
+}
+
+// Trains one network; a diverged run reports every metric from its last checkpoint (taken every
+// sweepCheckpointEvery steps) whose parameters were all finite.
+SweepRun runSweepPoint(const SweepConfig& config, ActivationKind activation, double learningRate, uint64_t seed) {
+  require(std::isfinite(learningRate) && learningRate > 0,
+          "learning rate must be > 0 and finite, got " + formatNumber(learningRate));
+  require(config.steps >= 1, "steps must be >= 1, got " + std::to_string(config.steps));
+  NetworkConfig network = config.network;
+  network.hiddenActivation = activation;
+  network.seed = seed;
+  TrainSettings settings;
+  settings.learningRate = learningRate;
+  settings.batchSize = config.batchSize;
+  DatasetSplit split = splitDataset(makeDataset(config.dataset, config.points, config.noise, config.dataSeed),
+                                    config.trainFraction, config.dataSeed);
+  Trainer trainer(network, std::move(split), settings, 0, seed);
+  Network lastFinite = trainer.network();
+  for (long done = 0; done < config.steps && !trainer.diverged();) {
+    const long ran = trainer.train(std::min(sweepCheckpointEvery, config.steps - done));
+    if (ran <= 0) break;
+    done += ran;
+    if (!trainer.diverged()) lastFinite = trainer.network();
+  }
+  const DatasetSplit& data = trainer.data();
+  const UnitReport units = classifyUnits(lastFinite, data.train);
+  SweepRun run{};
+  run.activation = activation;
+  run.learningRate = learningRate;
+  run.seed = seed;
+  run.deadFraction = units.total > 0 ? static_cast<double>(units.dead) / units.total : 0.0;
+  run.dormantFraction = units.total > 0 ? static_cast<double>(units.dormant) / units.total : 0.0;
+  run.finalLoss = lastFinite.loss(data.train);
+  run.trainAccuracy = lastFinite.accuracy(data.train);
+  run.testAccuracy = data.test.size() > 0 ? lastFinite.accuracy(data.test) : 0.0;
+  run.diverged = trainer.diverged();
+  return run;
+}
+
+std::vector<SweepRun> learningRateSweep(const SweepConfig& config) {
+  require(!config.activations.empty(), "the sweep needs at least one activation");
+  require(!config.learningRates.empty(), "the sweep needs at least one learning rate");
+  require(!config.seeds.empty(), "the sweep needs at least one seed");
+  for (double rate : config.learningRates)
+    require(std::isfinite(rate) && rate > 0, "learning rate must be > 0 and finite, got " + formatNumber(rate));
+  std::vector<SweepRun> runs;
+  runs.reserve(config.activations.size() * config.learningRates.size() * config.seeds.size());
+  for (ActivationKind activation : config.activations)
+    for (double rate : config.learningRates)
+      for (uint64_t seed : config.seeds) runs.push_back(runSweepPoint(config, activation, rate, seed));
+  return runs;
+}
+
+// Each trial draws He weights (normal, sd sqrt(2 / fan_in)) for every hidden layer and runs the
+// probes through them; it counts as born dead when the last hidden layer's activations are the
+// same for every probe (the output layer then gives one value everywhere).
+double bornDeadProbability(int width, int depth, int trials, uint64_t seed, int probePoints) {
+  require(width >= 1 && width <= maxUnitsPerLayer, "width must be between 1 and " +
+                                                       std::to_string(maxUnitsPerLayer) + ", got " +
+                                                       std::to_string(width));
+  require(depth >= 1 && depth <= maxBornDeadDepth, "depth must be between 1 and " +
+                                                       std::to_string(maxBornDeadDepth) + ", got " +
+                                                       std::to_string(depth));
+  require(trials >= 1 && trials <= maxBornDeadTrials, "trials must be between 1 and " +
+                                                          std::to_string(maxBornDeadTrials) + ", got " +
+                                                          std::to_string(trials));
+  require(probePoints >= 2 && probePoints <= maxProbePoints, "probe points must be between 2 and " +
+                                                                 std::to_string(maxProbePoints) + ", got " +
+                                                                 std::to_string(probePoints));
+  Rng rng(seed);
+  const std::size_t probes = static_cast<std::size_t>(probePoints);
+  std::vector<double> input(2 * probes);
+  for (double& v : input) v = rng.uniform(-1.0, 1.0);
+  const std::size_t w = static_cast<std::size_t>(width);
+  std::vector<double> weights, current, next(probes * w);
+  int dead = 0;
+  for (int trial = 0; trial < trials; ++trial) {
+    current = input;
+    std::size_t fanIn = 2;
+    for (int layer = 0; layer < depth; ++layer) {
+      weights.resize(w * fanIn);
+      const double stddev = std::sqrt(2.0 / static_cast<double>(fanIn));
+      for (double& weight : weights) weight = rng.normal(0, stddev);
+      for (std::size_t p = 0; p < probes; ++p) {
+        for (std::size_t u = 0; u < w; ++u) {
+          double sum = 0;
+          for (std::size_t i = 0; i < fanIn; ++i) sum += weights[u * fanIn + i] * current[p * fanIn + i];
+          next[p * w + u] = sum > 0 ? sum : 0.0;
+        }
+      }
+      current.swap(next);
+      next.resize(probes * w);
+      fanIn = w;
+    }
+    bool constant = true;
+    for (std::size_t p = 1; p < probes && constant; ++p)
+      constant = std::equal(current.begin(), current.begin() + static_cast<std::ptrdiff_t>(w),
+                            current.begin() + static_cast<std::ptrdiff_t>(p * w));
+    if (constant) ++dead;
+  }
+  return static_cast<double>(dead) / trials;
+}
+
+// Every histogram covers the same range, [min, max] of all hidden activations, so the layers
+// can be compared on one axis.
+std::vector<Histogram> initialActivationHistograms(const NetworkConfig& config, std::size_t samples,
+                                                   uint64_t inputSeed, int bins) {
+  require(samples >= 1 && samples <= maxHistogramSamples, "samples must be between 1 and " +
+                                                              std::to_string(maxHistogramSamples) + ", got " +
+                                                              std::to_string(samples));
+  const Network network(config);
+  Rng rng(inputSeed);
+  std::vector<double> x(samples * static_cast<std::size_t>(config.inputs));
+  for (double& v : x) v = rng.uniform(-1.0, 1.0);
+  const std::size_t units = static_cast<std::size_t>(network.hiddenUnitCount());
+  std::vector<double> activations((units + static_cast<std::size_t>(network.outputs())) * samples);
+  network.unitActivations(x.data(), samples, activations.data());
+  activations.resize(units * samples);
+  const Histogram all = histogramOverRange(activations, bins);
+  std::vector<Histogram> histograms;
+  std::size_t offset = 0;
+  for (int layerUnits : config.hiddenUnits) {
+    const std::size_t count = static_cast<std::size_t>(layerUnits) * samples;
+    histograms.push_back(makeHistogram(&activations[offset], count, bins, all.lo, all.hi));
+    offset += count;
+  }
+  return histograms;
+}
+
+}  // namespace alab
