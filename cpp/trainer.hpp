@@ -60,7 +60,7 @@ class Trainer {
   Rng shuffleRng_;
   bool shuffle_;
   std::vector<std::size_t> order_;
-  std::size_t cursor_ = 0;
+  uint64_t cursor_ = 0;
   long step_ = 0;
   bool diverged_ = false;
   std::vector<HistoryEntry> history_;

@@ -1,0 +1,44 @@
+#include "dead_units.hpp"
+
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include "activations.hpp"
+
+namespace alab {
+
+UnitReport classifyUnits(const Network& network, const Dataset& data) {
+  const std::size_t n = data.size();
+  if (n == 0) throw std::invalid_argument("cannot classify units on an empty dataset");
+  const auto inputs = static_cast<std::size_t>(network.config().inputs);
+  if (data.x.size() != n * inputs)
+    throw std::invalid_argument("dataset has " + std::to_string(data.x.size()) + " values for " + std::to_string(n) +
+                                " points; the network takes " + std::to_string(inputs) + " inputs per point");
+  std::vector<double> pre(static_cast<std::size_t>(network.hiddenUnitCount()) * n);
+  network.hiddenPreActivations(data.x.data(), n, pre.data());
+  const bool vanishes = activationInfo(network.config().hiddenActivation).gradientVanishesBelowZero;
+  const UnitState neverPositive = vanishes ? UnitState::Dead : UnitState::Dormant;
+
+  UnitReport report;
+  const double* unit = pre.data();
+  for (const int units : network.config().hiddenUnits) {
+    LayerUnits layer;
+    for (int j = 0; j < units; ++j, unit += n) {
+      std::size_t positive = 0;
+      for (std::size_t p = 0; p < n; ++p) positive += unit[p] > 0.0 ? 1 : 0;
+      const UnitState state = positive == 0 ? neverPositive : UnitState::Alive;
+      layer.state.push_back(state);
+      layer.activeFraction.push_back(static_cast<double>(positive) / static_cast<double>(n));
+      if (state == UnitState::Dead) ++layer.dead;
+      if (state == UnitState::Dormant) ++layer.dormant;
+    }
+    report.dead += layer.dead;
+    report.dormant += layer.dormant;
+    report.total += units;
+    report.layers.push_back(std::move(layer));
+  }
+  return report;
+}
+
+}  // namespace alab

@@ -1,0 +1,577 @@
+#include "network.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <stdexcept>
+
+#include "rng.hpp"
+
+namespace alab {
+
+namespace {
+
+constexpr int maxInputs = 16;
+constexpr int maxWidth = maxUnitsPerLayer;
+static_assert(maxInputs <= maxWidth && maxClasses <= maxWidth, "one scratch row fits every layer");
+
+std::string numberText(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
+
+struct DenseView {
+  int inputs, outputs;
+  const double* weights;
+  const double* biases;
+};
+
+// Read-only view of a network's layers for the per-example kernels.
+struct Model {
+  int hiddenLayers;
+  int inputs;
+  int outputs;
+  int classes;  // valid labels are 0 to classes - 1
+  double alpha;
+  OutputHead head;
+  DenseView layer[maxHiddenLayers + 1];
+};
+
+struct GradientView {
+  double* weights[maxHiddenLayers + 1];
+  double* biases[maxHiddenLayers + 1];
+};
+
+// Per-call stack buffers: pre-activations, activations, activation derivatives and deltas.
+struct Scratch {
+  double z[maxHiddenLayers + 1][maxWidth];
+  double a[maxHiddenLayers][maxWidth];
+  double d[maxHiddenLayers][maxWidth];
+  double delta[2][maxWidth];
+};
+
+Model modelOf(const Network& net) {
+  Model model;
+  const NetworkConfig& config = net.config();
+  model.hiddenLayers = static_cast<int>(config.hiddenUnits.size());
+  model.inputs = config.inputs;
+  model.outputs = net.outputs();
+  model.classes = std::max(model.outputs, 2);
+  model.alpha = config.alpha;
+  model.head = config.head;
+  for (std::size_t l = 0; l < net.layerCount(); ++l)
+    model.layer[l] = {net.layerInputs(l), net.layerOutputs(l), net.weights(l).data(), net.biases(l).data()};
+  return model;
+}
+
+// Loops over one layer's inputs, with their count N fixed at compile time (N = 0: read at run
+// time), so the short inner loops of a small network unroll completely.
+template <int N>
+struct Rows {
+  // z = W in + b for one example.
+  static void forward(const DenseView& layer, const double* __restrict in, double* __restrict z) {
+    const int n = N > 0 ? N : layer.inputs;
+    for (int j = 0; j < layer.outputs; ++j) {
+      const double* __restrict row = layer.weights + j * n;
+      double sum = layer.biases[j];
+      for (int i = 0; i < n; ++i) sum += row[i] * in[i];
+      z[j] = sum;
+    }
+  }
+
+  // Adds delta in^T to the weight gradient and delta to the bias gradient; when below is not
+  // null, sets below = (W^T delta) * slope, the delta of the layer underneath.
+  static void backward(const DenseView& layer, const double* __restrict in, const double* __restrict delta,
+                       double* __restrict gw, double* __restrict gb, const double* __restrict slope,
+                       double* __restrict below) {
+    const int n = N > 0 ? N : layer.inputs;
+    if (below == nullptr) {
+      for (int j = 0; j < layer.outputs; ++j) {
+        const double dj = delta[j];
+        double* __restrict gRow = gw + j * n;
+        gb[j] += dj;
+        for (int i = 0; i < n; ++i) gRow[i] += dj * in[i];
+      }
+      return;
+    }
+    for (int i = 0; i < n; ++i) below[i] = 0.0;
+    for (int j = 0; j < layer.outputs; ++j) {
+      const double dj = delta[j];
+      const double* __restrict wRow = layer.weights + j * n;
+      double* __restrict gRow = gw + j * n;
+      gb[j] += dj;
+      for (int i = 0; i < n; ++i) {
+        gRow[i] += dj * in[i];
+        below[i] += wRow[i] * dj;
+      }
+    }
+    for (int i = 0; i < n; ++i) below[i] *= slope[i];
+  }
+};
+
+// Calls fn(Rows<width>{}) for widths 1 to 8, fn(Rows<0>{}) otherwise.
+template <class Fn>
+void withWidth(int width, Fn&& fn) {
+  switch (width) {
+    case 1: return fn(Rows<1>{});
+    case 2: return fn(Rows<2>{});
+    case 3: return fn(Rows<3>{});
+    case 4: return fn(Rows<4>{});
+    case 5: return fn(Rows<5>{});
+    case 6: return fn(Rows<6>{});
+    case 7: return fn(Rows<7>{});
+    case 8: return fn(Rows<8>{});
+    default: return fn(Rows<0>{});
+  }
+}
+
+inline void dense(const DenseView& layer, const double* in, double* z) {
+  withWidth(layer.inputs, [&](auto rows) { decltype(rows)::forward(layer, in, z); });
+}
+
+// a = f(z) and d = f'(z); tanh and sigmoid share one evaluation (same arithmetic as their df).
+template <class F>
+struct ValueAndSlope {
+  static void eval(const double* z, double alpha, double* a, double* d, int n) {
+    for (int j = 0; j < n; ++j) {
+      a[j] = F::f(z[j], alpha);
+      d[j] = F::df(z[j], alpha);
+    }
+  }
+};
+
+template <>
+struct ValueAndSlope<fn::Tanh> {
+  static void eval(const double* z, double, double* a, double* d, int n) {
+    for (int j = 0; j < n; ++j) {
+      const double t = std::tanh(z[j]);
+      a[j] = t;
+      d[j] = (1.0 - t) * (1.0 + t);
+    }
+  }
+};
+
+template <>
+struct ValueAndSlope<fn::Sigmoid> {
+  static void eval(const double* z, double, double* a, double* d, int n) {
+    for (int j = 0; j < n; ++j) {
+      const double s = fn::Sigmoid::f(z[j], 0.0);
+      a[j] = s;
+      d[j] = s * (1.0 - s);
+    }
+  }
+};
+
+// Forward pass of one example; returns the output logits (in scratch.z[hiddenLayers]).
+template <class F, bool WithSlope>
+const double* forward(const Model& model, const double* x, Scratch& scratch) {
+  const double* in = x;
+  for (int l = 0; l < model.hiddenLayers; ++l) {
+    const int n = model.layer[l].outputs;
+    dense(model.layer[l], in, scratch.z[l]);
+    if (WithSlope) {
+      ValueAndSlope<F>::eval(scratch.z[l], model.alpha, scratch.a[l], scratch.d[l], n);
+    } else {
+      for (int j = 0; j < n; ++j) scratch.a[l][j] = F::f(scratch.z[l][j], model.alpha);
+    }
+    in = scratch.a[l];
+  }
+  dense(model.layer[model.hiddenLayers], in, scratch.z[model.hiddenLayers]);
+  return scratch.z[model.hiddenLayers];
+}
+
+double binaryTarget(OutputHead head, int label) {
+  if (label == 1) return 1.0;
+  return head == OutputHead::TanhSquaredError ? -1.0 : 0.0;
+}
+
+// Loss of one example from its logits; with WithDelta, delta = scale * dLoss/dlogits.
+template <bool WithDelta>
+double headLoss(OutputHead head, const double* z, int outputs, int label, double scale, double* delta) {
+  switch (head) {
+    case OutputHead::SoftmaxCrossEntropy: {
+      double top = z[0];
+      for (int k = 1; k < outputs; ++k) top = std::max(top, z[k]);
+      double sum = 0.0;
+      for (int k = 0; k < outputs; ++k) {
+        const double e = std::exp(z[k] - top);
+        if (WithDelta) delta[k] = e;
+        sum += e;
+      }
+      if (WithDelta) {
+        for (int k = 0; k < outputs; ++k) delta[k] = scale * (delta[k] / sum - (k == label ? 1.0 : 0.0));
+      }
+      return std::log(sum) - (z[label] - top);
+    }
+    case OutputHead::SigmoidCrossEntropy: {
+      const double t = binaryTarget(head, label);
+      const double e = std::exp(-std::fabs(z[0]));
+      if (WithDelta) {
+        const double p = z[0] >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+        delta[0] = scale * (p - t);
+      }
+      return std::max(z[0], 0.0) - z[0] * t + std::log1p(e);
+    }
+    case OutputHead::TanhSquaredError: {
+      const double y = std::tanh(z[0]);
+      const double diff = y - binaryTarget(head, label);
+      if (WithDelta) delta[0] = scale * (diff * ((1.0 - y) * (1.0 + y)));
+      return 0.5 * diff * diff;
+    }
+    case OutputHead::SigmoidSquaredError: {
+      const double y = fn::Sigmoid::f(z[0], 0.0);
+      const double diff = y - binaryTarget(head, label);
+      if (WithDelta) delta[0] = scale * (diff * (y * (1.0 - y)));
+      return 0.5 * diff * diff;
+    }
+    case OutputHead::LinearSquaredError:
+      break;
+  }
+  const double diff = z[0] - binaryTarget(head, label);
+  if (WithDelta) delta[0] = scale * diff;
+  return 0.5 * diff * diff;
+}
+
+// Network outputs from logits: probabilities for sigmoid and softmax heads.
+void headOutput(OutputHead head, const double* z, int outputs, double* y) {
+  switch (head) {
+    case OutputHead::SoftmaxCrossEntropy: {
+      double top = z[0];
+      for (int k = 1; k < outputs; ++k) top = std::max(top, z[k]);
+      double sum = 0.0;
+      for (int k = 0; k < outputs; ++k) sum += (y[k] = std::exp(z[k] - top));
+      for (int k = 0; k < outputs; ++k) y[k] /= sum;
+      return;
+    }
+    case OutputHead::TanhSquaredError:
+      y[0] = std::tanh(z[0]);
+      return;
+    case OutputHead::SigmoidCrossEntropy:
+    case OutputHead::SigmoidSquaredError:
+      y[0] = fn::Sigmoid::f(z[0], 0.0);
+      return;
+    case OutputHead::LinearSquaredError:
+      break;
+  }
+  y[0] = z[0];
+}
+
+// Class predicted from network outputs: argmax for softmax, threshold 0 (tanh) or 0.5 otherwise.
+int predictedClass(OutputHead head, const double* y, int outputs) {
+  if (head == OutputHead::SoftmaxCrossEntropy) return static_cast<int>(std::max_element(y, y + outputs) - y);
+  return y[0] > (head == OutputHead::TanhSquaredError ? 0.0 : 0.5) ? 1 : 0;
+}
+
+[[noreturn]] void throwBadPoint(const Dataset& data, std::size_t index, int classes) {
+  if (index >= data.size())
+    throw std::invalid_argument("point index " + std::to_string(index) + " is outside a dataset of " +
+                                std::to_string(data.size()) + " points");
+  throw std::invalid_argument("label " + std::to_string(data.label[index]) + " of point " + std::to_string(index) +
+                              " is outside [0, " + std::to_string(classes) + ")");
+}
+
+// The label of point `index`, checked against the dataset size and the network's classes.
+inline int checkedLabel(const Dataset& data, std::size_t index, int classes) {
+  if (index >= data.size() || data.label[index] < 0 || data.label[index] >= classes)
+    throwBadPoint(data, index, classes);
+  return data.label[index];
+}
+
+void checkShape(const Dataset& data, int inputs) {
+  if (data.x.size() != data.size() * static_cast<std::size_t>(inputs))
+    throw std::invalid_argument("dataset has " + std::to_string(data.x.size()) + " values for " +
+                                std::to_string(data.size()) + " points; the network takes " +
+                                std::to_string(inputs) + " inputs per point");
+}
+
+template <class F>
+double accumulate(const Model& model, const GradientView& gradient, const Dataset& data,
+                  const std::size_t* indices, std::size_t count) {
+  Scratch scratch;
+  const double scale = 1.0 / static_cast<double>(count);
+  double total = 0.0;
+  for (std::size_t e = 0; e < count; ++e) {
+    const int label = checkedLabel(data, indices[e], model.classes);
+    const double* x = data.x.data() + indices[e] * model.inputs;
+    const double* logits = forward<F, true>(model, x, scratch);
+    double* delta = scratch.delta[0];
+    double* below = scratch.delta[1];
+    total += headLoss<true>(model.head, logits, model.outputs, label, scale, delta);
+    for (int l = model.hiddenLayers; l >= 0; --l) {
+      const DenseView& layer = model.layer[l];
+      const double* in = l == 0 ? x : scratch.a[l - 1];
+      const double* slope = l == 0 ? nullptr : scratch.d[l - 1];
+      double* next = l == 0 ? nullptr : below;
+      withWidth(layer.inputs, [&](auto rows) {
+        decltype(rows)::backward(layer, in, delta, gradient.weights[l], gradient.biases[l], slope, next);
+      });
+      std::swap(delta, below);
+    }
+  }
+  return total * scale;
+}
+
+template <class F>
+double meanLoss(const Model& model, const Dataset& data) {
+  Scratch scratch;
+  double total = 0.0;
+  for (std::size_t p = 0; p < data.size(); ++p) {
+    const int label = checkedLabel(data, p, model.classes);
+    const double* logits = forward<F, false>(model, data.x.data() + p * model.inputs, scratch);
+    total += headLoss<false>(model.head, logits, model.outputs, label, 1.0, nullptr);
+  }
+  return total / static_cast<double>(data.size());
+}
+
+template <class F>
+std::size_t correctCount(const Model& model, const Dataset& data) {
+  Scratch scratch;
+  double y[maxWidth];
+  std::size_t correct = 0;
+  for (std::size_t p = 0; p < data.size(); ++p) {
+    const int label = checkedLabel(data, p, model.classes);
+    headOutput(model.head, forward<F, false>(model, data.x.data() + p * model.inputs, scratch), model.outputs, y);
+    if (predictedClass(model.head, y, model.outputs) == label) ++correct;
+  }
+  return correct;
+}
+
+// Writes hidden activations (or pre-activations) and, when outputsToo, the outputs, unit-major.
+template <class F>
+void unitMajor(const Model& model, const double* x, std::size_t n, double* out, bool preActivations, bool outputsToo) {
+  Scratch scratch;
+  double y[maxWidth];
+  for (std::size_t p = 0; p < n; ++p) {
+    const double* logits = forward<F, false>(model, x + p * model.inputs, scratch);
+    std::size_t unit = 0;
+    for (int l = 0; l < model.hiddenLayers; ++l) {
+      const double* values = preActivations ? scratch.z[l] : scratch.a[l];
+      for (int j = 0; j < model.layer[l].outputs; ++j) out[(unit++) * n + p] = values[j];
+    }
+    if (!outputsToo) continue;
+    headOutput(model.head, logits, model.outputs, y);
+    for (int k = 0; k < model.outputs; ++k) out[(unit + k) * n + p] = y[k];
+  }
+}
+
+// True when no value is NaN or infinite (|v| <= DBL_MAX is false for both), without branches.
+bool allFinite(const std::vector<double>& values) {
+  bool finite = true;
+  for (const double v : values) finite &= std::fabs(v) <= std::numeric_limits<double>::max();
+  return finite;
+}
+
+}  // namespace
+
+const char* outputHeadName(OutputHead head) {
+  switch (head) {
+    case OutputHead::TanhSquaredError: return "tanh_mse";
+    case OutputHead::SigmoidSquaredError: return "sigmoid_mse";
+    case OutputHead::SigmoidCrossEntropy: return "sigmoid_cross_entropy";
+    case OutputHead::SoftmaxCrossEntropy: return "softmax_cross_entropy";
+    case OutputHead::LinearSquaredError: return "linear_mse";
+  }
+  throw std::invalid_argument("unknown output head " + std::to_string(static_cast<int>(head)));
+}
+
+OutputHead outputHeadFromName(const std::string& name) {
+  for (const OutputHead head : {OutputHead::TanhSquaredError, OutputHead::SigmoidSquaredError,
+                                OutputHead::SigmoidCrossEntropy, OutputHead::SoftmaxCrossEntropy,
+                                OutputHead::LinearSquaredError})
+    if (name == outputHeadName(head)) return head;
+  throw std::invalid_argument("unknown output head '" + name +
+                              "'; known: tanh_mse, sigmoid_mse, sigmoid_cross_entropy, softmax_cross_entropy, linear_mse");
+}
+
+const char* initSchemeName(InitScheme scheme) {
+  switch (scheme) {
+    case InitScheme::He: return "he";
+    case InitScheme::Xavier: return "xavier";
+    case InitScheme::SmallUniform: return "small_uniform";
+  }
+  throw std::invalid_argument("unknown init scheme " + std::to_string(static_cast<int>(scheme)));
+}
+
+InitScheme initSchemeFromName(const std::string& name) {
+  for (const InitScheme scheme : {InitScheme::He, InitScheme::Xavier, InitScheme::SmallUniform})
+    if (name == initSchemeName(scheme)) return scheme;
+  throw std::invalid_argument("unknown init scheme '" + name + "'; known: he, xavier, small_uniform");
+}
+
+void validateConfig(const NetworkConfig& config) {
+  if (config.inputs < 1 || config.inputs > maxInputs)
+    throw std::invalid_argument("inputs must be 1 to " + std::to_string(maxInputs) + ", got " +
+                                std::to_string(config.inputs));
+  if (config.hiddenUnits.size() > static_cast<std::size_t>(maxHiddenLayers))
+    throw std::invalid_argument("too many hidden layers: " + std::to_string(config.hiddenUnits.size()) +
+                                " (at most " + std::to_string(maxHiddenLayers) + ")");
+  for (std::size_t l = 0; l < config.hiddenUnits.size(); ++l) {
+    const int units = config.hiddenUnits[l];
+    if (units < 1 || units > maxUnitsPerLayer)
+      throw std::invalid_argument("hidden layer " + std::to_string(l + 1) + " has " + std::to_string(units) +
+                                  " units; allowed 1 to " + std::to_string(maxUnitsPerLayer));
+  }
+  activationInfo(config.hiddenActivation);
+  validateAlpha(config.hiddenActivation, config.alpha);
+  initSchemeName(config.init);
+  const std::string head = outputHeadName(config.head);
+  if (config.head == OutputHead::SoftmaxCrossEntropy) {
+    if (config.classes < 2 || config.classes > maxClasses)
+      throw std::invalid_argument("classes must be 2 to " + std::to_string(maxClasses) + " for " + head + ", got " +
+                                  std::to_string(config.classes));
+  } else if (config.classes != 2) {
+    throw std::invalid_argument("classes must be 2 for the binary head " + head + ", got " +
+                                std::to_string(config.classes) + " (use softmax_cross_entropy for more classes)");
+  }
+}
+
+void validateSettings(const TrainSettings& settings) {
+  if (!(settings.learningRate > 0.0 && std::isfinite(settings.learningRate)))
+    throw std::invalid_argument("learning rate must be > 0 and finite, got " + numberText(settings.learningRate));
+  if (settings.batchSize < 1)
+    throw std::invalid_argument("batch size must be >= 1, got " + std::to_string(settings.batchSize));
+  if (!(settings.momentum >= 0.0 && settings.momentum < 1.0))
+    throw std::invalid_argument("momentum must be in [0, 1), got " + numberText(settings.momentum));
+  if (!(settings.l2 >= 0.0 && std::isfinite(settings.l2)))
+    throw std::invalid_argument("l2 must be >= 0 and finite, got " + numberText(settings.l2));
+}
+
+Network::Network(const NetworkConfig& config) : config_(config) {
+  validateConfig(config_);
+  Rng rng(config_.seed);
+  const std::size_t layers = config_.hiddenUnits.size() + 1;
+  for (std::size_t l = 0; l < layers; ++l) {
+    const int fanIn = layerInputs(l), fanOut = layerOutputs(l);
+    std::vector<double> w(static_cast<std::size_t>(fanIn) * fanOut);
+    const double heScale = std::sqrt(2.0 / fanIn);
+    const double xavierScale = std::sqrt(2.0 / (fanIn + fanOut));
+    for (double& value : w) {
+      switch (config_.init) {
+        case InitScheme::He: value = rng.normal(0.0, heScale); break;
+        case InitScheme::Xavier: value = rng.normal(0.0, xavierScale); break;
+        case InitScheme::SmallUniform: value = rng.uniform(-0.5, 0.5); break;
+      }
+    }
+    weights_.push_back(w);
+    weightGradients_.emplace_back(w.size(), 0.0);
+    weightVelocities_.emplace_back(w.size(), 0.0);
+    biases_.emplace_back(fanOut, 0.0);
+    biasGradients_.emplace_back(fanOut, 0.0);
+    biasVelocities_.emplace_back(fanOut, 0.0);
+  }
+}
+
+int Network::outputs() const { return config_.head == OutputHead::SoftmaxCrossEntropy ? config_.classes : 1; }
+
+int Network::layerInputs(std::size_t layer) const {
+  return layer == 0 ? config_.inputs : config_.hiddenUnits[layer - 1];
+}
+
+int Network::layerOutputs(std::size_t layer) const {
+  return layer < config_.hiddenUnits.size() ? config_.hiddenUnits[layer] : outputs();
+}
+
+void Network::setParameters(std::size_t layer, const std::vector<double>& weights, const std::vector<double>& biases) {
+  if (layer >= layerCount())
+    throw std::invalid_argument("layer " + std::to_string(layer) + " does not exist; the network has " +
+                                std::to_string(layerCount()) + " layers");
+  if (weights.size() != weights_[layer].size() || biases.size() != biases_[layer].size())
+    throw std::invalid_argument("layer " + std::to_string(layer) + " needs " + std::to_string(weights_[layer].size()) +
+                                " weights and " + std::to_string(biases_[layer].size()) + " biases, got " +
+                                std::to_string(weights.size()) + " and " + std::to_string(biases.size()));
+  if (!allFinite(weights) || !allFinite(biases))
+    throw std::invalid_argument("layer " + std::to_string(layer) + " parameters must be finite");
+  weights_[layer] = weights;
+  biases_[layer] = biases;
+}
+
+double Network::accumulateGradient(const Dataset& data, const std::size_t* indices, std::size_t count) {
+  checkShape(data, config_.inputs);
+  if (count == 0) return 0.0;
+  const Model model = modelOf(*this);
+  GradientView gradient;
+  for (std::size_t l = 0; l < layerCount(); ++l) {
+    gradient.weights[l] = weightGradients_[l].data();
+    gradient.biases[l] = biasGradients_[l].data();
+  }
+  return withActivation(config_.hiddenActivation, [&](auto f) {
+    return accumulate<decltype(f)>(model, gradient, data, indices, count);
+  });
+}
+
+void Network::applyGradient(const TrainSettings& settings) {
+  validateSettings(settings);
+  const double rate = settings.learningRate, momentum = settings.momentum, l2 = settings.l2;
+  for (std::size_t l = 0; l < layerCount(); ++l) {
+    double* __restrict w = weights_[l].data();
+    double* __restrict g = weightGradients_[l].data();
+    double* __restrict v = weightVelocities_[l].data();
+    const std::size_t weightCount = weights_[l].size();
+    for (std::size_t i = 0; i < weightCount; ++i) {
+      v[i] = momentum * v[i] - rate * (g[i] + l2 * w[i]);
+      w[i] += v[i];
+      g[i] = 0.0;
+    }
+    double* __restrict b = biases_[l].data();
+    double* __restrict gb = biasGradients_[l].data();
+    double* __restrict vb = biasVelocities_[l].data();
+    const std::size_t biasCount = biases_[l].size();
+    for (std::size_t i = 0; i < biasCount; ++i) {
+      vb[i] = momentum * vb[i] - rate * gb[i];
+      b[i] += vb[i];
+      gb[i] = 0.0;
+    }
+  }
+}
+
+bool Network::parametersFinite() const {
+  for (std::size_t l = 0; l < layerCount(); ++l)
+    if (!allFinite(weights_[l]) || !allFinite(biases_[l])) return false;
+  return true;
+}
+
+void Network::predict(const double* x, std::size_t n, double* out) const {
+  const Model model = modelOf(*this);
+  withActivation(config_.hiddenActivation, [&](auto f) {
+    Scratch scratch;
+    for (std::size_t p = 0; p < n; ++p)
+      headOutput(model.head, forward<decltype(f), false>(model, x + p * model.inputs, scratch), model.outputs,
+                 out + p * model.outputs);
+  });
+}
+
+double Network::loss(const Dataset& data) const {
+  checkShape(data, config_.inputs);
+  if (data.size() == 0) return 0.0;
+  const Model model = modelOf(*this);
+  return withActivation(config_.hiddenActivation, [&](auto f) { return meanLoss<decltype(f)>(model, data); });
+}
+
+double Network::accuracy(const Dataset& data) const {
+  checkShape(data, config_.inputs);
+  if (data.size() == 0) return 0.0;
+  const Model model = modelOf(*this);
+  const std::size_t correct =
+      withActivation(config_.hiddenActivation, [&](auto f) { return correctCount<decltype(f)>(model, data); });
+  return static_cast<double>(correct) / static_cast<double>(data.size());
+}
+
+int Network::hiddenUnitCount() const {
+  int total = 0;
+  for (const int units : config_.hiddenUnits) total += units;
+  return total;
+}
+
+void Network::unitActivations(const double* x, std::size_t n, double* out) const {
+  const Model model = modelOf(*this);
+  withActivation(config_.hiddenActivation, [&](auto f) { unitMajor<decltype(f)>(model, x, n, out, false, true); });
+}
+
+void Network::hiddenPreActivations(const double* x, std::size_t n, double* out) const {
+  const Model model = modelOf(*this);
+  withActivation(config_.hiddenActivation, [&](auto f) { unitMajor<decltype(f)>(model, x, n, out, true, false); });
+}
+
+}  // namespace alab

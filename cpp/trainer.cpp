@@ -1,0 +1,112 @@
+#include "trainer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace alab {
+
+namespace {
+
+void checkData(const Dataset& data, const Network& network, const char* part) {
+  const auto inputs = static_cast<std::size_t>(network.config().inputs);
+  if (data.x.size() != data.size() * inputs)
+    throw std::invalid_argument(std::string(part) + " set has " + std::to_string(data.x.size()) + " values for " +
+                                std::to_string(data.size()) + " points; the network takes " +
+                                std::to_string(inputs) + " inputs per point");
+  const int classes = std::max(network.outputs(), 2);
+  for (std::size_t p = 0; p < data.size(); ++p)
+    if (data.label[p] < 0 || data.label[p] >= classes)
+      throw std::invalid_argument(std::string(part) + " point " + std::to_string(p) + " has label " +
+                                  std::to_string(data.label[p]) + "; the network has " + std::to_string(classes) +
+                                  " classes");
+}
+
+}  // namespace
+
+Trainer::Trainer(const NetworkConfig& config, DatasetSplit data, const TrainSettings& settings, long statsEvery,
+                 uint64_t shuffleSeed, bool shuffle)
+    : network_(config),
+      data_(std::move(data)),
+      settings_(settings),
+      statsEvery_(statsEvery),
+      shuffleRng_(shuffleSeed),
+      shuffle_(shuffle) {
+  validateSettings(settings_);
+  if (statsEvery_ < 0) throw std::invalid_argument("statsEvery must be >= 0, got " + std::to_string(statsEvery_));
+  if (data_.train.size() == 0) throw std::invalid_argument("the training set is empty");
+  checkData(data_.train, network_, "training");
+  checkData(data_.test, network_, "test");
+  order_.resize(data_.train.size());
+  std::iota(order_.begin(), order_.end(), std::size_t{0});
+  if (shuffle_) shuffleRng_.shuffle(order_.data(), order_.size());
+  for (const int units : config.hiddenUnits) revivals_.emplace_back(units, 0);
+}
+
+void Trainer::setSettings(const TrainSettings& settings) {
+  validateSettings(settings);
+  settings_ = settings;
+}
+
+// cursor_ counts every example drawn so far; a batch never crosses an epoch boundary (a
+// multiple of the training-set size), so an epoch's last batch may be shorter than batchSize.
+long Trainer::train(long steps) {
+  if (diverged_) return 0;
+  const std::size_t n = order_.size();
+  long done = 0;
+  while (done < steps) {
+    const std::size_t position = cursor_ % n;
+    if (position == 0 && cursor_ > 0 && shuffle_) shuffleRng_.shuffle(order_.data(), n);
+    const std::size_t count = std::min(static_cast<std::size_t>(settings_.batchSize), n - position);
+    const double loss = network_.accumulateGradient(data_.train, order_.data() + position, count);
+    network_.applyGradient(settings_);
+    cursor_ += count;
+    ++step_;
+    ++done;
+    if (!std::isfinite(loss) || !network_.parametersFinite()) {
+      diverged_ = true;
+      break;
+    }
+    if (statsEvery_ > 0 && step_ % statsEvery_ == 0) recordStats();
+  }
+  return done;
+}
+
+void Trainer::recordStats() {
+  if (diverged_ || (!history_.empty() && history_.back().step == step_)) return;
+  HistoryEntry entry;
+  entry.step = step_;
+  entry.trainLoss = network_.loss(data_.train);
+  entry.testLoss = network_.loss(data_.test);
+  if (!std::isfinite(entry.trainLoss) || !std::isfinite(entry.testLoss)) {
+    diverged_ = true;
+    return;
+  }
+  entry.trainAccuracy = network_.accuracy(data_.train);
+  entry.testAccuracy = network_.accuracy(data_.test);
+
+  const UnitReport report = units();
+  std::vector<std::vector<UnitState>> states;
+  for (std::size_t l = 0; l < report.layers.size(); ++l) {
+    const LayerUnits& layer = report.layers[l];
+    entry.deadPerLayer.push_back(layer.dead);
+    entry.dormantPerLayer.push_back(layer.dormant);
+    if (!lastStates_.empty()) {
+      for (std::size_t j = 0; j < layer.state.size(); ++j)
+        if (lastStates_[l][j] != UnitState::Alive && layer.state[j] == UnitState::Alive) ++revivals_[l][j];
+    }
+    states.push_back(layer.state);
+  }
+  lastStates_ = std::move(states);
+  for (const auto& layer : revivals_) entry.revivals += std::accumulate(layer.begin(), layer.end(), 0);
+  history_.push_back(std::move(entry));
+}
+
+double Trainer::epoch() const { return static_cast<double>(cursor_) / static_cast<double>(order_.size()); }
+
+UnitReport Trainer::units() const { return classifyUnits(network_, data_.train); }
+
+}  // namespace alab

@@ -1,0 +1,31 @@
+// Strings of the app shell: header, navigation, language switch, loading and error states.
+export default {
+  en: {
+    title: 'Activation Lab',
+    tagline: 'How activation functions shape what a neural network can learn. Every curve, step and number on this page is computed by a small C++ core running as WebAssembly in your browser.',
+    skip: 'Skip to the content',
+    navigation: 'Sections',
+    language: 'Language',
+    loading: 'Starting the WebAssembly core…',
+    noWebAssembly: 'This page needs WebAssembly, and this browser has it turned off or does not support it. Please open the page in a current version of Firefox, Chrome, Edge or Safari, or turn WebAssembly back on in the browser settings.',
+    noWebAssemblyTitle: 'WebAssembly is not available',
+    startFailed: 'The computation core could not start: {message}',
+    startFailedTitle: 'Something went wrong',
+    panelFailed: 'This section could not be shown: {message}',
+    footer: 'All maths runs in C++ compiled to WebAssembly; nothing is sent over the network. Colours follow the Okabe–Ito palette and every series also has its own line style.',
+  },
+  zh: {
+    title: '激活函数实验室',
+    tagline: '激活函数如何决定神经网络能学到什么。本页上的每一条曲线、每一步和每一个数字，都由在浏览器里以 WebAssembly 运行的一个小型 C++ 内核计算得出。',
+    skip: '跳到正文',
+    navigation: '章节',
+    language: '语言',
+    loading: '正在启动 WebAssembly 计算内核…',
+    noWebAssembly: '本页需要 WebAssembly，而当前浏览器不支持或已将其关闭。请用新版 Firefox、Chrome、Edge 或 Safari 打开本页，或在浏览器设置中重新启用 WebAssembly。',
+    noWebAssemblyTitle: 'WebAssembly 不可用',
+    startFailed: '计算内核无法启动：{message}',
+    startFailedTitle: '出错了',
+    panelFailed: '此部分无法显示：{message}',
+    footer: '所有数学运算都由编译成 WebAssembly 的 C++ 完成，不经过网络传输任何数据。配色采用 Okabe–Ito 色盲友好色板，每条曲线还配有各自的线型。',
+  },
+};

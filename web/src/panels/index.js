@@ -1,0 +1,9 @@
+// The page's panels, in navigation order. Each module follows the panel contract
+// (id, titleKey, schema, mount(root, ctx) -> {destroy}); main.js mounts them.
+import * as explorer from './explorer.js';
+import * as race from './race.js';
+import * as meanShift from './mean-shift.js';
+import * as nonlinearity from './nonlinearity.js';
+import * as softmax from './softmax.js';
+
+export default [explorer, race, meanShift, nonlinearity, softmax];
