@@ -143,7 +143,7 @@ export async function tfjsEngine({ data, layers }, activation, batchSize) {
     const batches = [];
     for (let start = 0; start < data.label.length; start += batchSize) {
       const end = Math.min(start + batchSize, data.label.length);
-      batches.push({ x: tf.tensor2d(data.x.slice(2 * start, 2 * end), [end - start, 2]), t: tf.tensor2d(Float32Array.from(data.label.slice(start, end)), [end - start, 1]) });
+      batches.push({ x: tf.tensor2d(Float32Array.from(data.x.subarray(2 * start, 2 * end)), [end - start, 2]), t: tf.tensor2d(Float32Array.from(data.label.slice(start, end)), [end - start, 1]) });
     }
     const optimizer = tf.train.sgd(learningRate);
     const epoch = () => {

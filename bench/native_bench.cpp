@@ -1,4 +1,4 @@
-// Native side of `npm run bench`: trains 2-8-8-1 (tanh head, squared error, plain SGD, no
+// Native side of `npm run bench`: trains 2-8-8-1 (linear output, squared error, plain SGD, no
 // shuffling) on the engine's 500-point circle and prints one JSON line:
 // {"examplesPerSecond": ..., "lossAfter10Epochs": ...}. Usage: alab_bench <activation> <batch> <seconds>
 #include <chrono>
@@ -18,7 +18,7 @@ alab::Trainer makeTrainer(alab::ActivationKind activation, int batch) {
   alab::NetworkConfig config;
   config.hiddenUnits = {8, 8};
   config.hiddenActivation = activation;
-  config.head = alab::OutputHead::TanhSquaredError;
+  config.head = alab::OutputHead::LinearSquaredError;
   config.seed = 1;
   alab::TrainSettings settings;
   settings.learningRate = 0.03;

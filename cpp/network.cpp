@@ -6,6 +6,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "format.hpp"
 #include "rng.hpp"
 
 namespace alab {
@@ -15,12 +16,6 @@ namespace {
 constexpr int maxInputs = 16;
 constexpr int maxWidth = maxUnitsPerLayer;
 static_assert(maxInputs <= maxWidth && maxClasses <= maxWidth, "one scratch row fits every layer");
-
-std::string numberText(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", value);
-  return text;
-}
 
 struct DenseView {
   int inputs, outputs;
@@ -131,7 +126,7 @@ inline void dense(const DenseView& layer, const double* in, double* z) {
   withWidth(layer.inputs, [&](auto rows) { decltype(rows)::forward(layer, in, z); });
 }
 
-// a = f(z) and d = f'(z); tanh and sigmoid share one evaluation (same arithmetic as their df).
+// a = f(z) and d = f'(z); tanh and sigmoid derive the slope from the value (one libm call, not two).
 template <class F>
 struct ValueAndSlope {
   static void eval(const double* z, double alpha, double* a, double* d, int n) {
@@ -286,29 +281,68 @@ void checkShape(const Dataset& data, int inputs) {
                                 std::to_string(inputs) + " inputs per point");
 }
 
+// Examples processed together by accumulate(): each layer's width dispatch and call happen
+// once per chunk instead of once per example. Kept small so the buffers fit a 64 KB stack.
+constexpr int chunkSize = 8;
+
+struct ChunkScratch {
+  double z[maxHiddenLayers + 1][chunkSize * maxWidth];
+  double a[maxHiddenLayers][chunkSize * maxWidth];
+  double d[maxHiddenLayers][chunkSize * maxWidth];
+  double delta[2][chunkSize * maxWidth];
+};
+
+// Forward and backward for `count` <= chunkSize examples. Every gradient element still adds its
+// examples in order, so the result is bit-identical to an example-by-example loop.
+template <class F>
+void accumulateChunk(const Model& model, const GradientView& gradient, const Dataset& data,
+                     const std::size_t* indices, int count, double scale, ChunkScratch& s, double& total) {
+  const double* x[chunkSize];
+  int label[chunkSize];
+  for (int b = 0; b < count; ++b) {
+    label[b] = checkedLabel(data, indices[b], model.classes);
+    x[b] = data.x.data() + indices[b] * model.inputs;
+  }
+  const int hidden = model.hiddenLayers;
+  for (int l = 0; l <= hidden; ++l) {
+    const DenseView& layer = model.layer[l];
+    withWidth(layer.inputs, [&](auto rows) {
+      for (int b = 0; b < count; ++b) {
+        const double* in = l == 0 ? x[b] : s.a[l - 1] + b * layer.inputs;
+        decltype(rows)::forward(layer, in, s.z[l] + b * layer.outputs);
+      }
+    });
+    if (l < hidden) ValueAndSlope<F>::eval(s.z[l], model.alpha, s.a[l], s.d[l], count * layer.outputs);
+  }
+  double* delta = s.delta[0];
+  double* below = s.delta[1];
+  for (int b = 0; b < count; ++b)
+    total += headLoss<true>(model.head, s.z[hidden] + b * model.outputs, model.outputs, label[b], scale,
+                            delta + b * model.outputs);
+  for (int l = hidden; l >= 0; --l) {
+    const DenseView& layer = model.layer[l];
+    withWidth(layer.inputs, [&](auto rows) {
+      for (int b = 0; b < count; ++b) {
+        const double* in = l == 0 ? x[b] : s.a[l - 1] + b * layer.inputs;
+        const double* slope = l == 0 ? nullptr : s.d[l - 1] + b * layer.inputs;
+        double* next = l == 0 ? nullptr : below + b * layer.inputs;
+        decltype(rows)::backward(layer, in, delta + b * layer.outputs, gradient.weights[l], gradient.biases[l], slope,
+                                 next);
+      }
+    });
+    std::swap(delta, below);
+  }
+}
+
 template <class F>
 double accumulate(const Model& model, const GradientView& gradient, const Dataset& data,
                   const std::size_t* indices, std::size_t count) {
-  Scratch scratch;
+  ChunkScratch scratch;
   const double scale = 1.0 / static_cast<double>(count);
   double total = 0.0;
-  for (std::size_t e = 0; e < count; ++e) {
-    const int label = checkedLabel(data, indices[e], model.classes);
-    const double* x = data.x.data() + indices[e] * model.inputs;
-    const double* logits = forward<F, true>(model, x, scratch);
-    double* delta = scratch.delta[0];
-    double* below = scratch.delta[1];
-    total += headLoss<true>(model.head, logits, model.outputs, label, scale, delta);
-    for (int l = model.hiddenLayers; l >= 0; --l) {
-      const DenseView& layer = model.layer[l];
-      const double* in = l == 0 ? x : scratch.a[l - 1];
-      const double* slope = l == 0 ? nullptr : scratch.d[l - 1];
-      double* next = l == 0 ? nullptr : below;
-      withWidth(layer.inputs, [&](auto rows) {
-        decltype(rows)::backward(layer, in, delta, gradient.weights[l], gradient.biases[l], slope, next);
-      });
-      std::swap(delta, below);
-    }
+  for (std::size_t first = 0; first < count; first += chunkSize) {
+    const int n = static_cast<int>(std::min<std::size_t>(chunkSize, count - first));
+    accumulateChunk<F>(model, gradient, data, indices + first, n, scale, scratch, total);
   }
   return total * scale;
 }
@@ -429,13 +463,13 @@ void validateConfig(const NetworkConfig& config) {
 
 void validateSettings(const TrainSettings& settings) {
   if (!(settings.learningRate > 0.0 && std::isfinite(settings.learningRate)))
-    throw std::invalid_argument("learning rate must be > 0 and finite, got " + numberText(settings.learningRate));
+    throw std::invalid_argument("learning rate must be > 0 and finite, got " + formatNumber(settings.learningRate));
   if (settings.batchSize < 1)
     throw std::invalid_argument("batch size must be >= 1, got " + std::to_string(settings.batchSize));
   if (!(settings.momentum >= 0.0 && settings.momentum < 1.0))
-    throw std::invalid_argument("momentum must be in [0, 1), got " + numberText(settings.momentum));
+    throw std::invalid_argument("momentum must be in [0, 1), got " + formatNumber(settings.momentum));
   if (!(settings.l2 >= 0.0 && std::isfinite(settings.l2)))
-    throw std::invalid_argument("l2 must be >= 0 and finite, got " + numberText(settings.l2));
+    throw std::invalid_argument("l2 must be >= 0 and finite, got " + formatNumber(settings.l2));
 }
 
 Network::Network(const NetworkConfig& config) : config_(config) {
@@ -501,9 +535,11 @@ double Network::accumulateGradient(const Dataset& data, const std::size_t* indic
   });
 }
 
-void Network::applyGradient(const TrainSettings& settings) {
+bool Network::applyGradient(const TrainSettings& settings) {
   validateSettings(settings);
   const double rate = settings.learningRate, momentum = settings.momentum, l2 = settings.l2;
+  constexpr double largest = std::numeric_limits<double>::max();
+  bool finite = true;  // |v| <= largest is false for NaN and infinities; no branch in the loops
   for (std::size_t l = 0; l < layerCount(); ++l) {
     double* __restrict w = weights_[l].data();
     double* __restrict g = weightGradients_[l].data();
@@ -513,6 +549,7 @@ void Network::applyGradient(const TrainSettings& settings) {
       v[i] = momentum * v[i] - rate * (g[i] + l2 * w[i]);
       w[i] += v[i];
       g[i] = 0.0;
+      finite &= std::fabs(w[i]) <= largest;
     }
     double* __restrict b = biases_[l].data();
     double* __restrict gb = biasGradients_[l].data();
@@ -522,8 +559,10 @@ void Network::applyGradient(const TrainSettings& settings) {
       vb[i] = momentum * vb[i] - rate * gb[i];
       b[i] += vb[i];
       gb[i] = 0.0;
+      finite &= std::fabs(b[i]) <= largest;
     }
   }
+  return finite;
 }
 
 bool Network::parametersFinite() const {

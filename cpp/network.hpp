@@ -89,7 +89,8 @@ class Network {
   const std::vector<double>& weightGradient(std::size_t layer) const { return weightGradients_[layer]; }
   const std::vector<double>& biasGradient(std::size_t layer) const { return biasGradients_[layer]; }
   /// One SGD (+ momentum, + L2) update from the gradient buffers, then clears them.
-  void applyGradient(const TrainSettings& settings);
+  /// Returns true when every parameter is still finite afterwards.
+  bool applyGradient(const TrainSettings& settings);
   /// True when every weight and bias is finite.
   bool parametersFinite() const;
 

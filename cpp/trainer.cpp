@@ -62,11 +62,11 @@ long Trainer::train(long steps) {
     if (position == 0 && cursor_ > 0 && shuffle_) shuffleRng_.shuffle(order_.data(), n);
     const std::size_t count = std::min(static_cast<std::size_t>(settings_.batchSize), n - position);
     const double loss = network_.accumulateGradient(data_.train, order_.data() + position, count);
-    network_.applyGradient(settings_);
+    const bool finite = network_.applyGradient(settings_);
     cursor_ += count;
     ++step_;
     ++done;
-    if (!std::isfinite(loss) || !network_.parametersFinite()) {
+    if (!std::isfinite(loss) || !finite) {
       diverged_ = true;
       break;
     }

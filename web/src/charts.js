@@ -3,7 +3,7 @@
 import Chart from 'chart.js/auto';
 
 /** Okabe-Ito colours, in the order series take them. */
-export const palette = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
+export const palette = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#8C6D00'];
 /** Dash patterns paired with the palette: solid, dashed, dotted, dash-dot, ... */
 export const dashes = [[], [8, 4], [2, 3], [10, 3, 2, 3], [4, 4], [12, 4], [1, 2], [6, 2, 2, 2]];
 
