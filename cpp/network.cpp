@@ -29,6 +29,7 @@ struct Model {
   int inputs;
   int outputs;
   int classes;  // valid labels are 0 to classes - 1
+  ActivationKind activation;
   double alpha;
   OutputHead head;
   DenseView layer[maxHiddenLayers + 1];
@@ -39,14 +40,6 @@ struct GradientView {
   double* biases[maxHiddenLayers + 1];
 };
 
-// Per-call stack buffers: pre-activations, activations, activation derivatives and deltas.
-struct Scratch {
-  double z[maxHiddenLayers + 1][maxWidth];
-  double a[maxHiddenLayers][maxWidth];
-  double d[maxHiddenLayers][maxWidth];
-  double delta[2][maxWidth];
-};
-
 Model modelOf(const Network& net) {
   Model model;
   const NetworkConfig& config = net.config();
@@ -54,6 +47,7 @@ Model modelOf(const Network& net) {
   model.inputs = config.inputs;
   model.outputs = net.outputs();
   model.classes = std::max(model.outputs, 2);
+  model.activation = config.hiddenActivation;
   model.alpha = config.alpha;
   model.head = config.head;
   for (std::size_t l = 0; l < net.layerCount(); ++l)
@@ -122,10 +116,6 @@ void withWidth(int width, Fn&& fn) {
   }
 }
 
-inline void dense(const DenseView& layer, const double* in, double* z) {
-  withWidth(layer.inputs, [&](auto rows) { decltype(rows)::forward(layer, in, z); });
-}
-
 // a = f(z) and d = f'(z); tanh and sigmoid derive the slope from the value (one libm call, not two).
 template <class F>
 struct ValueAndSlope {
@@ -159,22 +149,52 @@ struct ValueAndSlope<fn::Sigmoid> {
   }
 };
 
-// Forward pass of one example; returns the output logits (in scratch.z[hiddenLayers]).
-template <class F, bool WithSlope>
-const double* forward(const Model& model, const double* x, Scratch& scratch) {
-  const double* in = x;
-  for (int l = 0; l < model.hiddenLayers; ++l) {
-    const int n = model.layer[l].outputs;
-    dense(model.layer[l], in, scratch.z[l]);
-    if (WithSlope) {
-      ValueAndSlope<F>::eval(scratch.z[l], model.alpha, scratch.a[l], scratch.d[l], n);
-    } else {
-      for (int j = 0; j < n; ++j) scratch.a[l][j] = F::f(scratch.z[l][j], model.alpha);
-    }
-    in = scratch.a[l];
+// Examples processed together: each layer's width dispatch and activation dispatch happen once
+// per chunk instead of once per example. Kept small so the buffers fit a 64 KB stack.
+constexpr int chunkSize = 8;
+
+// Per-chunk buffers: pre-activations, activations, activation derivatives and deltas;
+// example b of a layer of width w sits at offset b * w.
+struct ChunkScratch {
+  double z[maxHiddenLayers + 1][chunkSize * maxWidth];
+  double a[maxHiddenLayers][chunkSize * maxWidth];
+  double d[maxHiddenLayers][chunkSize * maxWidth];
+  double delta[2][chunkSize * maxWidth];
+};
+
+// Forward pass of count <= chunkSize examples; the logits of example b end at
+// s.z[hiddenLayers] + b * outputs. withSlope also stores f'(z) for the backward pass.
+void forwardChunk(const Model& model, const double* const* x, int count, ChunkScratch& s, bool withSlope) {
+  for (int l = 0; l <= model.hiddenLayers; ++l) {
+    const DenseView& layer = model.layer[l];
+    withWidth(layer.inputs, [&](auto rows) {
+      for (int b = 0; b < count; ++b) {
+        const double* in = l == 0 ? x[b] : s.a[l - 1] + b * layer.inputs;
+        decltype(rows)::forward(layer, in, s.z[l] + b * layer.outputs);
+      }
+    });
+    if (l == model.hiddenLayers) break;
+    const int n = count * layer.outputs;
+    withActivation(model.activation, [&](auto f) {
+      using F = decltype(f);
+      if (withSlope) {
+        ValueAndSlope<F>::eval(s.z[l], model.alpha, s.a[l], s.d[l], n);
+      } else {
+        for (int j = 0; j < n; ++j) s.a[l][j] = F::f(s.z[l][j], model.alpha);
+      }
+    });
   }
-  dense(model.layer[model.hiddenLayers], in, scratch.z[model.hiddenLayers]);
-  return scratch.z[model.hiddenLayers];
+}
+
+// Runs body(rows, count, first) over n points of `inputs` values in chunks of chunkSize.
+template <class Body>
+void forEachChunk(const double* x, std::size_t n, int inputs, Body&& body) {
+  const double* rows[chunkSize];
+  for (std::size_t first = 0; first < n; first += chunkSize) {
+    const int count = static_cast<int>(std::min<std::size_t>(chunkSize, n - first));
+    for (int b = 0; b < count; ++b) rows[b] = x + (first + b) * inputs;
+    body(rows, count, first);
+  }
 }
 
 double binaryTarget(OutputHead head, int label) {
@@ -281,20 +301,8 @@ void checkShape(const Dataset& data, int inputs) {
                                 std::to_string(inputs) + " inputs per point");
 }
 
-// Examples processed together by accumulate(): each layer's width dispatch and call happen
-// once per chunk instead of once per example. Kept small so the buffers fit a 64 KB stack.
-constexpr int chunkSize = 8;
-
-struct ChunkScratch {
-  double z[maxHiddenLayers + 1][chunkSize * maxWidth];
-  double a[maxHiddenLayers][chunkSize * maxWidth];
-  double d[maxHiddenLayers][chunkSize * maxWidth];
-  double delta[2][chunkSize * maxWidth];
-};
-
-// Forward and backward for `count` <= chunkSize examples. Every gradient element still adds its
+// Forward and backward for count <= chunkSize examples. Every gradient element still adds its
 // examples in order, so the result is bit-identical to an example-by-example loop.
-template <class F>
 void accumulateChunk(const Model& model, const GradientView& gradient, const Dataset& data,
                      const std::size_t* indices, int count, double scale, ChunkScratch& s, double& total) {
   const double* x[chunkSize];
@@ -303,17 +311,8 @@ void accumulateChunk(const Model& model, const GradientView& gradient, const Dat
     label[b] = checkedLabel(data, indices[b], model.classes);
     x[b] = data.x.data() + indices[b] * model.inputs;
   }
+  forwardChunk(model, x, count, s, true);
   const int hidden = model.hiddenLayers;
-  for (int l = 0; l <= hidden; ++l) {
-    const DenseView& layer = model.layer[l];
-    withWidth(layer.inputs, [&](auto rows) {
-      for (int b = 0; b < count; ++b) {
-        const double* in = l == 0 ? x[b] : s.a[l - 1] + b * layer.inputs;
-        decltype(rows)::forward(layer, in, s.z[l] + b * layer.outputs);
-      }
-    });
-    if (l < hidden) ValueAndSlope<F>::eval(s.z[l], model.alpha, s.a[l], s.d[l], count * layer.outputs);
-  }
   double* delta = s.delta[0];
   double* below = s.delta[1];
   for (int b = 0; b < count; ++b)
@@ -334,60 +333,63 @@ void accumulateChunk(const Model& model, const GradientView& gradient, const Dat
   }
 }
 
-template <class F>
-double accumulate(const Model& model, const GradientView& gradient, const Dataset& data,
-                  const std::size_t* indices, std::size_t count) {
+double accumulate(const Model& model, const GradientView& gradient, const Dataset& data, const std::size_t* indices,
+                  std::size_t count) {
   ChunkScratch scratch;
   const double scale = 1.0 / static_cast<double>(count);
   double total = 0.0;
   for (std::size_t first = 0; first < count; first += chunkSize) {
     const int n = static_cast<int>(std::min<std::size_t>(chunkSize, count - first));
-    accumulateChunk<F>(model, gradient, data, indices + first, n, scale, scratch, total);
+    accumulateChunk(model, gradient, data, indices + first, n, scale, scratch, total);
   }
   return total * scale;
 }
 
-template <class F>
 double meanLoss(const Model& model, const Dataset& data) {
-  Scratch scratch;
+  ChunkScratch s;
   double total = 0.0;
-  for (std::size_t p = 0; p < data.size(); ++p) {
-    const int label = checkedLabel(data, p, model.classes);
-    const double* logits = forward<F, false>(model, data.x.data() + p * model.inputs, scratch);
-    total += headLoss<false>(model.head, logits, model.outputs, label, 1.0, nullptr);
-  }
+  forEachChunk(data.x.data(), data.size(), model.inputs, [&](const double* const* rows, int count, std::size_t first) {
+    forwardChunk(model, rows, count, s, false);
+    for (int b = 0; b < count; ++b)
+      total += headLoss<false>(model.head, s.z[model.hiddenLayers] + b * model.outputs, model.outputs,
+                               checkedLabel(data, first + b, model.classes), 1.0, nullptr);
+  });
   return total / static_cast<double>(data.size());
 }
 
-template <class F>
 std::size_t correctCount(const Model& model, const Dataset& data) {
-  Scratch scratch;
+  ChunkScratch s;
   double y[maxWidth];
   std::size_t correct = 0;
-  for (std::size_t p = 0; p < data.size(); ++p) {
-    const int label = checkedLabel(data, p, model.classes);
-    headOutput(model.head, forward<F, false>(model, data.x.data() + p * model.inputs, scratch), model.outputs, y);
-    if (predictedClass(model.head, y, model.outputs) == label) ++correct;
-  }
+  forEachChunk(data.x.data(), data.size(), model.inputs, [&](const double* const* rows, int count, std::size_t first) {
+    forwardChunk(model, rows, count, s, false);
+    for (int b = 0; b < count; ++b) {
+      headOutput(model.head, s.z[model.hiddenLayers] + b * model.outputs, model.outputs, y);
+      if (predictedClass(model.head, y, model.outputs) == checkedLabel(data, first + b, model.classes)) ++correct;
+    }
+  });
   return correct;
 }
 
 // Writes hidden activations (or pre-activations) and, when outputsToo, the outputs, unit-major.
-template <class F>
 void unitMajor(const Model& model, const double* x, std::size_t n, double* out, bool preActivations, bool outputsToo) {
-  Scratch scratch;
+  ChunkScratch s;
   double y[maxWidth];
-  for (std::size_t p = 0; p < n; ++p) {
-    const double* logits = forward<F, false>(model, x + p * model.inputs, scratch);
-    std::size_t unit = 0;
-    for (int l = 0; l < model.hiddenLayers; ++l) {
-      const double* values = preActivations ? scratch.z[l] : scratch.a[l];
-      for (int j = 0; j < model.layer[l].outputs; ++j) out[(unit++) * n + p] = values[j];
+  forEachChunk(x, n, model.inputs, [&](const double* const* rows, int count, std::size_t first) {
+    forwardChunk(model, rows, count, s, false);
+    for (int b = 0; b < count; ++b) {
+      const std::size_t p = first + b;
+      std::size_t unit = 0;
+      for (int l = 0; l < model.hiddenLayers; ++l) {
+        const int width = model.layer[l].outputs;
+        const double* values = (preActivations ? s.z[l] : s.a[l]) + b * width;
+        for (int j = 0; j < width; ++j) out[(unit++) * n + p] = values[j];
+      }
+      if (!outputsToo) continue;
+      headOutput(model.head, s.z[model.hiddenLayers] + b * model.outputs, model.outputs, y);
+      for (int k = 0; k < model.outputs; ++k) out[(unit + k) * n + p] = y[k];
     }
-    if (!outputsToo) continue;
-    headOutput(model.head, logits, model.outputs, y);
-    for (int k = 0; k < model.outputs; ++k) out[(unit + k) * n + p] = y[k];
-  }
+  });
 }
 
 // True when no value is NaN or infinite (|v| <= DBL_MAX is false for both), without branches.
@@ -530,9 +532,7 @@ double Network::accumulateGradient(const Dataset& data, const std::size_t* indic
     gradient.weights[l] = weightGradients_[l].data();
     gradient.biases[l] = biasGradients_[l].data();
   }
-  return withActivation(config_.hiddenActivation, [&](auto f) {
-    return accumulate<decltype(f)>(model, gradient, data, indices, count);
-  });
+  return accumulate(model, gradient, data, indices, count);
 }
 
 bool Network::applyGradient(const TrainSettings& settings) {
@@ -573,11 +573,12 @@ bool Network::parametersFinite() const {
 
 void Network::predict(const double* x, std::size_t n, double* out) const {
   const Model model = modelOf(*this);
-  withActivation(config_.hiddenActivation, [&](auto f) {
-    Scratch scratch;
-    for (std::size_t p = 0; p < n; ++p)
-      headOutput(model.head, forward<decltype(f), false>(model, x + p * model.inputs, scratch), model.outputs,
-                 out + p * model.outputs);
+  ChunkScratch s;
+  forEachChunk(x, n, model.inputs, [&](const double* const* rows, int count, std::size_t first) {
+    forwardChunk(model, rows, count, s, false);
+    for (int b = 0; b < count; ++b)
+      headOutput(model.head, s.z[model.hiddenLayers] + b * model.outputs, model.outputs,
+                 out + (first + b) * model.outputs);
   });
 }
 
@@ -585,15 +586,14 @@ double Network::loss(const Dataset& data) const {
   checkShape(data, config_.inputs);
   if (data.size() == 0) return 0.0;
   const Model model = modelOf(*this);
-  return withActivation(config_.hiddenActivation, [&](auto f) { return meanLoss<decltype(f)>(model, data); });
+  return meanLoss(model, data);
 }
 
 double Network::accuracy(const Dataset& data) const {
   checkShape(data, config_.inputs);
   if (data.size() == 0) return 0.0;
   const Model model = modelOf(*this);
-  const std::size_t correct =
-      withActivation(config_.hiddenActivation, [&](auto f) { return correctCount<decltype(f)>(model, data); });
+  const std::size_t correct = correctCount(model, data);
   return static_cast<double>(correct) / static_cast<double>(data.size());
 }
 
@@ -605,12 +605,12 @@ int Network::hiddenUnitCount() const {
 
 void Network::unitActivations(const double* x, std::size_t n, double* out) const {
   const Model model = modelOf(*this);
-  withActivation(config_.hiddenActivation, [&](auto f) { unitMajor<decltype(f)>(model, x, n, out, false, true); });
+  unitMajor(model, x, n, out, false, true);
 }
 
 void Network::hiddenPreActivations(const double* x, std::size_t n, double* out) const {
   const Model model = modelOf(*this);
-  withActivation(config_.hiddenActivation, [&](auto f) { unitMajor<decltype(f)>(model, x, n, out, true, false); });
+  unitMajor(model, x, n, out, true, false);
 }
 
 }  // namespace alab
