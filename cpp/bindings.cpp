@@ -310,8 +310,12 @@ SweepConfig sweepConfig(const val& spec) {
     config.trainFraction = number(data, "trainFraction", config.trainFraction);
     config.dataSeed = seed(data, "seed", config.dataSeed);
   }
-  if (has(spec, "network"))
-    config.network = networkConfig(spec["network"], config.dataset == DatasetKind::ThreeClass ? 3 : 2);
+  if (has(spec, "network")) {
+    const val network = spec["network"];
+    config.network = networkConfig(network, config.dataset == DatasetKind::ThreeClass ? 3 : 2);
+    // The sweep swaps the activation per run: without an explicit alpha, leaky_relu keeps its 0.01.
+    if (!has(network, "alpha")) config.network.alpha = NetworkConfig{}.alpha;
+  }
   config.batchSize = static_cast<int>(integer(spec, "batchSize", config.batchSize, 1, 1 << 20));
   config.steps = integer(spec, "steps", config.steps, 1, 100000);
   config.learningRates = has(spec, "learningRates") ? finiteNumbers(spec["learningRates"], "learningRates")

@@ -75,6 +75,13 @@ test('learning-rate sweep: relu units die at high rates, not at small ones; leak
   for (const run of runs) assert.ok(Number.isFinite(run.finalLoss), `finite loss reported for ${JSON.stringify(run)}`);
 });
 
+test('a sweep whose network spec has no alpha runs leaky_relu with its default 0.01, unlike relu', () => {
+  const spec = { network: { hiddenLayers: [8, 8] }, learningRates: [3], seeds: [1], steps: 300 };
+  const [relu, leaky] = engine.learningRateSweep(spec);
+  assert.equal(leaky.activation, 'leaky_relu');
+  assert.notEqual(relu.finalLoss, leaky.finalLoss);
+});
+
 test('born dead: narrow deep relu networks are often constant at birth, wide ones almost never', () => {
   const narrowShallow = engine.bornDead({ width: 2, depth: 2, trials: 400, seed: 1 });
   const narrowDeep = engine.bornDead({ width: 2, depth: 10, trials: 400, seed: 1 });
