@@ -1,5 +1,6 @@
 // A small static file server for dist/: correct MIME types (application/wasm), no caching,
-// optional extra headers (e.g. a Content-Security-Policy) and an optional sub-path prefix.
+// CORS open to any origin (fonts of embeds), optional extra headers (e.g. a
+// Content-Security-Policy) and an optional sub-path prefix.
 import http from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
@@ -48,6 +49,8 @@ export function serve({ dir, port = 0, host = '127.0.0.1', prefix = '/', headers
     response.writeHead(200, {
       'Content-Type': types[path.extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-store',
+      // Public files: a sandboxed or cross-origin embed fetches the KaTeX fonts with CORS.
+      'Access-Control-Allow-Origin': '*',
       ...headers,
     });
     createReadStream(file).pipe(response);

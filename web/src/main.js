@@ -1,40 +1,31 @@
 // Entry point of the bundle. In a page it boots the shell: language, the WebAssembly core,
 // the tabs, and each panel mounted on first view with its own settings. Inside a Web Worker
-// it does nothing yet (the training worker will start from the `inWorker()` branch).
+// it runs the training worker's message loop instead (web/src/training/worker.js).
 //
 // Test hook (documented for tests/browser): window.activationLab.getChart(canvas) returns the
 // Chart.js instance drawn on a canvas; <html data-state> is 'loading', 'ready' or 'error'.
-import { registerStrings, t, setLanguage, preferredLanguage, onLanguageChange } from './i18n.js';
-import { sanitize } from './settings.js';
+import { registerStrings, t, setLanguage, preferredLanguage, onLanguageChange, language } from './i18n.js';
 import { Chart } from './charts.js';
 import { loadEngine, WebAssemblyUnavailableError } from './core.js';
 import { translatePage, wireLanguageSwitch, showStatus, createTabs } from './shell.js';
 import panels from './panels/index.js';
 import appStrings from './i18n/app.js';
+import { startTrainingWorker } from './training/worker.js';
 import activationStrings from './i18n/activations.js';
+import { createUrlStore } from './url-state.js';
+import { showNotice } from './notice.js';
+import { startEmbedded, createEmbedDialog } from './embed.js';
+import { createShareTools } from './share.js';
+import { defineActivationLabElement } from './element.js';
 
 registerStrings('app', appStrings);
 registerStrings('activations', activationStrings);
 
 /**
- * The one place panel settings and the chosen panel live: read when a panel mounts, written on
- * every saveSettings. (The URL-sharing issue replaces this store with the URL.)
+ * The one place panel settings and the chosen panel live: the page URL (web/src/url-state.js),
+ * read when a panel mounts and written back on every saveSettings. Made by boot().
  */
-const state = {
-  settings: new Map(),
-  settingsOf(panel) {
-    return sanitize(panel.schema, this.settings.get(panel.id) ?? {}).settings;
-  },
-  saveSettings(panel, next) {
-    this.settings.set(panel.id, sanitize(panel.schema, next).settings);
-  },
-  chosenPanel() {
-    return decodeURIComponent(globalThis.location.hash.slice(1));
-  },
-  choosePanel(id) {
-    if (this.chosenPanel() !== id) globalThis.history.replaceState(null, '', `#${id}`);
-  },
-};
+let state = null;
 
 function mountPanel(engine, panel, root) {
   try {
@@ -61,18 +52,42 @@ function startPanels(engine) {
     if (!mounted.has(panel.id)) mounted.set(panel.id, mountPanel(engine, panel, root));
   });
   onLanguageChange(() => tabs.relabel());
-  globalThis.addEventListener('hashchange', () => tabs.select(state.chosenPanel()));
+  globalThis.addEventListener('hashchange', () => {
+    if (state.fragmentChanged()) globalThis.location.reload();
+    else tabs.select(state.chosenPanel());
+  });
   tabs.select(state.chosenPanel());
+  const dialog = createEmbedDialog();
+  createShareTools(document.querySelector('.header-inner'), {
+    link: () => state.shareLink(),
+    openEmbed: () => {
+      const panel = panels.find((p) => p.id === state.chosenPanel()) ?? panels[0];
+      dialog.open(panel, state.settingsOf(panel), () => state.embedLink(panel));
+    },
+  });
+}
+
+/** Embed mode (#embed=<panel>): that panel alone, without the header, tabs and footer. */
+function startEmbeddedPanel(engine) {
+  const panel = state.embedded;
+  startEmbedded(document.getElementById('panels'), panel, {
+    mount: (root) => mountPanel(engine, panel, root),
+    appLink: () => state.shareLink(),
+  });
 }
 
 async function boot() {
-  setLanguage(preferredLanguage());
+  state = createUrlStore(panels, { language });
+  setLanguage(state.language ?? preferredLanguage());
   translatePage();
   onLanguageChange(translatePage);
   wireLanguageSwitch(setLanguage);
   showStatus('loading');
   try {
-    startPanels(await loadEngine());
+    const engine = await loadEngine();
+    if (state.embedded) startEmbeddedPanel(engine);
+    else startPanels(engine);
+    showNotice(document.getElementById('content'), state.problems, state.embedded ?? panels[0]);
     showStatus('ready');
   } catch (error) {
     const missing = error instanceof WebAssemblyUnavailableError;
@@ -89,8 +104,12 @@ function inWorker() {
   return typeof globalThis.WorkerGlobalScope !== 'undefined' && globalThis instanceof globalThis.WorkerGlobalScope;
 }
 
-if (!inWorker()) {
+if (inWorker()) {
+  startTrainingWorker();
+} else {
   globalThis.activationLab = { getChart: (canvas) => Chart.getChart(canvas) ?? null };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
-  else boot();
+  defineActivationLabElement();
+  const bootAppPage = () => { if (document.getElementById('panel-tabs')) boot(); };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', bootAppPage);
+  else bootAppPage();
 }

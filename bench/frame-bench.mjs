@@ -1,0 +1,100 @@
+// Frame benchmark (not a test): the training panel in Chromium with the default network
+// (2-8-8-1 ReLU) on 500 circle points at 20 epochs per frame, every heatmap refreshed every
+// frame (one gridActivations call at resolution 100 for all 17 units, then every view drawn).
+// Reports epochs per second and the median per-frame work: training, the snapshot (statistics,
+// the grid call, parameters), drawing, and whether their sum fits in a 16 ms frame, once with
+// the Web Worker and once on the main thread (?worker=0). run() resolves to the result object.
+import { fileURLToPath } from 'node:url';
+import { build } from '../scripts/build.mjs';
+import { launchBrowser, serveDist, openPage, openPanel } from '../tests/browser/harness.mjs';
+
+const panel = '#panel-playground';
+const seconds = Number(process.env.FRAME_BENCH_SECONDS ?? 4);
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Plays for `seconds` and records every drawn frame's timing (from the panel's diagnostics attributes). */
+async function measure(browser, url) {
+  const { page, context, errors } = await openPage(browser, url);
+  await openPanel(page, 'playground');
+  await page.waitForFunction((root) => /^\d+$/.test(document.querySelector(`${root} .pg-step-count`).textContent), panel);
+  await page.selectOption(`${panel} select[name="speed"]`, 'epochs-20');
+  await page.click(`${panel} button[name="play"]`);
+  await page.waitForFunction((root) => Number(document.querySelector(`${root} .pg-epoch`).textContent) > 40, panel);
+  const frames = await page.evaluate(([root, ms]) => new Promise((resolve) => {
+    const timing = document.querySelector(`${root} .pg-timing`);
+    const epoch = () => Number(document.querySelector(`${root} .pg-epoch`).textContent);
+    const rows = [];
+    const observer = new MutationObserver(() => {
+      const d = timing.dataset;
+      rows.push({
+        time: performance.now(), epoch: epoch(), steps: Number(d.steps), trainMs: Number(d.trainMs), gridMs: Number(d.gridMs),
+        snapshotMs: Number(d.snapshotMs), drawMs: Number(d.drawMs),
+      });
+    });
+    observer.observe(timing, { attributes: true, attributeFilter: ['data-draw-ms'] });
+    setTimeout(() => {
+      observer.disconnect();
+      resolve(rows);
+    }, ms);
+  }), [panel, seconds * 1000]);
+  const mode = await page.getAttribute(`${panel} .pg-mode`, 'data-mode');
+  await context.close();
+  if (errors.length > 0) throw new Error(`frame bench: console errors: ${errors.join('; ')}`);
+  if (frames.length < 3) throw new Error(`frame bench: only ${frames.length} frames drawn in ${seconds} s`);
+  const first = frames[0];
+  const last = frames[frames.length - 1];
+  const elapsed = (last.time - first.time) / 1000;
+  const totals = frames.map((f) => f.trainMs + f.snapshotMs + f.drawMs);
+  return {
+    mode,
+    frames: frames.length,
+    framesPerSecond: (frames.length - 1) / elapsed,
+    epochsPerSecond: (last.epoch - first.epoch) / elapsed,
+    stepsPerFrame: median(frames.map((f) => f.steps)),
+    medianMs: {
+      train: median(frames.map((f) => f.trainMs)),
+      grid: median(frames.map((f) => f.gridMs)),
+      snapshot: median(frames.map((f) => f.snapshotMs)),
+      draw: median(frames.map((f) => f.drawMs)),
+      total: median(totals),
+    },
+  };
+}
+
+/** Builds the page, measures with the worker and on the main thread; prints one line and resolves to the results. */
+export async function run() {
+  await build();
+  const browser = await launchBrowser();
+  const server = await serveDist();
+  try {
+    const worker = await measure(browser, server.url);
+    const mainThread = await measure(browser, `${server.url}?worker=0`);
+    const result = {
+      benchmark: 'frame',
+      network: '2-8-8-1 relu, sigmoid cross-entropy',
+      points: 500,
+      epochsPerFrame: 20,
+      gridResolution: 100,
+      secondsMeasured: seconds,
+      worker,
+      mainThread,
+      fitsIn16ms: worker.medianMs.total <= 16 && mainThread.medianMs.total <= 16,
+    };
+    const line = (r) => `${r.mode}: ${r.epochsPerSecond.toFixed(0)} epochs/s at ${r.framesPerSecond.toFixed(0)} frames/s; median frame ` +
+      `${r.medianMs.total.toFixed(1)} ms (train ${r.medianMs.train.toFixed(1)}, stats + grid ${r.medianMs.snapshot.toFixed(1)} ` +
+      `of which grid ${r.medianMs.grid.toFixed(1)}, draw ${r.medianMs.draw.toFixed(1)})`;
+    console.log(`frame bench, 20 epochs + full heatmap refresh per frame: ${line(worker)}; ${line(mainThread)}; ` +
+      `fits in 16 ms: ${result.fitsIn16ms ? 'yes' : 'no'}`);
+    return result;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(JSON.stringify(await run()));

@@ -1,0 +1,215 @@
+// The script-tag embed: <activation-lab panel="softmax" logits="2,1,0.5"></activation-lab>.
+// Each element mounts one panel in its own shadow root (styles isolated both ways, ids scoped),
+// keeps its settings in memory (it never touches the page URL or storage) and follows its lang
+// attribute or the page's <html lang>. Settings come from attributes named like the setting in
+// kebab-case (learningRate -> learning-rate) or from a data-settings JSON object; attributes win.
+import { t, setLanguage, preferredLanguage, languages, onLanguageChange } from './i18n.js';
+import { sanitize } from './settings.js';
+import { loadEngine, WebAssemblyUnavailableError } from './core.js';
+import { assetUrl } from './bundle-url.js';
+import { attributeName } from './embed.js';
+import { limits } from './url-state.js';
+import { showNotice } from './notice.js';
+import panels from './panels/index.js';
+
+export const tagName = 'activation-lab';
+
+const stylesheets = ['activation-lab.css', 'katex/katex.min.css'];
+const stylesheetWait = 4000;
+
+/** The app language for a BCP 47 tag ('zh-Hans' -> 'zh'), or null when there is none for it. */
+export function languageOf(tag) {
+  const code = String(tag ?? '').toLowerCase().split('-')[0];
+  return languages.some((l) => l.code === code) ? code : null;
+}
+
+/**
+ * Settings of `panel` from an element's attributes (spaces around commas allowed):
+ * {settings, rejected (attribute names), unknown (count of data-settings keys it does not know)}.
+ */
+export function settingsFromAttributes(element, panel) {
+  const raw = Object.create(null);
+  const badNames = [];
+  let unknown = 0;
+  const json = element.getAttribute('data-settings');
+  if (json !== null) {
+    let parsed = null;
+    try {
+      parsed = json.length <= limits.fragmentLength ? JSON.parse(json) : null;
+    } catch {
+      parsed = null;
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      badNames.push('data-settings');
+    } else {
+      for (const key of Object.keys(parsed)) {
+        if (Object.hasOwn(panel.schema, key)) raw[key] = parsed[key];
+        else unknown += 1;
+      }
+    }
+  }
+  for (const key of Object.keys(panel.schema)) {
+    const value = element.getAttribute(attributeName(key));
+    if (value === null) continue;
+    if (value.length > limits.valueLength) badNames.push(attributeName(key));
+    else raw[key] = value.split(',').map((part) => part.trim()).join(',');
+  }
+  const { settings, rejected } = sanitize(panel.schema, raw);
+  return { settings, rejected: [...badNames, ...rejected.map(attributeName)], unknown };
+}
+
+/** Adds KaTeX's stylesheet to the document once: fonts declared inside a shadow root are not used. */
+function ensureDocumentFonts() {
+  const href = assetUrl('katex/katex.min.css');
+  if ([...document.querySelectorAll('link[rel="stylesheet"]')].some((link) => link.href === href)) return;
+  const link = document.createElement('link');
+  Object.assign(link, { rel: 'stylesheet', href });
+  link.dataset.activationLab = 'fonts';
+  document.head.append(link);
+}
+
+/** Resolves once every <link> has loaded or failed, or after a few seconds. */
+function stylesheetsReady(links) {
+  const each = links.map((link) => new Promise((resolve) => {
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', resolve, { once: true });
+  }));
+  return Promise.race([Promise.all(each), new Promise((resolve) => { setTimeout(resolve, stylesheetWait); })]);
+}
+
+/** The element's class, made on demand: HTMLElement exists only in a page. */
+function elementClass() {
+  return class ActivationLabElement extends HTMLElement {
+    static get observedAttributes() {
+      const names = new Set(['panel', 'lang', 'data-settings']);
+      for (const panel of panels) for (const key of Object.keys(panel.schema)) names.add(attributeName(key));
+      return [...names];
+    }
+
+    #shadow = null;
+    #container = null;
+    #mounted = null;
+    #notice = null;
+    #panel = null;
+    #settings = null;
+    #generation = 0;
+    #scheduled = false;
+    #styles = null;
+    #stopLanguage = null;
+
+    /** The panel id shown and a copy of its current settings. */
+    get settings() {
+      return this.#panel ? { panel: this.#panel.id, ...structuredClone(this.#settings) } : null;
+    }
+
+    connectedCallback() {
+      if (!this.#shadow) this.#build();
+      this.#schedule();
+    }
+
+    disconnectedCallback() {
+      this.#generation += 1;
+      this.#unmount();
+    }
+
+    attributeChangedCallback() {
+      if (this.isConnected && this.#shadow) this.#schedule();
+    }
+
+    #build() {
+      this.#shadow = this.attachShadow({ mode: 'open' });
+      const links = stylesheets.map((name) => {
+        const link = document.createElement('link');
+        Object.assign(link, { rel: 'stylesheet', href: assetUrl(name) });
+        return link;
+      });
+      this.#styles = stylesheetsReady(links);
+      this.#container = document.createElement('div');
+      this.#container.className = 'lab-element';
+      this.#shadow.append(...links, this.#container);
+      ensureDocumentFonts();
+    }
+
+    #schedule() {
+      if (this.#scheduled) return;
+      this.#scheduled = true;
+      queueMicrotask(() => {
+        this.#scheduled = false;
+        if (this.isConnected) this.#start();
+      });
+    }
+
+    #unmount() {
+      this.#mounted?.destroy();
+      this.#mounted = null;
+      this.#notice?.destroy();
+      this.#notice = null;
+      this.#stopLanguage?.();
+      this.#stopLanguage = null;
+    }
+
+    #status(kind, text) {
+      const status = document.createElement('p');
+      status.className = kind === 'error' ? 'lab-status status-error' : 'lab-status';
+      status.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+      status.textContent = text;
+      return status;
+    }
+
+    async #start() {
+      const generation = ++this.#generation;
+      this.#unmount();
+      const asked = this.getAttribute('panel') ?? '';
+      const panel = panels.find((p) => p.id === asked) ?? panels[0];
+      const { settings, rejected, unknown } = settingsFromAttributes(this, panel);
+      const tag = this.getAttribute('lang') ?? this.parentElement?.closest('[lang]')?.getAttribute('lang')
+        ?? document.documentElement.getAttribute('lang');
+      setLanguage(languageOf(tag) ?? preferredLanguage());
+      this.#panel = panel;
+      this.#settings = settings;
+      this.dataset.state = 'loading';
+      const root = document.createElement('div');
+      root.className = 'panel-root';
+      this.#container.replaceChildren(this.#status('loading', t('app.loading')), root);
+      const problems = {
+        rejected: rejected.length > 0 ? [{ panel, keys: rejected }] : [], unknown, tooLong: false, lang: false, embed: false, section: false,
+        panelName: panel.id === asked ? null : asked.slice(0, 40), panelIds: panels.map((p) => p.id),
+      };
+      let engine;
+      try {
+        [engine] = await Promise.all([loadEngine(), this.#styles]);
+      } catch (error) {
+        if (generation !== this.#generation) return;
+        const missing = error instanceof WebAssemblyUnavailableError;
+        if (!missing) console.error(error);
+        const explain = () => this.#container.replaceChildren(this.#status('error',
+          missing ? t('app.noWebAssembly') : t('app.startFailed', { message: error.message })));
+        explain();
+        this.#stopLanguage = onLanguageChange(explain);
+        this.dataset.state = 'error';
+        return;
+      }
+      if (generation !== this.#generation) return;
+      this.#container.replaceChildren(root);
+      this.#notice = showNotice(this.#container, problems, panel);
+      try {
+        this.#mounted = panel.mount(root, {
+          engine,
+          settings: structuredClone(settings),
+          saveSettings: (next) => { this.#settings = sanitize(panel.schema, next).settings; },
+        });
+      } catch (error) {
+        console.error(error);
+        root.replaceChildren(this.#status('error', t('app.panelFailed', { message: error.message })));
+      }
+      this.dataset.state = 'ready';
+    }
+  };
+}
+
+/** Registers <activation-lab> once (pages only: a Worker has no custom elements). */
+export function defineActivationLabElement() {
+  const registry = globalThis.customElements;
+  if (!registry || registry.get(tagName)) return;
+  registry.define(tagName, elementClass());
+}

@@ -1,0 +1,67 @@
+// The visible note about settings a link (or an element's attributes) asked for but could not
+// use: a polite live region that names the reset settings, as text only, in the page language.
+import { registerStrings, t, onLanguageChange } from './i18n.js';
+import strings from './i18n/sharing.js';
+
+registerStrings('sharing', strings);
+
+/** True when `problems` (see url-state.js createUrlStore) holds anything to tell the reader. */
+export function hasProblems(problems) {
+  return problems.rejected.length > 0 || problems.unknown > 0 || problems.tooLong || problems.lang || problems.embed
+    || problems.section || Boolean(problems.panelName);
+}
+
+/** The sentences describing `problems` in the current language. */
+export function describeProblems(problems, shownPanel) {
+  const lines = [];
+  if (problems.tooLong) lines.push(t('sharing.noticeTooLong'));
+  if (problems.embed) lines.push(t('sharing.noticeEmbed', { panel: t(shownPanel.titleKey) }));
+  if (problems.panelName) {
+    lines.push(t('sharing.noticeElementPanel', {
+      name: problems.panelName, panel: t(shownPanel.titleKey), list: problems.panelIds.join(t('sharing.listSeparator')),
+    }));
+  }
+  if (problems.section) lines.push(t('sharing.noticeSection'));
+  if (problems.rejected.length > 0) {
+    const list = problems.rejected
+      .map(({ panel, keys }) => t('sharing.group', { panel: t(panel.titleKey), keys: keys.join(t('sharing.listSeparator')) }))
+      .join(t('sharing.groupSeparator'));
+    lines.push(t('sharing.noticeRejected', { list }));
+  }
+  if (problems.unknown > 0) lines.push(t('sharing.noticeUnknown', { count: problems.unknown }));
+  if (problems.lang) lines.push(t('sharing.noticeLanguage'));
+  return lines;
+}
+
+/**
+ * Shows the notice at the start of `host` when there is something to say; re-translates on a
+ * language change; a Dismiss button removes it. Returns {element, destroy()} (element null if silent).
+ */
+export function showNotice(host, problems, shownPanel) {
+  if (!hasProblems(problems)) return { element: null, destroy() {} };
+  const element = document.createElement('div');
+  element.className = 'url-notice';
+  element.setAttribute('role', 'status');
+  const text = document.createElement('div');
+  text.className = 'url-notice-text';
+  const dismiss = document.createElement('button');
+  dismiss.type = 'button';
+  const render = () => {
+    text.replaceChildren(...describeProblems(problems, shownPanel).map((line) => {
+      const p = document.createElement('p');
+      p.textContent = line;
+      return p;
+    }));
+    dismiss.textContent = t('sharing.dismiss');
+  };
+  const stop = onLanguageChange(render);
+  const destroy = () => {
+    stop();
+    element.remove();
+  };
+  dismiss.addEventListener('click', destroy);
+  render();
+  element.append(text, dismiss);
+  host.prepend(element);
+  return { element, destroy };
+}

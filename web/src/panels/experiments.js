@@ -1,0 +1,46 @@
+// The experiments panel: the learning-rate sweep, the born-dead table and the activation
+// histograms at initialisation, each in its own module. The sweep and the born-dead table run on
+// a Run button (a few seconds, time-sliced, cancellable) so opening the tab stays instant; the
+// histograms are one cheap engine call and follow the controls live. A language change relabels
+// the stored results without recomputing them.
+import { registerStrings, t, onLanguageChange } from '../i18n.js';
+import strings from '../i18n/experiments.js';
+import { el } from './controls.js';
+import { schema as sweepSchema, createSweep } from './experiments-sweep.js';
+import { schema as bornSchema, createBornDead } from './experiments-born-dead.js';
+import { schema as initSchema, createInitHistograms } from './experiments-init.js';
+
+registerStrings('experiments', strings);
+
+export const id = 'experiments';
+export const titleKey = 'experiments.title';
+export const schema = { ...sweepSchema, ...bornSchema, ...initSchema };
+
+export function mount(root, ctx) {
+  let settings = structuredClone(ctx.settings);
+  const shared = {
+    engine: ctx.engine,
+    get: () => settings,
+    save(next) {
+      settings = { ...settings, ...next };
+      ctx.saveSettings(structuredClone(settings));
+    },
+  };
+  const experiments = [createSweep(shared), createBornDead(shared), createInitHistograms(shared)];
+
+  function build() {
+    const panel = el('div', { className: 'experiments-panel' }, [el('p', { className: 'panel-intro', text: t('experiments.intro') })]);
+    root.replaceChildren(panel);
+    for (const experiment of experiments) experiment.build(panel);
+  }
+
+  build();
+  const stopListening = onLanguageChange(() => build());
+  return {
+    destroy() {
+      stopListening();
+      for (const experiment of experiments) experiment.destroy();
+      root.replaceChildren();
+    },
+  };
+}

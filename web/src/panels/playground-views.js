@@ -1,0 +1,164 @@
+// The training panel's pictures, drawn by the training views (web/src/training/views/): the
+// output heatmap with the points, loss and accuracy, the network diagram and dead units per
+// layer, plus the "diverged" banner. draw(frame) takes one runner frame.
+import { t } from '../i18n.js';
+import { el, button, chartBox, uniqueId } from './controls.js';
+import { createDecisionView, createPointLegend } from '../training/views/decision-view.js';
+import { createNetworkDiagram } from '../training/views/network-diagram.js';
+import { createLossChart } from '../training/views/loss-chart.js';
+import { createDeadChart } from '../training/views/dead-chart.js';
+
+const emptySet = { x: new Float64Array(0), label: new Int32Array(0) };
+
+/** A history delta with no rows, so the charts show their axes and legends before training. */
+function emptyHistory(layers) {
+  const none = new Float64Array(0);
+  const noCounts = new Int32Array(0);
+  return {
+    from: 0, layers, step: none, trainLoss: none, testLoss: none, trainAccuracy: none, testAccuracy: none,
+    dead: noCounts, dormant: noCounts, deadPerLayer: noCounts, dormantPerLayer: noCounts, revivals: noCounts,
+  };
+}
+
+/** actions: {reset(), lowerAndReset(), update(patch)}. Returns the views and their element. */
+export function createPlaygroundViews(settings, actions) {
+  const decisionCanvas = el('canvas', { className: 'pg-decision' });
+  const legendHost = el('div');
+  const loss = chartBox('', 'pg-loss-chart');
+  const dead = chartBox('', 'pg-dead-chart');
+  const diagramHost = el('div', { className: 'pg-diagram' });
+  const logId = uniqueId('pg-log');
+  const logBox = el('input', { type: 'checkbox', id: logId, name: 'logScale' });
+  logBox.checked = settings.logScale;
+  const logLabel = el('label', { for: logId });
+  const titles = { decision: el('figcaption'), loss: el('figcaption'), diagram: el('h4', { className: 'pg-figure-title' }), dead: el('figcaption') };
+  const hints = { decision: el('p', { className: 'note pg-click-hint' }), diagram: el('p', { className: 'note' }) };
+  const banner = el('div', { className: 'pg-diverged', role: 'alert', hidden: true });
+
+  const decision = createDecisionView(decisionCanvas);
+  const lossChart = createLossChart(loss.canvas);
+  const deadChart = createDeadChart(dead.canvas);
+  const diagram = createNetworkDiagram(diagramHost);
+  lossChart.setLogScale(settings.logScale);
+  logBox.addEventListener('change', () => {
+    lossChart.setLogScale(logBox.checked);
+    actions.update({ logScale: logBox.checked });
+  });
+
+  let data = null;
+  let legendKey = '';
+  let showTest = settings.showTest;
+  let custom = settings.dataset === 'custom';
+  let lastDiverged = null;
+  let lastDecision = null;
+
+  const element = el('div', { className: 'pg-views' }, [
+    banner,
+    el('div', { className: 'pg-view-row' }, [
+      el('figure', { className: 'chart-figure pg-decision-figure' }, [titles.decision, decisionCanvas, legendHost, hints.decision]),
+      el('figure', { className: 'chart-figure pg-loss-figure' }, [
+        titles.loss, loss.element, el('div', { className: 'check' }, [logBox, logLabel]),
+      ]),
+    ]),
+    el('section', { className: 'chart-figure pg-diagram-figure' }, [titles.diagram, hints.diagram, diagramHost]),
+    el('figure', { className: 'chart-figure pg-dead-figure' }, [titles.dead, dead.element]),
+  ]);
+
+  function legend(classes) {
+    const key = `${classes}|${showTest}|${t('playground.title')}`;
+    if (key === legendKey) return;
+    legendKey = key;
+    legendHost.replaceChildren(createPointLegend(classes, showTest));
+  }
+
+  function renderBanner(status) {
+    lastDiverged = status;
+    banner.hidden = !status;
+    if (!status) return;
+    const reset = button({ label: t('playground.divergedReset'), className: 'primary', onClick: actions.reset });
+    reset.name = 'divergedReset';
+    const lower = button({ label: t('playground.divergedLower', { rate: status.lowerRate }), onClick: actions.lowerAndReset });
+    lower.name = 'divergedLower';
+    banner.replaceChildren(
+      el('h4', { text: t('playground.divergedTitle', { step: status.step }) }),
+      el('p', { text: t('playground.divergedText') }),
+      el('div', { className: 'pg-buttons' }, [reset, lower]),
+    );
+  }
+
+  function relabel() {
+    titles.decision.textContent = t('playground.decisionTitle');
+    titles.loss.textContent = t('playground.lossTitle');
+    titles.diagram.textContent = t('playground.diagramTitle');
+    titles.dead.textContent = t('playground.deadTitle');
+    hints.decision.textContent = custom ? t('playground.clickHint') : '';
+    hints.decision.hidden = !custom;
+    hints.diagram.textContent = t('playground.diagramHint');
+    logLabel.textContent = t('playground.logScale');
+    loss.canvas.setAttribute('aria-label', t('playground.lossTitle'));
+    dead.canvas.setAttribute('aria-label', t('playground.deadTitle'));
+    legendKey = '';
+    if (data) legend(data.train.classes);
+    renderBanner(lastDiverged);
+  }
+  relabel();
+
+  return {
+    element,
+    decisionCanvas,
+    decision,
+    relabel,
+    /** Follows showTest / dataset settings (no redraw of the charts). */
+    configure(next) {
+      const redraw = showTest !== next.showTest;
+      showTest = next.showTest;
+      custom = next.dataset === 'custom';
+      logBox.checked = next.logScale;
+      lossChart.setLogScale(next.logScale);
+      relabel();
+      if (redraw && lastDecision) decision.update({ ...lastDecision, showTest });
+    },
+    /** Shows the diverged banner ({step, lowerRate}) or hides it (null). */
+    diverged: renderBanner,
+    /** Draws one runner frame. */
+    draw(frame) {
+      if (frame.fresh) {
+        data = frame.data;
+        lossChart.reset();
+        deadChart.reset();
+      }
+      lossChart.append(frame.history);
+      deadChart.append(frame.history);
+      if (!frame.grid || !data) return;
+      const { hiddenLayers, hiddenUnits, outputs, head, classes } = frame.network;
+      legend(classes);
+      lastDecision = {
+        grid: frame.grid, resolution: frame.resolution, hiddenUnits, outputs, head, classes, train: data.train, test: data.test,
+      };
+      decision.update({ ...lastDecision, showTest });
+      diagram.update({
+        hiddenLayers, inputs: 2, outputs, head, parameters: frame.parameters, grid: frame.grid, resolution: frame.resolution, units: frame.units,
+      });
+    },
+    /** Shows points with no network yet (before the first frame, or own points before they can train). */
+    drawPoints(points, classes, head, layers) {
+      data = null;
+      lossChart.reset();
+      deadChart.reset();
+      lossChart.append(emptyHistory(layers));
+      deadChart.append(emptyHistory(layers));
+      legend(classes);
+      lastDecision = {
+        grid: null, resolution: 100, hiddenUnits: 0, outputs: 1, head, classes,
+        train: { x: Float64Array.from(points.x), label: Int32Array.from(points.label) }, test: emptySet,
+      };
+      decision.update({ ...lastDecision, showTest });
+    },
+    destroy() {
+      decision.destroy();
+      diagram.destroy();
+      lossChart.destroy();
+      deadChart.destroy();
+    },
+  };
+}

@@ -1,0 +1,281 @@
+// The training loop behind a session, the same code in a Web Worker and on the main thread:
+// it owns one Trainer, trains in time-sliced chunks while playing, and posts one frame at a
+// time (status, history delta, units, parameters and every unit's grid), waiting for the
+// page's 'ack' before the next chunk. Messages in: create, reset, play, pause, step, settings,
+// speed, stopCondition, export, import, memory, ack, clear, dispose.
+import { predictionProbe, probesMatch } from './save-load.js';
+
+const defaultView = { resolution: 100, domain: { xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5 } };
+
+const now = () => globalThis.performance.now();
+
+/**
+ * A runner on `engine`; post(message, transfer) sends to the page, schedule(fn) yields to the
+ * event loop. sliceMs: training time before yielding; frameMs: most training time per frame.
+ */
+export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60 }) {
+  let trainer = null;
+  let spec = null;
+  let view = defaultView;
+  let speed = { unit: 'epochs', amount: 1 };
+  let stop = { steps: 0, loss: 0 };
+  let running = false;
+  let inFlight = false;
+  let frameDue = false;
+  let fresh = false;
+  let stopReason = null;
+  let historySent = 0;
+  let chunk = 16;
+  let frame = null;
+  let looping = false;
+  let trainSize = 1;
+  let classes = 2;
+  let data = null;
+  let generation = 0;
+
+  function send(message, transfer = []) {
+    post(message, transfer);
+  }
+
+  function fail(error, id) {
+    running = false;
+    send({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });
+  }
+
+  function dropTrainer() {
+    trainer?.delete();
+    trainer = null;
+  }
+
+  function build(nextSpec) {
+    dropTrainer();
+    spec = nextSpec;
+    trainer = engine.createTrainer(spec);
+    data = trainer.data();
+    trainSize = data.train.label.length;
+    classes = data.train.classes;
+    historySent = 0;
+    fresh = true;
+    stopReason = null;
+    frame = null;
+  }
+
+  function stepsPerFrame() {
+    if (speed.unit === 'steps') return speed.amount;
+    const batch = spec.settings?.batchSize ?? 10;
+    return Math.max(1, Math.round(speed.amount * Math.ceil(trainSize / batch)));
+  }
+
+  function stepsLeftBeforeStop() {
+    if (!(stop.steps > 0)) return Infinity;
+    return Math.max(0, stop.steps - trainer.status().step);
+  }
+
+  function snapshot(timing) {
+    const start = now();
+    const status = trainer.status();
+    if (!status.diverged) trainer.recordStats();
+    const history = trainer.history(historySent);
+    historySent += history.step.length;
+    const hiddenLayers = spec.network?.hiddenLayers ?? [8, 8];
+    const hiddenUnits = hiddenLayers.reduce((a, b) => a + b, 0);
+    const head = spec.network?.head ?? 'sigmoid_cross_entropy';
+    const lastLoss = history.trainLoss.length > 0 ? history.trainLoss[history.trainLoss.length - 1] : Infinity;
+    if (running && stop.loss > 0 && lastLoss <= stop.loss) {
+      running = false;
+      stopReason = 'loss';
+    }
+    const message = {
+      type: 'frame',
+      generation,
+      status: { ...trainer.status(), running, stopReason },
+      history,
+      units: null,
+      network: { hiddenLayers, hiddenUnits, head, classes, outputs: head === 'softmax_cross_entropy' ? classes : 1 },
+      resolution: view.resolution,
+      domain: view.domain,
+      timing: { ...timing },
+      grid: null,
+      parameters: null,
+    };
+    if (!status.diverged) {
+      message.units = trainer.units();
+      const gridStart = now();
+      message.grid = trainer.gridActivations({ ...view.domain, resolution: view.resolution });
+      message.timing = { ...timing, gridMs: now() - gridStart };
+      message.parameters = trainer.parameters();
+    }
+    if (fresh) {
+      message.data = data;
+      message.fresh = true;
+      fresh = false;
+    }
+    message.timing.snapshotMs = now() - start;
+    return message;
+  }
+
+  function pump(timing = { trainMs: 0, steps: 0 }) {
+    if (!trainer || inFlight || !frameDue) return;
+    frameDue = false;
+    inFlight = true;
+    const message = snapshot(timing);
+    const transfer = [message.grid?.buffer].filter(Boolean);
+    send(message, transfer);
+  }
+
+  function finishFrame() {
+    const timing = { trainMs: frame.trainMs, steps: frame.steps };
+    frame = null;
+    frameDue = true;
+    pump(timing);
+  }
+
+  function trainSlice() {
+    looping = false;
+    if (!trainer || inFlight) return;
+    if (!running && !frame) return;
+    frame ??= { target: stepsPerFrame(), steps: 0, trainMs: 0 };
+    const sliceStart = now();
+    while (running && frame.steps < frame.target && frame.trainMs < frameMs) {
+      const left = stepsLeftBeforeStop();
+      if (left === 0) {
+        running = false;
+        stopReason = 'steps';
+        break;
+      }
+      const count = Math.min(chunk, frame.target - frame.steps, left);
+      const start = now();
+      const status = trainer.train(count);
+      const spent = now() - start;
+      frame.trainMs += spent;
+      frame.steps += status.done;
+      if (status.diverged) {
+        running = false;
+        stopReason = 'diverged';
+        break;
+      }
+      chunk = Math.max(1, Math.min(100000, Math.round(count * (spent > 0.05 ? 2 / spent : 4))));
+      if (now() - sliceStart >= sliceMs && frame.steps < frame.target && frame.trainMs < frameMs) {
+        loop();
+        return;
+      }
+    }
+    if (running && stepsLeftBeforeStop() === 0) {
+      running = false;
+      stopReason = 'steps';
+    }
+    finishFrame();
+  }
+
+  function loop() {
+    if (looping) return;
+    looping = true;
+    schedule(trainSlice);
+  }
+
+  function requestFrame() {
+    frameDue = true;
+    pump();
+  }
+
+  const handlers = {
+    create(message) {
+      running = false;
+      generation = message.generation ?? generation;
+      if (message.view) view = message.view;
+      build(message.spec);
+      requestFrame();
+    },
+    reset(message) {
+      if (!spec) return;
+      generation = message.generation ?? generation;
+      running = false;
+      build(spec);
+      requestFrame();
+    },
+    play() {
+      if (!trainer || trainer.status().diverged) return;
+      running = true;
+      stopReason = null;
+      if (stepsLeftBeforeStop() === 0) {
+        running = false;
+        stopReason = 'steps';
+        requestFrame();
+        return;
+      }
+      loop();
+    },
+    pause() {
+      running = false;
+      if (frame) finishFrame();
+      else requestFrame();
+    },
+    step(message) {
+      if (!trainer || running) return;
+      const start = now();
+      const status = trainer.train(Math.max(1, message.steps ?? 1));
+      if (status.diverged) stopReason = 'diverged';
+      frameDue = true;
+      pump({ trainMs: now() - start, steps: status.done });
+    },
+    settings(message) {
+      spec = { ...spec, settings: { ...spec?.settings, ...message.settings } };
+      trainer?.setSettings(message.settings);
+    },
+    speed(message) {
+      speed = { unit: message.unit, amount: message.amount };
+    },
+    stopCondition(message) {
+      stop = { steps: message.steps ?? 0, loss: message.loss ?? 0 };
+    },
+    export(message) {
+      if (!trainer) throw new Error('there is no network to save yet');
+      const probe = predictionProbe();
+      send({
+        type: 'exported', id: message.id, spec, step: trainer.status().step,
+        parameters: trainer.parameters(), probe: { points: probe, outputs: trainer.predict(probe) },
+      });
+    },
+    import(message) {
+      running = false;
+      generation = message.generation ?? generation;
+      build(message.spec);
+      trainer.setParameters(message.parameters);
+      const outputs = trainer.predict(message.probe.points);
+      send({ type: 'imported', id: message.id, matches: probesMatch(outputs, message.probe.outputs) });
+      requestFrame();
+    },
+    memory(message) {
+      send({ type: 'memory', id: message.id, heapBytesInUse: engine.heapBytesInUse(), memoryBytes: engine.memoryBytes() });
+    },
+    ack() {
+      inFlight = false;
+      if (frameDue) pump();
+      else if (running) loop();
+    },
+    clear() {
+      running = false;
+      frame = null;
+      dropTrainer();
+      spec = null;
+    },
+  };
+  handlers.dispose = handlers.clear;
+
+  return {
+    /** Handles one message from the page. */
+    handle(message) {
+      const handler = Object.hasOwn(handlers, message?.type) ? handlers[message.type] : null;
+      if (!handler) {
+        fail(new Error(`unknown training message '${message?.type}'`), message?.id);
+        return;
+      }
+      try {
+        handler(message);
+      } catch (error) {
+        if (message.type === 'create' || message.type === 'import') dropTrainer();
+        fail(error, message.id);
+      }
+    },
+  };
+}

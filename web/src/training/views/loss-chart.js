@@ -1,0 +1,110 @@
+// Training and test loss (left axis, linear or log) and accuracy (right axis, 0 to 1) against
+// steps, fed with trainer.history(from) deltas; long runs are thinned to a few thousand points.
+import { registerStrings, t, onLanguageChange } from '../../i18n.js';
+import { createChart, seriesStyle } from '../../charts.js';
+import strings from '../../i18n/training-views.js';
+import { createHistorySeries } from './history-series.js';
+
+registerStrings('trainingViews', strings);
+
+const series = [
+  { key: 'trainLoss', axis: 'y', style: 0 },
+  { key: 'testLoss', axis: 'y', style: 1 },
+  { key: 'trainAccuracy', axis: 'y1', style: 2 },
+  { key: 'testAccuracy', axis: 'y1', style: 3 },
+];
+
+function mantissa(value) {
+  return Number((value / 10 ** Math.floor(Math.log10(value))).toPrecision(2));
+}
+
+/** Log-axis tick labels: 1, 2, 5 x 10^k, else whole mantissas, else all, whichever first labels two ticks. */
+function logTick(value, index, ticks) {
+  const tiers = [(m) => m === 1 || m === 2 || m === 5, Number.isInteger, () => true];
+  const tier = tiers.find((keep) => ticks.filter((tick) => keep(mantissa(tick.value))).length >= 2) ?? tiers[2];
+  return tier(mantissa(value)) ? String(Number(value.toPrecision(2))) : '';
+}
+
+/** A Chart.js chart on `canvas` (its parent must be sized). */
+export function createLossChart(canvas) {
+  const history = createHistorySeries(
+    (delta, r) => delta.step[r],
+    Object.fromEntries(series.map(({ key }) => [key, (delta, r) => delta[key][r]])),
+  );
+  let logScale = false;
+
+  const chart = createChart(canvas, {
+    type: 'line',
+    data: {
+      datasets: series.map(({ key, axis, style }) => ({
+        label: key,
+        data: history.data[key],
+        yAxisID: axis,
+        ...seriesStyle(style),
+        borderWidth: axis === 'y' ? 2.5 : 2,
+        pointRadius: 0,
+        pointHitRadius: 4,
+        fill: false,
+        parsing: false,
+        normalized: true,
+      })),
+    },
+    options: {
+      interaction: { mode: 'nearest', axis: 'x', intersect: false },
+      scales: {
+        x: { type: 'linear', bounds: 'data', title: { display: true }, ticks: { maxTicksLimit: 8, precision: 0 } },
+        y: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true } },
+        y1: {
+          type: 'linear', position: 'right', min: 0, max: 1, title: { display: true }, grid: { drawOnChartArea: false },
+          ticks: { callback: (value) => `${Math.round(value * 100)}%` },
+        },
+      },
+      plugins: {
+        legend: { position: 'bottom', labels: { boxHeight: 2, boxWidth: 28 } },
+        tooltip: {
+          callbacks: {
+            title: (items) => `${t('trainingViews.stepAxis')} ${items[0]?.parsed.x ?? ''}`,
+            label: (item) => `${item.dataset.label}: ${item.dataset.yAxisID === 'y1'
+              ? `${(item.parsed.y * 100).toFixed(1)}%` : Number(item.parsed.y.toPrecision(4))}`,
+          },
+        },
+      },
+    },
+  });
+
+  function relabel() {
+    chart.data.datasets.forEach((dataset, i) => { dataset.label = t(`trainingViews.${series[i].key}`); });
+    chart.options.scales.x.title.text = t('trainingViews.stepAxis');
+    chart.options.scales.y.title.text = t(logScale ? 'trainingViews.lossAxisLog' : 'trainingViews.lossAxis');
+    chart.options.scales.y1.title.text = t('trainingViews.accuracyAxis');
+    chart.update('none');
+  }
+
+  relabel();
+  const stopListening = onLanguageChange(relabel);
+
+  return {
+    /** Adds a trainer.history(from) delta and redraws. */
+    append(delta) {
+      if (delta.step.length === 0 && delta.from >= history.rows) return;
+      history.append(delta);
+      chart.update('none');
+    },
+    reset() {
+      history.reset();
+      chart.update('none');
+    },
+    /** Log (true) or linear (false) loss axis. */
+    setLogScale(on) {
+      logScale = Boolean(on);
+      Object.assign(chart.options.scales.y, logScale
+        ? { type: 'logarithmic', beginAtZero: false, ticks: { callback: logTick } }
+        : { type: 'linear', beginAtZero: true, ticks: {} });
+      relabel();
+    },
+    destroy() {
+      stopListening();
+      chart.destroy();
+    },
+  };
+}
