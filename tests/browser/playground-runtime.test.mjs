@@ -35,7 +35,7 @@ function decisionPixels(page) {
   return page.$eval(`${panel} .pg-decision`, (canvas) => canvas.toDataURL());
 }
 
-test('playground: the training engine\'s heap does not grow across 20 resets and 20 new networks', async () => {
+test('playground: the training engine\'s heap does not grow across 20 resets and 20 new networks', async (t) => {
   const { page, context, errors } = await openPlayground(browser, server.url);
   await page.click(`${panel} .pg-diagnostics summary`);
   await page.click(`${panel} button[name="play"]`);
@@ -65,6 +65,7 @@ test('playground: the training engine\'s heap does not grow across 20 resets and
   await waitForState(page, 'paused');
   await page.waitForFunction((root) => document.querySelector(`${root} .pg-step-count`).textContent === '0', panel);
   const afterResets = await memory(page);
+  t.diagnostic(`heap in use ${before.heapBytesInUse} -> ${afterResets.heapBytesInUse} bytes, WebAssembly memory ${before.memoryBytes} -> ${afterResets.memoryBytes} bytes`);
   assert.equal(afterResets.heapBytesInUse, before.heapBytesInUse, `expected the same heap after 20 resets: ${before.heapBytesInUse} -> ${afterResets.heapBytesInUse} bytes`);
   assert.equal(afterResets.memoryBytes, before.memoryBytes, 'expected the WebAssembly memory not to grow');
   assert.deepEqual(errors, [], 'expected no console errors');
