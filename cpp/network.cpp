@@ -2,43 +2,27 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <stdexcept>
+#include <string>
 
+#include "dense_kernels.hpp"
 #include "format.hpp"
 #include "rng.hpp"
 
 namespace alab {
 
+using detail::backwardChunk;
+using detail::ChunkScratch;
+using detail::chunkSize;
+using detail::forEachChunk;
+using detail::forwardChunk;
+using detail::GradientView;
+using detail::maxInputs;
+using detail::maxWidth;
+using detail::Model;
+
 namespace {
-
-constexpr int maxInputs = 16;
-constexpr int maxWidth = maxUnitsPerLayer;
-static_assert(maxInputs <= maxWidth && maxClasses <= maxWidth, "one scratch row fits every layer");
-
-struct DenseView {
-  int inputs, outputs;
-  const double* weights;
-  const double* biases;
-};
-
-// Read-only view of a network's layers for the per-example kernels.
-struct Model {
-  int hiddenLayers;
-  int inputs;
-  int outputs;
-  int classes;  // valid labels are 0 to classes - 1
-  ActivationKind activation;
-  double alpha;
-  OutputHead head;
-  DenseView layer[maxHiddenLayers + 1];
-};
-
-struct GradientView {
-  double* weights[maxHiddenLayers + 1];
-  double* biases[maxHiddenLayers + 1];
-};
 
 Model modelOf(const Network& net) {
   Model model;
@@ -53,230 +37,6 @@ Model modelOf(const Network& net) {
   for (std::size_t l = 0; l < net.layerCount(); ++l)
     model.layer[l] = {net.layerInputs(l), net.layerOutputs(l), net.weights(l).data(), net.biases(l).data()};
   return model;
-}
-
-// Loops over one layer's inputs, with their count N fixed at compile time (N = 0: read at run
-// time), so the short inner loops of a small network unroll completely.
-template <int N>
-struct Rows {
-  // z = W in + b for one example.
-  static void forward(const DenseView& layer, const double* __restrict in, double* __restrict z) {
-    const int n = N > 0 ? N : layer.inputs;
-    for (int j = 0; j < layer.outputs; ++j) {
-      const double* __restrict row = layer.weights + j * n;
-      double sum = layer.biases[j];
-      for (int i = 0; i < n; ++i) sum += row[i] * in[i];
-      z[j] = sum;
-    }
-  }
-
-  // Adds delta in^T to the weight gradient and delta to the bias gradient; when below is not
-  // null, sets below = (W^T delta) * slope, the delta of the layer underneath.
-  static void backward(const DenseView& layer, const double* __restrict in, const double* __restrict delta,
-                       double* __restrict gw, double* __restrict gb, const double* __restrict slope,
-                       double* __restrict below) {
-    const int n = N > 0 ? N : layer.inputs;
-    if (below == nullptr) {
-      for (int j = 0; j < layer.outputs; ++j) {
-        const double dj = delta[j];
-        double* __restrict gRow = gw + j * n;
-        gb[j] += dj;
-        for (int i = 0; i < n; ++i) gRow[i] += dj * in[i];
-      }
-      return;
-    }
-    for (int i = 0; i < n; ++i) below[i] = 0.0;
-    for (int j = 0; j < layer.outputs; ++j) {
-      const double dj = delta[j];
-      const double* __restrict wRow = layer.weights + j * n;
-      double* __restrict gRow = gw + j * n;
-      gb[j] += dj;
-      for (int i = 0; i < n; ++i) {
-        gRow[i] += dj * in[i];
-        below[i] += wRow[i] * dj;
-      }
-    }
-    for (int i = 0; i < n; ++i) below[i] *= slope[i];
-  }
-};
-
-// Calls fn(Rows<width>{}) for widths 1 to 8, fn(Rows<0>{}) otherwise.
-template <class Fn>
-void withWidth(int width, Fn&& fn) {
-  switch (width) {
-    case 1: return fn(Rows<1>{});
-    case 2: return fn(Rows<2>{});
-    case 3: return fn(Rows<3>{});
-    case 4: return fn(Rows<4>{});
-    case 5: return fn(Rows<5>{});
-    case 6: return fn(Rows<6>{});
-    case 7: return fn(Rows<7>{});
-    case 8: return fn(Rows<8>{});
-    default: return fn(Rows<0>{});
-  }
-}
-
-// a = f(z) and d = f'(z); tanh and sigmoid derive the slope from the value (one libm call, not two).
-template <class F>
-struct ValueAndSlope {
-  static void eval(const double* z, double alpha, double* a, double* d, int n) {
-    for (int j = 0; j < n; ++j) {
-      a[j] = F::f(z[j], alpha);
-      d[j] = F::df(z[j], alpha);
-    }
-  }
-};
-
-template <>
-struct ValueAndSlope<fn::Tanh> {
-  static void eval(const double* z, double, double* a, double* d, int n) {
-    for (int j = 0; j < n; ++j) {
-      const double t = std::tanh(z[j]);
-      a[j] = t;
-      d[j] = (1.0 - t) * (1.0 + t);
-    }
-  }
-};
-
-template <>
-struct ValueAndSlope<fn::Sigmoid> {
-  static void eval(const double* z, double, double* a, double* d, int n) {
-    for (int j = 0; j < n; ++j) {
-      const double s = fn::Sigmoid::f(z[j], 0.0);
-      a[j] = s;
-      d[j] = s * (1.0 - s);
-    }
-  }
-};
-
-// Examples processed together: each layer's width dispatch and activation dispatch happen once
-// per chunk instead of once per example. Kept small so the buffers fit a 64 KB stack.
-constexpr int chunkSize = 8;
-
-// Per-chunk buffers: pre-activations, activations, activation derivatives and deltas;
-// example b of a layer of width w sits at offset b * w.
-struct ChunkScratch {
-  double z[maxHiddenLayers + 1][chunkSize * maxWidth];
-  double a[maxHiddenLayers][chunkSize * maxWidth];
-  double d[maxHiddenLayers][chunkSize * maxWidth];
-  double delta[2][chunkSize * maxWidth];
-};
-
-// Forward pass of count <= chunkSize examples; the logits of example b end at
-// s.z[hiddenLayers] + b * outputs. withSlope also stores f'(z) for the backward pass.
-void forwardChunk(const Model& model, const double* const* x, int count, ChunkScratch& s, bool withSlope) {
-  for (int l = 0; l <= model.hiddenLayers; ++l) {
-    const DenseView& layer = model.layer[l];
-    withWidth(layer.inputs, [&](auto rows) {
-      for (int b = 0; b < count; ++b) {
-        const double* in = l == 0 ? x[b] : s.a[l - 1] + b * layer.inputs;
-        decltype(rows)::forward(layer, in, s.z[l] + b * layer.outputs);
-      }
-    });
-    if (l == model.hiddenLayers) break;
-    const int n = count * layer.outputs;
-    withActivation(model.activation, [&](auto f) {
-      using F = decltype(f);
-      if (withSlope) {
-        ValueAndSlope<F>::eval(s.z[l], model.alpha, s.a[l], s.d[l], n);
-      } else {
-        for (int j = 0; j < n; ++j) s.a[l][j] = F::f(s.z[l][j], model.alpha);
-      }
-    });
-  }
-}
-
-// Runs body(rows, count, first) over n points of `inputs` values in chunks of chunkSize.
-template <class Body>
-void forEachChunk(const double* x, std::size_t n, int inputs, Body&& body) {
-  const double* rows[chunkSize];
-  for (std::size_t first = 0; first < n; first += chunkSize) {
-    const int count = static_cast<int>(std::min<std::size_t>(chunkSize, n - first));
-    for (int b = 0; b < count; ++b) rows[b] = x + (first + b) * inputs;
-    body(rows, count, first);
-  }
-}
-
-double binaryTarget(OutputHead head, int label) {
-  if (label == 1) return 1.0;
-  return head == OutputHead::TanhSquaredError ? -1.0 : 0.0;
-}
-
-// Loss of one example from its logits; with WithDelta, delta = scale * dLoss/dlogits.
-template <bool WithDelta>
-double headLoss(OutputHead head, const double* z, int outputs, int label, double scale, double* delta) {
-  switch (head) {
-    case OutputHead::SoftmaxCrossEntropy: {
-      double top = z[0];
-      for (int k = 1; k < outputs; ++k) top = std::max(top, z[k]);
-      double sum = 0.0;
-      for (int k = 0; k < outputs; ++k) {
-        const double e = std::exp(z[k] - top);
-        if (WithDelta) delta[k] = e;
-        sum += e;
-      }
-      if (WithDelta) {
-        for (int k = 0; k < outputs; ++k) delta[k] = scale * (delta[k] / sum - (k == label ? 1.0 : 0.0));
-      }
-      return std::log(sum) - (z[label] - top);
-    }
-    case OutputHead::SigmoidCrossEntropy: {
-      const double t = binaryTarget(head, label);
-      const double e = std::exp(-std::fabs(z[0]));
-      if (WithDelta) {
-        const double p = z[0] >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
-        delta[0] = scale * (p - t);
-      }
-      return std::max(z[0], 0.0) - z[0] * t + std::log1p(e);
-    }
-    case OutputHead::TanhSquaredError: {
-      const double y = std::tanh(z[0]);
-      const double diff = y - binaryTarget(head, label);
-      if (WithDelta) delta[0] = scale * (diff * ((1.0 - y) * (1.0 + y)));
-      return 0.5 * diff * diff;
-    }
-    case OutputHead::SigmoidSquaredError: {
-      const double y = fn::Sigmoid::f(z[0], 0.0);
-      const double diff = y - binaryTarget(head, label);
-      if (WithDelta) delta[0] = scale * (diff * (y * (1.0 - y)));
-      return 0.5 * diff * diff;
-    }
-    case OutputHead::LinearSquaredError:
-      break;
-  }
-  const double diff = z[0] - binaryTarget(head, label);
-  if (WithDelta) delta[0] = scale * diff;
-  return 0.5 * diff * diff;
-}
-
-// Network outputs from logits: probabilities for sigmoid and softmax heads.
-void headOutput(OutputHead head, const double* z, int outputs, double* y) {
-  switch (head) {
-    case OutputHead::SoftmaxCrossEntropy: {
-      double top = z[0];
-      for (int k = 1; k < outputs; ++k) top = std::max(top, z[k]);
-      double sum = 0.0;
-      for (int k = 0; k < outputs; ++k) sum += (y[k] = std::exp(z[k] - top));
-      for (int k = 0; k < outputs; ++k) y[k] /= sum;
-      return;
-    }
-    case OutputHead::TanhSquaredError:
-      y[0] = std::tanh(z[0]);
-      return;
-    case OutputHead::SigmoidCrossEntropy:
-    case OutputHead::SigmoidSquaredError:
-      y[0] = fn::Sigmoid::f(z[0], 0.0);
-      return;
-    case OutputHead::LinearSquaredError:
-      break;
-  }
-  y[0] = z[0];
-}
-
-// Class predicted from network outputs: argmax for softmax, threshold 0 (tanh) or 0.5 otherwise.
-int predictedClass(OutputHead head, const double* y, int outputs) {
-  if (head == OutputHead::SoftmaxCrossEntropy) return static_cast<int>(std::max_element(y, y + outputs) - y);
-  return y[0] > (head == OutputHead::TanhSquaredError ? 0.0 : 0.5) ? 1 : 0;
 }
 
 [[noreturn]] void throwBadPoint(const Dataset& data, std::size_t index, int classes) {
@@ -312,25 +72,11 @@ void accumulateChunk(const Model& model, const GradientView& gradient, const Dat
     x[b] = data.x.data() + indices[b] * model.inputs;
   }
   forwardChunk(model, x, count, s, true);
-  const int hidden = model.hiddenLayers;
-  double* delta = s.delta[0];
-  double* below = s.delta[1];
+  const double* logits = s.z[model.hiddenLayers];
   for (int b = 0; b < count; ++b)
-    total += headLoss<true>(model.head, s.z[hidden] + b * model.outputs, model.outputs, label[b], scale,
-                            delta + b * model.outputs);
-  for (int l = hidden; l >= 0; --l) {
-    const DenseView& layer = model.layer[l];
-    withWidth(layer.inputs, [&](auto rows) {
-      for (int b = 0; b < count; ++b) {
-        const double* in = l == 0 ? x[b] : s.a[l - 1] + b * layer.inputs;
-        const double* slope = l == 0 ? nullptr : s.d[l - 1] + b * layer.inputs;
-        double* next = l == 0 ? nullptr : below + b * layer.inputs;
-        decltype(rows)::backward(layer, in, delta + b * layer.outputs, gradient.weights[l], gradient.biases[l], slope,
-                                 next);
-      }
-    });
-    std::swap(delta, below);
-  }
+    total += headLoss<true>(model.head, logits + b * model.outputs, model.outputs, label[b], scale,
+                            s.delta[0] + b * model.outputs);
+  backwardChunk(model, gradient, x, count, s);
 }
 
 double accumulate(const Model& model, const GradientView& gradient, const Dataset& data, const std::size_t* indices,
@@ -400,26 +146,6 @@ bool allFinite(const std::vector<double>& values) {
 }
 
 }  // namespace
-
-const char* outputHeadName(OutputHead head) {
-  switch (head) {
-    case OutputHead::TanhSquaredError: return "tanh_mse";
-    case OutputHead::SigmoidSquaredError: return "sigmoid_mse";
-    case OutputHead::SigmoidCrossEntropy: return "sigmoid_cross_entropy";
-    case OutputHead::SoftmaxCrossEntropy: return "softmax_cross_entropy";
-    case OutputHead::LinearSquaredError: return "linear_mse";
-  }
-  throw std::invalid_argument("unknown output head " + std::to_string(static_cast<int>(head)));
-}
-
-OutputHead outputHeadFromName(const std::string& name) {
-  for (const OutputHead head : {OutputHead::TanhSquaredError, OutputHead::SigmoidSquaredError,
-                                OutputHead::SigmoidCrossEntropy, OutputHead::SoftmaxCrossEntropy,
-                                OutputHead::LinearSquaredError})
-    if (name == outputHeadName(head)) return head;
-  throw std::invalid_argument("unknown output head '" + name +
-                              "'; known: tanh_mse, sigmoid_mse, sigmoid_cross_entropy, softmax_cross_entropy, linear_mse");
-}
 
 const char* initSchemeName(InitScheme scheme) {
   switch (scheme) {

@@ -9,18 +9,9 @@
 
 #include "activations.hpp"
 #include "datasets.hpp"
+#include "output_heads.hpp"
 
 namespace alab {
-
-/// Output activation and loss. Binary heads have one output; softmax has `classes` outputs.
-/// Targets: class 1 -> 1, class 0 -> -1 (tanh) or 0 (sigmoid, linear).
-enum class OutputHead {
-  TanhSquaredError,     // tanh output, loss (y - t)^2 / 2
-  SigmoidSquaredError,  // sigmoid output, loss (y - t)^2 / 2
-  SigmoidCrossEntropy,  // sigmoid output, binary cross-entropy computed from the logit
-  SoftmaxCrossEntropy,  // softmax over `classes` outputs, cross-entropy
-  LinearSquaredError    // identity output, loss (y - t)^2 / 2
-};
 
 /// Weight initialisation; biases start at 0 in every scheme.
 enum class InitScheme {
@@ -29,9 +20,6 @@ enum class InitScheme {
   SmallUniform  // uniform in [-0.5, 0.5]
 };
 
-/// "tanh_mse", "sigmoid_mse", "sigmoid_cross_entropy", "softmax_cross_entropy", "linear_mse".
-const char* outputHeadName(OutputHead head);
-OutputHead outputHeadFromName(const std::string& name);  // throws std::invalid_argument
 /// "he", "xavier", "small_uniform".
 const char* initSchemeName(InitScheme scheme);
 InitScheme initSchemeFromName(const std::string& name);  // throws std::invalid_argument

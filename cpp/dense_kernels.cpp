@@ -1,0 +1,151 @@
+#include "dense_kernels.hpp"
+
+#include <cmath>
+#include <utility>
+
+#include "activations.hpp"
+
+namespace alab {
+namespace detail {
+
+namespace {
+
+// Loops over one layer's inputs, with their count N fixed at compile time (N = 0: read at run
+// time), so the short inner loops of a small network unroll completely.
+template <int N>
+struct Rows {
+  // z = W in + b for one example.
+  static void forward(const DenseView& layer, const double* __restrict in, double* __restrict z) {
+    const int n = N > 0 ? N : layer.inputs;
+    for (int j = 0; j < layer.outputs; ++j) {
+      const double* __restrict row = layer.weights + j * n;
+      double sum = layer.biases[j];
+      for (int i = 0; i < n; ++i) sum += row[i] * in[i];
+      z[j] = sum;
+    }
+  }
+
+  // Adds delta in^T to the weight gradient and delta to the bias gradient; when below is not
+  // null, sets below = (W^T delta) * slope, the delta of the layer underneath.
+  static void backward(const DenseView& layer, const double* __restrict in, const double* __restrict delta,
+                       double* __restrict gw, double* __restrict gb, const double* __restrict slope,
+                       double* __restrict below) {
+    const int n = N > 0 ? N : layer.inputs;
+    if (below == nullptr) {
+      for (int j = 0; j < layer.outputs; ++j) {
+        const double dj = delta[j];
+        double* __restrict gRow = gw + j * n;
+        gb[j] += dj;
+        for (int i = 0; i < n; ++i) gRow[i] += dj * in[i];
+      }
+      return;
+    }
+    for (int i = 0; i < n; ++i) below[i] = 0.0;
+    for (int j = 0; j < layer.outputs; ++j) {
+      const double dj = delta[j];
+      const double* __restrict wRow = layer.weights + j * n;
+      double* __restrict gRow = gw + j * n;
+      gb[j] += dj;
+      for (int i = 0; i < n; ++i) {
+        gRow[i] += dj * in[i];
+        below[i] += wRow[i] * dj;
+      }
+    }
+    for (int i = 0; i < n; ++i) below[i] *= slope[i];
+  }
+};
+
+// Calls fn(Rows<width>{}) for widths 1 to 8, fn(Rows<0>{}) otherwise.
+template <class Fn>
+void withWidth(int width, Fn&& fn) {
+  switch (width) {
+    case 1: return fn(Rows<1>{});
+    case 2: return fn(Rows<2>{});
+    case 3: return fn(Rows<3>{});
+    case 4: return fn(Rows<4>{});
+    case 5: return fn(Rows<5>{});
+    case 6: return fn(Rows<6>{});
+    case 7: return fn(Rows<7>{});
+    case 8: return fn(Rows<8>{});
+    default: return fn(Rows<0>{});
+  }
+}
+
+// a = f(z) and d = f'(z); tanh and sigmoid derive the slope from the value (one libm call, not two).
+template <class F>
+struct ValueAndSlope {
+  static void eval(const double* z, double alpha, double* a, double* d, int n) {
+    for (int j = 0; j < n; ++j) {
+      a[j] = F::f(z[j], alpha);
+      d[j] = F::df(z[j], alpha);
+    }
+  }
+};
+
+template <>
+struct ValueAndSlope<fn::Tanh> {
+  static void eval(const double* z, double, double* a, double* d, int n) {
+    for (int j = 0; j < n; ++j) {
+      const double t = std::tanh(z[j]);
+      a[j] = t;
+      d[j] = (1.0 - t) * (1.0 + t);
+    }
+  }
+};
+
+template <>
+struct ValueAndSlope<fn::Sigmoid> {
+  static void eval(const double* z, double, double* a, double* d, int n) {
+    for (int j = 0; j < n; ++j) {
+      const double s = fn::Sigmoid::f(z[j], 0.0);
+      a[j] = s;
+      d[j] = s * (1.0 - s);
+    }
+  }
+};
+
+}  // namespace
+
+void forwardChunk(const Model& model, const double* const* x, int count, ChunkScratch& s, bool withSlope) {
+  for (int l = 0; l <= model.hiddenLayers; ++l) {
+    const DenseView& layer = model.layer[l];
+    withWidth(layer.inputs, [&](auto rows) {
+      for (int b = 0; b < count; ++b) {
+        const double* in = l == 0 ? x[b] : s.a[l - 1] + b * layer.inputs;
+        decltype(rows)::forward(layer, in, s.z[l] + b * layer.outputs);
+      }
+    });
+    if (l == model.hiddenLayers) break;
+    const int n = count * layer.outputs;
+    withActivation(model.activation, [&](auto f) {
+      using F = decltype(f);
+      if (withSlope) {
+        ValueAndSlope<F>::eval(s.z[l], model.alpha, s.a[l], s.d[l], n);
+      } else {
+        for (int j = 0; j < n; ++j) s.a[l][j] = F::f(s.z[l][j], model.alpha);
+      }
+    });
+  }
+}
+
+void backwardChunk(const Model& model, const GradientView& gradient, const double* const* x, int count,
+                   ChunkScratch& s) {
+  double* delta = s.delta[0];
+  double* below = s.delta[1];
+  for (int l = model.hiddenLayers; l >= 0; --l) {
+    const DenseView& layer = model.layer[l];
+    withWidth(layer.inputs, [&](auto rows) {
+      for (int b = 0; b < count; ++b) {
+        const double* in = l == 0 ? x[b] : s.a[l - 1] + b * layer.inputs;
+        const double* slope = l == 0 ? nullptr : s.d[l - 1] + b * layer.inputs;
+        double* next = l == 0 ? nullptr : below + b * layer.inputs;
+        decltype(rows)::backward(layer, in, delta + b * layer.outputs, gradient.weights[l], gradient.biases[l], slope,
+                                 next);
+      }
+    });
+    std::swap(delta, below);
+  }
+}
+
+}  // namespace detail
+}  // namespace alab
