@@ -13,7 +13,7 @@ export class WebAssemblyUnavailableError extends Error {
 let loading = null;
 
 /** True when this JavaScript environment can compile and run WebAssembly modules. */
-export function webAssemblyAvailable() {
+function webAssemblyAvailable() {
   const wasm = globalThis.WebAssembly;
   return typeof wasm === 'object' && wasm !== null && typeof wasm.instantiate === 'function';
 }

@@ -18,7 +18,7 @@ const stylesheets = ['activation-lab.css', 'katex/katex.min.css'];
 const stylesheetWait = 4000;
 
 /** The app language for a BCP 47 tag ('zh-Hans' -> 'zh'), or null when there is none for it. */
-export function languageOf(tag) {
+function languageOf(tag) {
   const code = String(tag ?? '').toLowerCase().split('-')[0];
   return languages.some((l) => l.code === code) ? code : null;
 }
@@ -27,7 +27,7 @@ export function languageOf(tag) {
  * Settings of `panel` from an element's attributes (spaces around commas allowed):
  * {settings, rejected (attribute names), unknown (count of data-settings keys it does not know)}.
  */
-export function settingsFromAttributes(element, panel) {
+function settingsFromAttributes(element, panel) {
   const raw = Object.create(null);
   const badNames = [];
   let unknown = 0;

@@ -13,7 +13,7 @@ registerStrings('sharing', strings);
 const frameHeight = 860;
 
 /** `text` safe inside a double-quoted HTML attribute. */
-export function escapeAttribute(text) {
+function escapeAttribute(text) {
   return String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -23,13 +23,13 @@ export function attributeName(key) {
 }
 
 /** The <iframe> snippet showing `url` (an embed link), titled for screen readers. */
-export function iframeSnippet(url, title) {
+function iframeSnippet(url, title) {
   return `<iframe src="${escapeAttribute(url)}" title="${escapeAttribute(title)}" width="100%" height="${frameHeight}"`
     + ' style="border: 0; max-width: 100%;" loading="lazy"></iframe>';
 }
 
 /** The script tag plus <activation-lab> element for `panel` with its non-default settings. */
-export function elementSnippet(bundle, panel, settings, lang) {
+function elementSnippet(bundle, panel, settings, lang) {
   const attributes = settingParams(panel, settings)
     .map(([name, text]) => ` ${attributeName(name.slice(panel.id.length + 1))}="${escapeAttribute(text)}"`).join('');
   return `<script src="${escapeAttribute(bundle)}" defer></script>\n`

@@ -6,13 +6,13 @@ import strings from './i18n/sharing.js';
 registerStrings('sharing', strings);
 
 /** True when `problems` (see url-state.js createUrlStore) holds anything to tell the reader. */
-export function hasProblems(problems) {
+function hasProblems(problems) {
   return problems.rejected.length > 0 || problems.unknown > 0 || problems.tooLong || problems.lang || problems.embed
     || problems.section || Boolean(problems.panelName);
 }
 
 /** The sentences describing `problems` in the current language. */
-export function describeProblems(problems, shownPanel) {
+function describeProblems(problems, shownPanel) {
   const lines = [];
   if (problems.tooLong) lines.push(t('sharing.noticeTooLong'));
   if (problems.embed) lines.push(t('sharing.noticeEmbed', { panel: t(shownPanel.titleKey) }));

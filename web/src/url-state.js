@@ -15,7 +15,7 @@ const reserved = { embed: 'embed', lang: 'lang', skipLink: 'content' };
 const writeDelay = 250;
 
 /** The text of one setting value in a URL: lists comma-separated, numbers in shortest form. */
-export function encodeValue(value) {
+function encodeValue(value) {
   return Array.isArray(value) ? value.map(String).join(',') : String(value);
 }
 
@@ -35,7 +35,7 @@ export function settingParams(panel, settings) {
 }
 
 /** "a=1&b&c=2" from [[name, text]] pairs (text null: the bare name). */
-export function joinParams(params) {
+function joinParams(params) {
   return params.map(([name, text]) => (text === null ? escape(name) : `${escape(name)}=${escape(text)}`)).join('&');
 }
 
@@ -58,7 +58,7 @@ function fragmentParts(text) {
  * (panel id or null), section (a bare name that is no panel), embed ({id} or {id: null}),
  * lang (code, null when absent, undefined when invalid), hasState (anything besides a bare name)}.
  */
-export function readFragment(hash, panels) {
+function readFragment(hash, panels) {
   const byId = new Map(panels.map((panel) => [panel.id, panel]));
   const raw = new Map(panels.map((panel) => [panel.id, Object.create(null)]));
   const tooLongValues = [];

@@ -70,7 +70,7 @@ export function effectiveHead(settings) {
 }
 
 /** Alpha passed to the engine, or undefined for activations without one. */
-export function effectiveAlpha(settings) {
+function effectiveAlpha(settings) {
   const range = alphaRange[settings.activation];
   return range ? Math.min(settings.alpha, range.max) : undefined;
 }

@@ -1,7 +1,7 @@
 // The student's own points: add by clicking, clear, and move in and out as CSV (x,y,label per
 // line) or JSON ({points: [{x, y, label}]}). Coordinates live in [-1.5, 1.5], labels 0 to 2.
 export const maxPoints = 500;
-export const maxClasses = 3;
+const maxClasses = 3;
 export const extent = 1.5;
 
 /** The points stored in panel settings: {x: [x0, y0, x1, y1, ...], label: [...]}, cut to matching length. */
@@ -23,7 +23,7 @@ export function addPoint(points, x, y, label) {
   return { x: [...points.x, clampCoordinate(x), clampCoordinate(y)], label: [...points.label, label] };
 }
 
-export function emptyPoints() {
+function emptyPoints() {
   return { x: [], label: [] };
 }
 

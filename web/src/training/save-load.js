@@ -3,8 +3,8 @@
 // so every weight comes back bit for bit; the probe proves it after loading.
 import { sanitize } from '../settings.js';
 
-export const fileFormat = 'activation-lab-network';
-export const fileVersion = 1;
+const fileFormat = 'activation-lab-network';
+const fileVersion = 1;
 const probeSide = 5;
 const probeExtent = 1.2;
 

@@ -32,7 +32,7 @@ function traceShape(ctx, shape, x, y, r) {
 }
 
 /** Shape drawn for class k (circle, square, triangle, repeating). */
-export function classShape(k) {
+function classShape(k) {
   return shapes[k % shapes.length];
 }
 

@@ -2,7 +2,7 @@
 // every stride-th row plus the newest one, and the stride doubles whenever they would pass the cap.
 
 /** Default cap on the points one chart series shows. */
-export const maxShownPoints = 2000;
+const maxShownPoints = 2000;
 
 /**
  * Chart arrays ({x, y} points, one per column, same identity for the series' life) fed with
