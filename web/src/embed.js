@@ -45,6 +45,8 @@ export function startEmbedded(host, panel, { mount, appLink }) {
   const section = document.createElement('section');
   Object.assign(section, { id: `panel-${panel.id}`, className: 'panel embedded-panel' });
   section.setAttribute('aria-labelledby', `title-${panel.id}`);
+  const appTitle = document.createElement('h1');
+  appTitle.className = 'visually-hidden';
   const bar = document.createElement('div');
   bar.className = 'embed-bar';
   const heading = document.createElement('h2');
@@ -56,6 +58,7 @@ export function startEmbedded(host, panel, { mount, appLink }) {
   const root = document.createElement('div');
   root.className = 'panel-root';
   const label = () => {
+    appTitle.textContent = t('app.title');
     heading.textContent = t(panel.titleKey);
     open.textContent = t('sharing.openFull');
   };
@@ -64,7 +67,7 @@ export function startEmbedded(host, panel, { mount, appLink }) {
   refresh();
   bar.append(heading, open);
   section.append(bar, root);
-  host.replaceChildren(section);
+  host.replaceChildren(appTitle, section);
   mount(root);
 }
 

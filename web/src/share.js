@@ -77,9 +77,9 @@ export function createShareTools(host, { link, openEmbed }) {
 
   const render = () => {
     copy.textContent = t('sharing.copyLink');
-    copy.setAttribute('aria-label', t('sharing.copyLinkLabel'));
+    copy.title = t('sharing.copyLinkLabel');
     embed.textContent = t('sharing.embed');
-    embed.setAttribute('aria-label', t('sharing.embedLabel'));
+    embed.title = t('sharing.embedLabel');
     label.textContent = t('sharing.linkField');
     tools.setAttribute('aria-label', `${t('sharing.copyLink')} / ${t('sharing.embed')}`);
     status.textContent = outcome ? t(outcome === 'copied' ? 'sharing.linkCopied' : 'sharing.copyFallback') : '';

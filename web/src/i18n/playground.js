@@ -241,7 +241,7 @@ export default {
     play: '开始',
     pause: '暂停',
     step: '单步',
-    stepLabel: '训练一步',
+    stepLabel: '单步训练',
     reset: '重置',
     resetLabel: '重置：使用相同的数据和初始权重',
     speed: '速度',

@@ -2,7 +2,7 @@
 // its inputs, one bornDead call per (width, depth) cell, shown as a heatmap table.
 import { t } from '../i18n.js';
 import { field } from '../settings.js';
-import { el, numberField, uniqueId } from './controls.js';
+import { el, numberField, uniqueId, readableTextOn } from './controls.js';
 import { Runner, runBar } from './experiments-runner.js';
 
 export const schema = {
@@ -13,7 +13,6 @@ export const schema = {
 };
 
 const heat = [163, 63, 0];
-const darkText = '#1a1d23';
 
 /** Sorted distinct whole numbers in [min, max] from text like "1, 2, 4"; null if any entry is not one. */
 function parseList(text, { min, max, maxLength }) {
@@ -24,22 +23,10 @@ function parseList(text, { min, max, maxLength }) {
   return sorted.length <= maxLength ? sorted : null;
 }
 
-/** Relative luminance of an [r, g, b] colour (0-255 channels), for choosing readable text. */
-function luminance(rgb) {
-  const linear = rgb.map((c) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2];
-}
-
 /** Background and text colour of a cell holding probability p. */
 function cellColours(p) {
-  const rgb = heat.map((c) => Math.round(c + (255 - c) * (1 - p)));
-  const l = luminance(rgb);
-  const onWhite = 1.05 / (l + 0.05);
-  const onDark = (l + 0.05) / (luminance([26, 29, 35]) + 0.05);
-  return { background: `rgb(${rgb.join(', ')})`, color: onWhite > onDark ? '#ffffff' : darkText };
+  const background = `rgb(${heat.map((c) => Math.round(c + (255 - c) * (1 - p))).join(', ')})`;
+  return { background, color: readableTextOn(background) };
 }
 
 /** A probability as a whole percentage without the sign ('<1' for a small non-zero one). */

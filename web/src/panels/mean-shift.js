@@ -131,7 +131,7 @@ export function mount(root, ctx) {
         ]),
       ]),
       el('section', { className: 'panel-explain' }, [
-        el('h4', { text: t('mean-shift.whyTitle') }),
+        el('h3', { text: t('mean-shift.whyTitle') }),
         el('p', { text: t('mean-shift.why1') }),
         el('p', { text: t('mean-shift.why2') }),
       ]),

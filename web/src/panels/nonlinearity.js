@@ -148,7 +148,7 @@ export function mount(root, ctx) {
         el('div', { className: 'panel-side' }, [layer1, layer2]),
         el('div', { className: 'panel-main' }, [
           el('section', { className: 'composed' }, [
-            el('h4', { text: t('nonlinearity.composedTitle') }), view.weightFormula, view.biasFormula, view.oneLine, view.difference,
+            el('h3', { text: t('nonlinearity.composedTitle') }), view.weightFormula, view.biasFormula, view.oneLine, view.difference,
           ]),
           el('figure', {}, [el('figcaption', { text: t('nonlinearity.linearChart') }), linear.element]),
         ]),

@@ -297,7 +297,7 @@ export function mount(root, ctx) {
       };
       const race = results[i].race;
       card.element = el('li', { className: 'race-card', 'data-racer': name, style: `border-color: ${palette[i % palette.length]}` }, [
-        el('h4', {}, [
+        el('h3', {}, [
           el('span', { className: `race-marker race-marker-${markers[i % markers.length]}`, 'aria-hidden': 'true', style: `background: ${palette[i % palette.length]}` }),
           activationLabel(name),
         ]),

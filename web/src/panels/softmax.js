@@ -4,7 +4,7 @@ import { registerStrings, t, onLanguageChange } from '../i18n.js';
 import { field } from '../settings.js';
 import { createChart, palette } from '../charts.js';
 import strings from '../i18n/softmax.js';
-import { el, slider, numberField, button, chartBox, fixed, tint } from './controls.js';
+import { el, slider, numberField, button, chartBox, fixed, tint, readableTextOn } from './controls.js';
 
 registerStrings('softmax', strings);
 
@@ -24,8 +24,7 @@ const scaleLimit = 0.25;
 function cellStyle(value) {
   const intensity = Math.min(Math.abs(value) / scaleLimit, 1);
   const background = tint(value < 0 ? negativeColour : positiveColour, 1 - intensity);
-  const colour = value < 0 && intensity > 0.5 ? '#ffffff' : '#111111';
-  return `background-color: ${background}; color: ${colour}`;
+  return `background-color: ${background}; color: ${readableTextOn(background)}`;
 }
 
 /** Chart.js plugin writing each bar's value (2 decimals) above it. */
@@ -190,13 +189,13 @@ export function mount(root, ctx) {
         ]),
       ]),
       el('section', { className: 'jacobian' }, [
-        el('h4', { text: t('softmax.jacobianTitle') }),
+        el('h3', { text: t('softmax.jacobianTitle') }),
         el('div', { className: 'heatmap-scroll' }, view.jacobianTable),
         legend,
         el('div', { className: 'panel-explain' }, [el('p', { text: t('softmax.jacobian1') }), el('p', { text: t('softmax.jacobian2') })]),
       ]),
       el('section', { className: 'two-class' }, [
-        el('h4', { text: t('softmax.twoClassTitle') }),
+        el('h3', { text: t('softmax.twoClassTitle') }),
         el('p', { className: 'panel-intro', text: t('softmax.twoClassText') }),
         view.twoClass,
       ]),
