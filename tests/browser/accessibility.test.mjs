@@ -2,28 +2,17 @@
 // languages and of the states a student meets: dead and diverged training runs, finished
 // experiments, the Embed dialog, a notice about a broken link, embed mode and the example page.
 // It complements the hand-written keyboard and 375 px tests of each panel.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launchBrowser, serveDist, openPage, openPanel } from './harness.mjs';
+import { useBrowserAndServer, openPage, openPanel } from './harness.mjs';
 import { panel as playground, runPreset, waitForState } from './playground-helpers.mjs';
 import { elementsReady } from './hosting.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const lab = useBrowserAndServer();
 
 /** axe's violations on the page as "rule (impact): help — first targets" lines; [] when clean. */
 async function audit(page) {
@@ -43,7 +32,7 @@ const settle = (page) => page.evaluate(() => new Promise((resolve) => requestAni
 
 for (const locale of ['en-US', 'zh-CN']) {
   test(`every panel passes the audit (${locale})`, async () => {
-    const { page, context, errors } = await openPage(browser, server.url, { locale });
+    const { page, context, errors } = await openPage(lab.browser, lab.server.url, { locale });
     const ids = await page.$$eval('[role="tab"]', (tabs) => tabs.map((tab) => tab.id.replace(/^tab-/, '')));
     assert.ok(ids.length >= 7, `expected every panel's tab, found ${ids.join(', ')}`);
     for (const id of ids) {
@@ -57,7 +46,7 @@ for (const locale of ['en-US', 'zh-CN']) {
 }
 
 test('training states pass the audit: dead units, dormant units, diverged', async () => {
-  const { page, context, errors } = await openPage(browser, `${server.url}#playground`);
+  const { page, context, errors } = await openPage(lab.browser, `${lab.server.url}#playground`);
   await openPanel(page, 'playground');
   for (const preset of ['reluHigh', 'leakyHigh']) {
     await runPreset(page, preset);
@@ -65,7 +54,7 @@ test('training states pass the audit: dead units, dormant units, diverged', asyn
   }
   assert.deepEqual(errors, []);
   await context.close();
-  const diverging = await openPage(browser, `${server.url}#playground&playground.activation=leaky_relu&playground.learningRate=10`);
+  const diverging = await openPage(lab.browser, `${lab.server.url}#playground&playground.activation=leaky_relu&playground.learningRate=10`);
   await openPanel(diverging.page, 'playground');
   await diverging.page.click(`${playground} button[name="play"]`);
   await waitForState(diverging.page, 'diverged');
@@ -76,7 +65,7 @@ test('training states pass the audit: dead units, dormant units, diverged', asyn
 
 test('finished experiments, the Embed dialog, a link notice and mid-strength Jacobian cells pass the audit', async () => {
   const logits = 'softmax.logits=1,0.75,0.2'; // off-diagonal cells near -0.16: half-strength purple
-  const { page, context, errors } = await openPage(browser, `${server.url}#experiments&experiments.sweepSeeds=1&experiments.sweepRates=3&race.depth=99&${logits}`);
+  const { page, context, errors } = await openPage(lab.browser, `${lab.server.url}#experiments&experiments.sweepSeeds=1&experiments.sweepRates=3&race.depth=99&${logits}`);
   await openPanel(page, 'experiments');
   for (const scope of ['.sweep', '.born-dead']) {
     await page.click(`#panel-experiments ${scope} .run-button`);
@@ -96,13 +85,13 @@ test('finished experiments, the Embed dialog, a link notice and mid-strength Jac
 
 test('embed mode and the example page with its <activation-lab> elements pass the audit', async () => {
   for (const id of ['softmax', 'playground']) {
-    const { page, context, errors } = await openPage(browser, `${server.url}#embed=${id}`);
+    const { page, context, errors } = await openPage(lab.browser, `${lab.server.url}#embed=${id}`);
     await settle(page);
     assert.deepEqual(await audit(page), [], `expected no accessibility violations in embed mode (${id})`);
     assert.deepEqual(errors, []);
     await context.close();
   }
-  const { page, context, errors } = await openPage(browser, `${server.url}embed-example.html`, { waitFor: null });
+  const { page, context, errors } = await openPage(lab.browser, `${lab.server.url}embed-example.html`, { waitFor: null });
   await elementsReady(page, 2);
   await settle(page);
   assert.deepEqual(await audit(page), [], 'expected no accessibility violations on the example page');

@@ -1,28 +1,17 @@
 // The app shell in Chromium: loading, tabs, language switch, responsiveness, reduced motion,
 // the no-WebAssembly message, a strict Content-Security-Policy and the Web Worker entry point.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, serveDist, openPage, openPanel, canvasInk, saveScreenshot, distDir } from './harness.mjs';
+import { useBrowserAndServer, serveDist, openPage, openPanel, canvasInk, saveScreenshot, distDir } from './harness.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const lab = useBrowserAndServer();
 
 const panelIds = (page) => page.$$eval('[role="tab"]', (tabs) => tabs.map((tab) => tab.id.replace(/^tab-/, '')));
 
 test('the page loads with no console errors and shows the first panel with a chart', async () => {
-  const { page, context, errors } = await openPage(browser, server.url);
+  const { page, context, errors } = await openPage(lab.browser, lab.server.url);
   assert.equal(await page.title(), 'Activation Lab', 'expected the English title');
   assert.equal(await page.isVisible('#status'), false, 'expected the loading message to be gone once the core is ready');
   const tabs = await page.$$('[role="tab"]');
@@ -37,7 +26,7 @@ test('the page loads with no console errors and shows the first panel with a cha
 });
 
 test('every panel mounts from its tab without errors and draws its charts', async () => {
-  const { page, context, errors } = await openPage(browser, server.url);
+  const { page, context, errors } = await openPage(lab.browser, lab.server.url);
   for (const id of await panelIds(page)) {
     const panel = await openPanel(page, id);
     assert.equal(await page.getAttribute(`#tab-${id}`, 'aria-selected'), 'true', `expected tab ${id} selected`);
@@ -53,7 +42,7 @@ test('every panel mounts from its tab without errors and draws its charts', asyn
 });
 
 test('the tab list is operable with arrow keys, Home and End', async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(lab.browser, lab.server.url);
   const ids = await panelIds(page);
   await page.focus(`#tab-${ids[0]}`);
   await page.keyboard.press('ArrowRight');
@@ -71,7 +60,7 @@ test('the tab list is operable with arrow keys, Home and End', async () => {
 });
 
 test('the language switch changes the text and <html lang>, and the default follows the browser', async () => {
-  const { page, context, errors } = await openPage(browser, server.url);
+  const { page, context, errors } = await openPage(lab.browser, lab.server.url);
   assert.equal(await page.getAttribute('html', 'lang'), 'en', 'expected English for an en-US browser');
   const englishHeading = await page.textContent('h1');
   const englishTab = await page.textContent('[role="tab"]');
@@ -87,7 +76,7 @@ test('the language switch changes the text and <html lang>, and the default foll
   assert.deepEqual(errors, [], 'expected no errors while switching languages');
   await context.close();
 
-  const chinese = await openPage(browser, server.url, { locale: 'zh-CN' });
+  const chinese = await openPage(lab.browser, lab.server.url, { locale: 'zh-CN' });
   assert.equal(await chinese.page.getAttribute('html', 'lang'), 'zh-Hans', 'expected Chinese by default for a zh-CN browser');
   assert.equal(await chinese.page.textContent('h1'), '激活函数实验室', 'expected the Chinese title by default');
   await chinese.context.close();
@@ -95,7 +84,7 @@ test('the language switch changes the text and <html lang>, and the default foll
 
 test('a 375 px viewport has no horizontal scroll on any panel, nor a 1920 px one', async () => {
   for (const width of [375, 1920]) {
-    const { page, context } = await openPage(browser, server.url, { viewport: { width, height: 800 } });
+    const { page, context } = await openPage(lab.browser, lab.server.url, { viewport: { width, height: 800 } });
     for (const id of await panelIds(page)) {
       await openPanel(page, id);
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -107,7 +96,7 @@ test('a 375 px viewport has no horizontal scroll on any panel, nor a 1920 px one
 });
 
 test('without WebAssembly the page says so clearly instead of loading forever', async () => {
-  const { page, context, errors } = await openPage(browser, server.url, {
+  const { page, context, errors } = await openPage(lab.browser, lab.server.url, {
     initScript: () => { delete globalThis.WebAssembly; },
     waitFor: 'error',
   });
@@ -124,7 +113,7 @@ test('without WebAssembly the page says so clearly instead of loading forever', 
 });
 
 test('reduced motion: no transitions or spinner animation, and charts do not animate', async () => {
-  const reduced = await openPage(browser, server.url, { reducedMotion: 'reduce' });
+  const reduced = await openPage(lab.browser, lab.server.url, { reducedMotion: 'reduce' });
   const style = (page) => page.evaluate(() => ({
     spinner: getComputedStyle(document.querySelector('.spinner')).animationName,
     tab: getComputedStyle(document.querySelector('[role="tab"]')).transitionDuration,
@@ -134,7 +123,7 @@ test('reduced motion: no transitions or spinner animation, and charts do not ani
   const animated = await reduced.page.$$eval('canvas', (canvases) => canvases.filter((c) => window.activationLab.getChart(c)?.options.animation !== false).length);
   assert.equal(animated, 0, 'expected every chart to have animation off');
   await reduced.context.close();
-  const moving = await openPage(browser, server.url, { reducedMotion: 'no-preference' });
+  const moving = await openPage(lab.browser, lab.server.url, { reducedMotion: 'no-preference' });
   assert.equal((await style(moving.page)).spinner, 'spin', 'expected the spinner to turn when motion is allowed');
   await moving.context.close();
 });
@@ -146,7 +135,7 @@ test('the page works under a strict Content-Security-Policy', async () => {
     },
   });
   try {
-    const { page, context, errors } = await openPage(browser, strict.url);
+    const { page, context, errors } = await openPage(lab.browser, strict.url);
     assert.ok(await canvasInk(page, 'canvas') > 0.01, 'expected a chart under the CSP');
     assert.deepEqual(errors, [], 'expected no CSP violations or other errors');
     await context.close();
@@ -156,14 +145,14 @@ test('the page works under a strict Content-Security-Policy', async () => {
 });
 
 test('the built page also works when opened as a file', async () => {
-  const { page, context, errors } = await openPage(browser, pathToFileURL(path.join(distDir, 'index.html')).href);
+  const { page, context, errors } = await openPage(lab.browser, pathToFileURL(path.join(distDir, 'index.html')).href);
   assert.ok(await canvasInk(page, 'canvas') > 0.01, 'expected a chart from file://');
   assert.deepEqual(errors, [], 'expected no errors from file://');
   await context.close();
 });
 
 test('inside a Web Worker the bundle loads without touching the page', async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(lab.browser, lab.server.url);
   const outcome = await page.evaluate(() => new Promise((resolve) => {
     const bundle = new URL('activation-lab.js', location.href).href;
     const source = `try { importScripts(${JSON.stringify(bundle)}); postMessage('loaded:' + typeof activationLab); } catch (e) { postMessage('failed:' + e.message); }`;

@@ -1,25 +1,14 @@
 // The zero-centred outputs panel in Chromium: histograms before and after, the means, controls.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist, chartData, saveScreenshot } from './harness.mjs';
+import { useBrowserAndServer, chartData, saveScreenshot } from './harness.mjs';
 import {
   openChapterPanel, assertChartsDrawn, assertKeyboardReachesEveryControl, assertNoHorizontalScroll, shownNumber,
 } from './chapter-helpers.mjs';
 
-let browser;
-let server;
+const lab = useBrowserAndServer();
 
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const open = (options) => openChapterPanel(browser, server.url, 'mean-shift', options);
+const open = (options) => openChapterPanel(lab.browser, lab.server.url, 'mean-shift', options);
 const before_ = '#panel-mean-shift .mean-before canvas';
 const after_ = '#panel-mean-shift .mean-after canvas';
 /** x of the dashed mean line (the dataset with two points at the same x). */

@@ -1,24 +1,13 @@
 // The why-nonlinearity panel in Chromium: two linear layers equal their composition; an
 // activation between them bends the line.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist, chartData, saveScreenshot } from './harness.mjs';
+import { useBrowserAndServer, chartData, saveScreenshot } from './harness.mjs';
 import { openChapterPanel, assertChartsDrawn, assertKeyboardReachesEveryControl, assertNoHorizontalScroll } from './chapter-helpers.mjs';
 
-let browser;
-let server;
+const lab = useBrowserAndServer();
 
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const open = (options) => openChapterPanel(browser, server.url, 'nonlinearity', options);
+const open = (options) => openChapterPanel(lab.browser, lab.server.url, 'nonlinearity', options);
 const linear = '#panel-nonlinearity .collapse-linear canvas';
 const bent = '#panel-nonlinearity .collapse-bent canvas';
 const maxGap = (a, b) => Math.max(...a.map((y, i) => Math.abs(y - b[i])));

@@ -1,24 +1,13 @@
 // The gradient-descent race panel in Chromium: the chapter's numbers, playback, the table and
 // keyboard use.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist, chartData, saveScreenshot } from './harness.mjs';
+import { useBrowserAndServer, chartData, saveScreenshot } from './harness.mjs';
 import { openChapterPanel, assertChartsDrawn, assertKeyboardReachesEveryControl, assertNoHorizontalScroll } from './chapter-helpers.mjs';
 
-let browser;
-let server;
+const lab = useBrowserAndServer();
 
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const open = (options) => openChapterPanel(browser, server.url, 'race', options);
+const open = (options) => openChapterPanel(lab.browser, lab.server.url, 'race', options);
 const stepsOf = (page, name) => page.textContent(`#panel-race [data-racer="${name}"] .race-steps`);
 const progressOf = (page, name) => page.textContent(`#panel-race [data-racer="${name}"] .race-progress`);
 const tableRows = (page) => page.$$eval('#panel-race .race-table tbody tr', (rows) => rows.map((row) => [...row.cells].map((c) => c.textContent)));

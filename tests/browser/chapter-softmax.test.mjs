@@ -1,26 +1,15 @@
 // The softmax panel in Chromium: the chapter's 0.88 / 0.12 / 0.00, the full Jacobian, the
 // two-class sigmoid, editable logits and temperature.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist, chartData, saveScreenshot } from './harness.mjs';
+import { useBrowserAndServer, chartData, saveScreenshot } from './harness.mjs';
 import {
   openChapterPanel, assertChartsDrawn, assertKeyboardReachesEveryControl, assertNoHorizontalScroll, shownNumber,
 } from './chapter-helpers.mjs';
 
-let browser;
-let server;
+const lab = useBrowserAndServer();
 
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const open = (options) => openChapterPanel(browser, server.url, 'softmax', options);
+const open = (options) => openChapterPanel(lab.browser, lab.server.url, 'softmax', options);
 const bars = '#panel-softmax .softmax-bars canvas';
 const rounded = (page) => page.$$eval('#panel-softmax .probabilities td.probability', (cells) => cells.map((c) => c.textContent));
 const full = (page) => page.$$eval('#panel-softmax .probabilities td.full', (cells) => cells.map((c) => Number(c.textContent)));

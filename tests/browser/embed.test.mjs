@@ -2,31 +2,15 @@
 // into another site's page, the example page, and <activation-lab> elements: several per page
 // without interfering, settings from attributes or data-settings, language, hostile attributes,
 // and a course page in another folder or on another origin finding the bundle's files.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist, canvasInk, saveScreenshot } from './harness.mjs';
+import { useBrowserAndServer, canvasInk, saveScreenshot } from './harness.mjs';
 import {
-  openWatched, watch, courseSite, serveDir, htmlPage, elementsReady, frameOf, trainBriefly, duplicateIds,
+  openWatched, watch, useCourseSite, htmlPage, elementsReady, frameOf, trainBriefly, duplicateIds,
 } from './hosting.mjs';
 
-let browser;
-let server;
-let site;
-let siteServer;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-  site = courseSite();
-  siteServer = await serveDir(site.dir, { host: 'localhost' });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await siteServer?.close();
-  site?.remove();
-});
+const lab = useBrowserAndServer();
+const site = useCourseSite();
 
 /** Ink of the first canvas inside <activation-lab> `selector` (locators pierce its shadow root). */
 async function elementInk(page, selector) {
@@ -45,8 +29,8 @@ async function elementInk(page, selector) {
 
 test('embed mode shows one panel without the app chrome, sized to the frame, with a link to the full app', async () => {
   for (const width of [375, 700]) {
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
-    const { page, problems } = await openWatched(context, `${server.url}#embed=race&race.depth=3&race.racers=tanh,relu`);
+    const context = await lab.browser.newContext({ viewport: { width, height: 800 } });
+    const { page, problems } = await openWatched(context, `${lab.server.url}#embed=race&race.depth=3&race.racers=tanh,relu`);
     for (const chrome of ['.site-header', '.site-footer', '[role="tablist"]', '.share-tools']) {
       assert.equal(await page.isVisible(chrome), false, `expected ${chrome} hidden in embed mode at ${width} px`);
     }
@@ -73,9 +57,9 @@ test('embed mode shows one panel without the app chrome, sized to the frame, wit
 });
 
 test('the Embed dialog\'s iframe and script-tag snippets, pasted into another site\'s page, show the same setup', async () => {
-  const context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
-  const { page, problems } = await openWatched(context, `${server.url}#softmax&softmax.temperature=2.5&softmax.logits=4,1,-2,0.5`);
+  const context = await lab.browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(lab.server.url).origin });
+  const { page, problems } = await openWatched(context, `${lab.server.url}#softmax&softmax.temperature=2.5&softmax.logits=4,1,-2,0.5`);
   await page.click('button.share-embed');
   const dialog = page.locator('dialog.embed-dialog');
   await dialog.waitFor({ state: 'visible' });
@@ -96,7 +80,7 @@ test('the Embed dialog\'s iframe and script-tag snippets, pasted into another si
   const pasted = site.page('pasted.html', htmlPage({ body: `<h1>Pasted</h1>${iframeCode.replace('loading="lazy"', 'id="pasted-frame"')}<div id="element">${elementCode}</div>` }));
   const course = await context.newPage();
   const courseProblems = watch(course);
-  await course.goto(`${siteServer.url}${pasted}`);
+  await course.goto(`${site.url}${pasted}`);
   const frame = await frameOf(course, '#pasted-frame');
   await frame.waitForSelector('html[data-state="ready"]', { state: 'attached', timeout: 30000 });
   assert.equal(await frame.inputValue('#panel-softmax input[name="temperature"]'), '2.5', 'expected the iframe to show the temperature');
@@ -111,8 +95,8 @@ test('the Embed dialog\'s iframe and script-tag snippets, pasted into another si
 });
 
 test('the example page shows an iframe and two elements, each with its own settings, none touching the page URL', async () => {
-  const context = await browser.newContext();
-  const { page, problems } = await openWatched(context, `${server.url}embed-example.html`, { waitFor: null });
+  const context = await lab.browser.newContext();
+  const { page, problems } = await openWatched(context, `${lab.server.url}embed-example.html`, { waitFor: null });
   await elementsReady(page, 2);
   const frame = await frameOf(page, '#race-frame');
   await frame.waitForSelector('html[data-state="ready"]', { state: 'attached', timeout: 30000 });
@@ -156,10 +140,10 @@ test('elements on a course page in another folder: attributes, changes, removal,
       + ` data-settings='{"functions": "${hostile.replace(/</g, '&lt;').replace(/>/g, '&gt;')}", "__proto__": {"polluted": 1}, "xMax": "huge", "nope": 1}'></activation-lab>`
       + '<activation-lab id="training" panel="playground" stop-mode="steps" stop-steps="300"></activation-lab>',
   }));
-  const context = await browser.newContext();
+  const context = await lab.browser.newContext();
   const page = await context.newPage();
   const problems = watch(page);
-  await page.goto(`${siteServer.url}${name}`);
+  await page.goto(`${site.url}${name}`);
   await elementsReady(page, 4);
   const fast = page.locator('#fast');
   const plain = page.locator('#plain');
@@ -212,10 +196,10 @@ test('an element follows its lang attribute, else the page\'s <html lang>', asyn
   ];
   for (const [i, { lang, attribute, expect }] of cases.entries()) {
     const name = site.page(`lang-${i}.html`, htmlPage({ lang, head: '<script src="../lab/activation-lab.js" defer></script>', body: `<activation-lab panel="softmax"${attribute}></activation-lab>` }));
-    const context = await browser.newContext({ locale: 'zh-CN' });
+    const context = await lab.browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     const problems = watch(page);
-    await page.goto(`${siteServer.url}${name}`);
+    await page.goto(`${site.url}${name}`);
     await elementsReady(page, 1);
     const intro = await page.locator('activation-lab .panel-intro').first().textContent();
     assert.match(intro, expect, `expected the language of <html lang="${lang}"> with${attribute || ' no lang attribute'}`);

@@ -1,28 +1,17 @@
 // The experiments panel in Chromium: the learning-rate sweep, the born-dead table and the
 // activation histograms at initialisation; progress, Cancel, keyboard, language, 375 px.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist, canvasInk, chartData, saveScreenshot } from './harness.mjs';
+import { useBrowserAndServer, canvasInk, chartData, saveScreenshot } from './harness.mjs';
 import { openChapterPanel, assertNoHorizontalScroll } from './chapter-helpers.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const lab = useBrowserAndServer();
 
 const panel = '#panel-experiments';
 const sweep = `${panel} .sweep`;
 const born = `${panel} .born-dead`;
 const init = `${panel} .init-histograms`;
-const open = (options) => openChapterPanel(browser, server.url, 'experiments', options);
+const open = (options) => openChapterPanel(lab.browser, lab.server.url, 'experiments', options);
 
 /** Types `value` into the field named `name` inside `scope`, as a user would. */
 async function setField(page, scope, name, value) {

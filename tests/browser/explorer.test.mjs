@@ -1,27 +1,16 @@
 // The function explorer in Chromium: engine values on the charts, controls that change the
 // chart data (mouse and keyboard), linked hover tooltips, KaTeX formulas and both languages.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist, openPage, openPanel, canvasInk, chartData, saveScreenshot, tabThrough } from './harness.mjs';
+import { useBrowserAndServer, openPage, openPanel, canvasInk, chartData, saveScreenshot, tabThrough } from './harness.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const lab = useBrowserAndServer();
 
 const functionCanvas = '#panel-explorer figure.chart-figure:nth-of-type(1) canvas';
 const derivativeCanvas = '#panel-explorer figure.chart-figure:nth-of-type(2) canvas';
 
 async function openExplorer(options) {
-  const opened = await openPage(browser, server.url, options);
+  const opened = await openPage(lab.browser, lab.server.url, options);
   await openPanel(opened.page, 'explorer');
   return opened;
 }

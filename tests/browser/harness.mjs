@@ -2,6 +2,7 @@
 // chromium through playwright-core, records console errors, and reads charts and canvases.
 // Charts are reached through the page's test hook window.activationLab.getChart(canvas)
 // (Chart.getChart on that canvas); <html data-state> says 'loading', 'ready' or 'error'.
+import { before, after } from 'node:test';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +28,26 @@ export async function serveDist({ headers = {}, prefix = '/' } = {}) {
   if (!existsSync(path.join(distDir, 'index.html'))) throw new Error('dist/index.html is missing: run `npm run build` first');
   const { server, url } = await serve({ dir: distDir, prefix, headers });
   return { url, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/**
+ * For one test file: launches Chromium and serves dist/ before its tests, then runs
+ * `setUp(lab)` if given, and closes both after. Returns lab = {browser, server}, filled in by the
+ * time the first test runs. (Node 20 starts top-level before() hooks at once, side by side, so a
+ * step that needs the browser goes in setUp, not in a hook of its own.)
+ */
+export function useBrowserAndServer(setUp = async () => {}) {
+  const lab = {};
+  before(async () => {
+    lab.browser = await launchBrowser();
+    lab.server = await serveDist();
+    await setUp(lab);
+  });
+  after(async () => {
+    await lab.browser?.close();
+    await lab.server?.close();
+  });
+  return lab;
 }
 
 /**

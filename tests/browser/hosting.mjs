@@ -5,6 +5,7 @@
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { before, after } from 'node:test';
 import { serve } from '../../scripts/serve.mjs';
 import { distDir } from './harness.mjs';
 
@@ -33,6 +34,24 @@ export function courseSite() {
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * For one test file: a course site (see courseSite) served on localhost, an origin other than
+ * serveDist's 127.0.0.1. Returns {page(name, html), url}, usable once the first test runs.
+ */
+export function useCourseSite() {
+  let files = null;
+  let server = null;
+  before(async () => {
+    files = courseSite();
+    server = await serveDir(files.dir, { host: 'localhost' });
+  });
+  after(async () => {
+    await server?.close();
+    files?.remove();
+  });
+  return { page: (name, html) => files.page(name, html), get url() { return server.url; } };
 }
 
 /** A minimal HTML page: `head` and `body` are trusted markup written by the test. */

@@ -1,24 +1,13 @@
 // The student's own points in Chromium: clicks on the heatmap add points of the chosen class,
 // the keyboard adds one at typed coordinates, training starts once two classes are present,
 // and points go out and back in as CSV and JSON.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launchBrowser, serveDist, saveScreenshot } from './harness.mjs';
+import { useBrowserAndServer, saveScreenshot } from './harness.mjs';
 import { panel, openPlayground, choose, counters, waitForState } from './playground-helpers.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const lab = useBrowserAndServer();
 
 const pointCount = async (page) => Number((await page.textContent(`${panel} .pg-point-count`)).split(' ')[0]);
 
@@ -36,7 +25,7 @@ async function exported(page, name) {
 }
 
 test('own points: click to add two classes, train, export CSV and JSON, clear, import again', async () => {
-  const { page, context, errors } = await openPlayground(browser, server.url);
+  const { page, context, errors } = await openPlayground(lab.browser, lab.server.url);
   await choose(page, 'dataset', 'custom');
   assert.equal(await pointCount(page), 0, 'expected no points yet');
   assert.equal(await page.isDisabled(`${panel} button[name="play"]`), true, 'expected play disabled without points');

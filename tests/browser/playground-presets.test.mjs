@@ -2,27 +2,15 @@
 // healthy ReLU learns with no dead units; ReLU at rate 3 loses most units and stalls; leaky ReLU
 // at rate 3 has dormant (not dead) units that come back and learns; deep sigmoid stays flat
 // while tanh learns; the linear network cannot fit the circle.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist, chartData, saveScreenshot } from './harness.mjs';
+import { useBrowserAndServer, chartData, saveScreenshot } from './harness.mjs';
 import { panel, openPlayground, runPreset, tileStates, choose, waitForState, counters } from './playground-helpers.mjs';
 
-let browser;
-let server;
 let page;
-let context;
 let errors;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-  ({ page, context, errors } = await openPlayground(browser, server.url));
-});
-
-after(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
+useBrowserAndServer(async ({ browser, server }) => {
+  ({ page, errors } = await openPlayground(browser, server.url));
 });
 
 /** The dead-unit chart's series, by label. */

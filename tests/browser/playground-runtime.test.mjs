@@ -1,26 +1,15 @@
 // The training runtime in Chromium: the WASM heap of the training engine stays flat across 20
 // resets, a file:// page trains on the main thread, and a saved network loads back into a fresh
 // page with identical predictions.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, serveDist, openPage, openPanel, distDir } from './harness.mjs';
+import { useBrowserAndServer, openPage, openPanel, distDir } from './harness.mjs';
 import { panel, openPlayground, waitForFirstFrame, counters, waitForState, runPreset } from './playground-helpers.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const lab = useBrowserAndServer();
 
 /** Asks the training engine for its memory; resolves to {heapBytesInUse, memoryBytes}. */
 async function memory(page) {
@@ -36,7 +25,7 @@ function decisionPixels(page) {
 }
 
 test('playground: the training engine\'s heap does not grow across 20 resets and 20 new networks', async (t) => {
-  const { page, context, errors } = await openPlayground(browser, server.url);
+  const { page, context, errors } = await openPlayground(lab.browser, lab.server.url);
   await page.click(`${panel} .pg-diagnostics summary`);
   await page.click(`${panel} button[name="play"]`);
   await page.waitForFunction((root) => Number(document.querySelector(`${root} .pg-step-count`).textContent) > 200, panel);
@@ -74,7 +63,7 @@ test('playground: the training engine\'s heap does not grow across 20 resets and
 
 test('playground: from file:// the worker cannot start, so training runs on the main thread', async () => {
   const url = `${pathToFileURL(path.join(distDir, 'index.html')).href}#playground`;
-  const { page, context, errors } = await openPage(browser, url);
+  const { page, context, errors } = await openPage(lab.browser, url);
   await openPanel(page, 'playground');
   await waitForFirstFrame(page);
   await page.waitForSelector(`${panel} .pg-mode[data-mode="main"]`, { state: 'attached' });
@@ -89,7 +78,7 @@ test('playground: from file:// the worker cannot start, so training runs on the 
 });
 
 test('playground: a saved network loads into a fresh page with identical predictions', async () => {
-  const { page, context, errors } = await openPlayground(browser, server.url);
+  const { page, context, errors } = await openPlayground(lab.browser, lab.server.url);
   await runPreset(page, 'healthy');
   const trained = await decisionPixels(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(`${panel} button[name="saveNetwork"]`)]);
@@ -102,7 +91,7 @@ test('playground: a saved network loads into a fresh page with identical predict
   assert.equal(file.settings.learningRate, 0.1, 'expected the settings in the file');
   await context.close();
 
-  const fresh = await openPlayground(browser, `${server.url}?worker=0`);
+  const fresh = await openPlayground(lab.browser, `${lab.server.url}?worker=0`);
   assert.notEqual(await decisionPixels(fresh.page), trained, 'expected an untrained network to predict differently');
   await fresh.page.setInputFiles(`${panel} input[name="loadNetwork"]`, { name: 'network.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await fresh.page.waitForSelector(`${panel} .pg-file-message[data-result="loaded"]`, { state: 'attached' });

@@ -1,27 +1,16 @@
 // The training panel in Chromium: training moves the counters and charts, pause takes effect
 // within 500 ms at the highest speed (worker and main thread), a learning rate of 10 shows the
 // diverged state, the keyboard reaches every control and 375 px has no horizontal scroll.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist, chartData, canvasInk, saveScreenshot } from './harness.mjs';
+import { useBrowserAndServer, chartData, canvasInk, saveScreenshot } from './harness.mjs';
 import { assertKeyboardReachesEveryControl, assertNoHorizontalScroll } from './chapter-helpers.mjs';
 import { panel, openPlayground, counters, waitForState, choose } from './playground-helpers.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const lab = useBrowserAndServer();
 
 test('playground: play trains in a worker; step count, epoch and loss change; every view is drawn', async () => {
-  const { page, context, errors } = await openPlayground(browser, server.url);
+  const { page, context, errors } = await openPlayground(lab.browser, lab.server.url);
   assert.equal(await page.getAttribute(`${panel} .pg-mode`, 'data-mode'), 'worker', 'expected training in a Web Worker');
   const first = await counters(page);
   assert.equal(first.step, 0, 'expected a fresh run at step 0');
@@ -92,7 +81,7 @@ async function pauseLatency(page) {
 
 for (const [name, query] of [['worker', ''], ['main thread', '?worker=0']]) {
   test(`playground: pause takes effect within 500 ms at 100 epochs per frame on 6 x 32 units (${name})`, async (t) => {
-    const { page, context, errors } = await openPlayground(browser, `${server.url}${query}`);
+    const { page, context, errors } = await openPlayground(lab.browser, `${lab.server.url}${query}`);
     const { latency, step, worstGap } = await pauseLatency(page);
     t.diagnostic(`${name}: pause took effect after ${latency.toFixed(0)} ms; worst gap between frames while training ${worstGap.toFixed(0)} ms`);
     assert.ok(latency <= 500, `expected the step counter to freeze within 500 ms of the click, took ${latency.toFixed(0)} ms`);
@@ -106,7 +95,7 @@ for (const [name, query] of [['worker', ''], ['main thread', '?worker=0']]) {
 }
 
 test('playground: learning rate 10 with leaky ReLU diverges: banner, hint, no NaN drawn, one-click reset', async () => {
-  const { page, context, errors } = await openPlayground(browser, server.url);
+  const { page, context, errors } = await openPlayground(lab.browser, lab.server.url);
   await choose(page, 'activation', 'leaky_relu');
   await page.focus(`${panel} input[name="learningRate"]`);
   await page.keyboard.press('End');
@@ -133,7 +122,7 @@ test('playground: learning rate 10 with leaky ReLU diverges: banner, hint, no Na
 });
 
 test('playground: keyboard reaches every control (also the own-points tools); 375 px has no horizontal scroll', async () => {
-  const { page, context, errors } = await openPlayground(browser, server.url);
+  const { page, context, errors } = await openPlayground(lab.browser, lab.server.url);
   await page.click(`${panel} .pg-diagnostics summary`);
   await assertKeyboardReachesEveryControl(page, 'playground', 200);
   await choose(page, 'dataset', 'custom');

@@ -2,35 +2,19 @@
 // allow-same-origin (no storage, cookies, clipboard or Workers), a cross-site iframe with
 // third-party cookies and storage blocked, and a page where touching storage throws. In each,
 // the app loads, a panel draws, training runs, and nothing reaches the console.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { launchBrowser, serveDist, canvasInk } from './harness.mjs';
+import { useBrowserAndServer, serveDist, canvasInk } from './harness.mjs';
 import {
-  exactCsp, openWatched, watch, courseSite, serveDir, htmlPage, elementsReady, frameOf, trainBriefly,
+  exactCsp, openWatched, watch, useCourseSite, htmlPage, elementsReady, frameOf, trainBriefly,
 } from './hosting.mjs';
 
-let browser;
-let server;
-let site;
-let siteServer;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
-  site = courseSite();
-  siteServer = await serveDir(site.dir, { host: 'localhost' });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await siteServer?.close();
-  site?.remove();
-});
+const lab = useBrowserAndServer();
+const site = useCourseSite();
 
 /** Collects securitypolicyviolation events into window.cspViolations (in every frame). */
 function recordViolations() {
@@ -52,7 +36,7 @@ async function panelInk(target, id) {
 
 test('under the exact policy of the issue, every panel draws, training runs and the elements work', async () => {
   const strict = await serveDist({ headers: { 'Content-Security-Policy': exactCsp } });
-  const context = await browser.newContext();
+  const context = await lab.browser.newContext();
   await context.addInitScript(recordViolations);
   try {
     const app = await openWatched(context, strict.url);
@@ -83,14 +67,14 @@ test('under the exact policy of the issue, every panel draws, training runs and 
 
 test('inside a sandboxed iframe (allow-scripts only) the app, embed mode, copying and training work', async () => {
   const page = site.page('sandboxed.html', htmlPage({
-    body: `<iframe id="app" sandbox="allow-scripts" src="${server.url}#race&race.depth=2" width="1100" height="800"></iframe>`
-      + `<iframe id="embed" sandbox="allow-scripts" src="${server.url}#embed=playground&playground.stopMode=steps&playground.stopSteps=400" width="1100" height="900"></iframe>`,
+    body: `<iframe id="app" sandbox="allow-scripts" src="${lab.server.url}#race&race.depth=2" width="1100" height="800"></iframe>`
+      + `<iframe id="embed" sandbox="allow-scripts" src="${lab.server.url}#embed=playground&playground.stopMode=steps&playground.stopSteps=400" width="1100" height="900"></iframe>`,
   }));
-  const context = await browser.newContext();
+  const context = await lab.browser.newContext();
   await context.addInitScript(recordViolations);
   const host = await context.newPage();
   const problems = watch(host);
-  await host.goto(`${siteServer.url}${page}`);
+  await host.goto(`${site.url}${page}`);
   const app = await frameOf(host, '#app');
   await app.waitForSelector('html[data-state="ready"]', { state: 'attached', timeout: 30000 });
   const sandbox = await app.evaluate(() => {
@@ -119,8 +103,8 @@ test('with third-party cookies and storage blocked, a cross-site iframe and a cr
   mkdirSync(path.join(profile, 'Default'));
   writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { block_third_party_cookies: true, cookie_controls_mode: 1 } }));
   const page = site.page('third-party.html', htmlPage({
-    head: `<script src="${server.url}activation-lab.js" defer></script>`,
-    body: `<iframe id="app" src="${server.url}#playground&playground.stopMode=steps&playground.stopSteps=400" width="1100" height="900"></iframe>`
+    head: `<script src="${lab.server.url}activation-lab.js" defer></script>`,
+    body: `<iframe id="app" src="${lab.server.url}#playground&playground.stopMode=steps&playground.stopSteps=400" width="1100" height="900"></iframe>`
       + '<activation-lab id="element" panel="explorer" functions="elu,selu"></activation-lab>',
   }));
   const context = await chromium.launchPersistentContext(profile, {
@@ -131,7 +115,7 @@ test('with third-party cookies and storage blocked, a cross-site iframe and a cr
   try {
     const host = await context.newPage();
     const problems = watch(host);
-    await host.goto(`${siteServer.url}${page}`);
+    await host.goto(`${site.url}${page}`);
     const app = await frameOf(host, '#app');
     await app.waitForSelector('html[data-state="ready"]', { state: 'attached', timeout: 30000 });
     const blocked = await app.evaluate(() => {
@@ -153,7 +137,7 @@ test('with third-party cookies and storage blocked, a cross-site iframe and a cr
 });
 
 test('a page where storage, cookies and the clipboard throw still loads, copies by selection and trains', async () => {
-  const context = await browser.newContext();
+  const context = await lab.browser.newContext();
   await context.addInitScript(() => {
     const deny = () => { throw new DOMException('The operation is insecure.', 'SecurityError'); };
     for (const name of ['localStorage', 'sessionStorage', 'indexedDB', 'caches']) Object.defineProperty(window, name, { get: deny, configurable: true });
@@ -161,7 +145,7 @@ test('a page where storage, cookies and the clipboard throw still loads, copies 
     Object.defineProperty(Navigator.prototype, 'clipboard', { get: deny, configurable: true });
     Document.prototype.execCommand = () => false;
   });
-  const { page, problems } = await openWatched(context, `${server.url}#race`);
+  const { page, problems } = await openWatched(context, `${lab.server.url}#race`);
   for (const id of await panelIds(page)) {
     await page.click(`#tab-${id}`);
     assert.ok(await panelInk(page, id) > 0.005, `expected panel ${id} to draw without storage`);

@@ -2,25 +2,19 @@
 // state the engine reports (checked against the same run in Node), dead and dormant tiles look
 // different, the canvases are drawn, the charts follow the run, and a 6 x 32 network scrolls
 // inside its own box on a phone. Screenshots: build/screenshots/training-*.png.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist, openPage, openPanel, canvasInk, chartData, saveScreenshot } from './harness.mjs';
+import { useBrowserAndServer, openPage, openPanel, canvasInk, chartData, saveScreenshot } from './harness.mjs';
 import { loadEngine } from '../node/load-engine.mjs';
 import { defaults, sanitize } from '../../web/src/settings.js';
 import { schema, trainerSpec } from '../../web/src/panels/playground-settings.js';
 import { presetById } from '../../web/src/training/presets.js';
 
-let browser;
-let server;
+const lab = useBrowserAndServer();
 let engine;
 
 before(async () => {
-  [browser, server, engine] = await Promise.all([launchBrowser(), serveDist(), loadEngine()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+  engine = await loadEngine();
 });
 
 const stateNames = ['alive', 'dead', 'dormant'];
@@ -59,7 +53,7 @@ function statesByLayer(list, layers) {
 }
 
 test('ReLU at a high learning rate: each tile shows the engine\'s unit state, and the dead chart counts them', async () => {
-  const { page, context, errors } = await openPage(browser, `${server.url}#playground`);
+  const { page, context, errors } = await openPage(lab.browser, `${lab.server.url}#playground`);
   await openPanel(page, 'playground');
   const steps = await runPreset(page, 'reluHigh');
   const expected = engineStates('reluHigh', steps);
@@ -101,7 +95,7 @@ test('ReLU at a high learning rate: each tile shows the engine\'s unit state, an
 });
 
 test('leaky ReLU at the same rate: never-positive units are dormant tiles, marked apart from dead ones', async () => {
-  const { page, context, errors } = await openPage(browser, `${server.url}#playground`);
+  const { page, context, errors } = await openPage(lab.browser, `${lab.server.url}#playground`);
   await openPanel(page, 'playground');
   const steps = await runPreset(page, 'leakyHigh');
   const expected = engineStates('leakyHigh', steps);
@@ -133,7 +127,7 @@ test('leaky ReLU at the same rate: never-positive units are dormant tiles, marke
 });
 
 test('a healthy run: the heatmap, tiles and links are drawn and the loss chart grows while training', async () => {
-  const { page, context, errors } = await openPage(browser, `${server.url}#playground`);
+  const { page, context, errors } = await openPage(lab.browser, `${lab.server.url}#playground`);
   await openPanel(page, 'playground');
   await page.click('button[name="preset-healthy"]');
   await page.waitForFunction(() => {
@@ -171,7 +165,7 @@ test('a healthy run: the heatmap, tiles and links are drawn and the loss chart g
 
 test('a 6 x 32 network fits: tiles shrink, and at 375 px the diagram scrolls inside its own box', async () => {
   const layers = '32,32,32,32,32,32';
-  const { page, context, errors } = await openPage(browser, `${server.url}#playground&playground.hiddenLayers=${layers}`);
+  const { page, context, errors } = await openPage(lab.browser, `${lab.server.url}#playground&playground.hiddenLayers=${layers}`);
   await openPanel(page, 'playground');
   await page.waitForFunction(() => document.querySelectorAll('.pg-diagram .nn-tile[data-state]').length === 192, null, { timeout: 30000 });
   const desktop = await page.$eval('.pg-diagram', (box) => ({

@@ -2,27 +2,17 @@
 // URL without history entries, "Copy link" works with and without a clipboard, and hostile or
 // broken links load with safe defaults, a notice naming what was reset, no HTML injected and no
 // dialogs or console errors.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist, canvasInk } from './harness.mjs';
+import { useBrowserAndServer, canvasInk } from './harness.mjs';
 import { openWatched } from './hosting.mjs';
 
-let browser;
-let server;
 let panelIds;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist();
+const lab = useBrowserAndServer(async ({ browser, server }) => {
   const context = await browser.newContext();
   const { page } = await openWatched(context, server.url);
   panelIds = await page.$$eval('[role="tab"]', (tabs) => tabs.map((tab) => tab.id.replace(/^tab-/, '')));
   await context.close();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** The largest ink of the canvases of panel `id` (some charts stay empty until a run). */
@@ -61,9 +51,9 @@ async function changeOneSetting(page, id) {
 }
 
 test('every panel\'s settings round-trip through the URL, and the chosen panel through the fragment', async () => {
-  const context = await browser.newContext();
+  const context = await lab.browser.newContext();
   for (const id of panelIds) {
-    const { page, problems } = await openWatched(context, `${server.url}#${id}`);
+    const { page, problems } = await openWatched(context, `${lab.server.url}#${id}`);
     const changed = await changeOneSetting(page, id);
     const link = page.url();
     assert.match(new URL(link).hash, new RegExp(`^#${id}&${id}\\.`), `expected the fragment to name ${id} and its setting`);
@@ -80,7 +70,7 @@ test('every panel\'s settings round-trip through the URL, and the chosen panel t
 });
 
 test('twelve quick slider moves rewrite the URL once and add no history entries', async () => {
-  const context = await browser.newContext();
+  const context = await lab.browser.newContext();
   await context.addInitScript(() => {
     window.replaceStateCalls = 0;
     const original = History.prototype.replaceState;
@@ -89,7 +79,7 @@ test('twelve quick slider moves rewrite the URL once and add no history entries'
       return original.apply(this, args);
     };
   });
-  const { page, problems } = await openWatched(context, `${server.url}#race&race.racers=tanh,relu`);
+  const { page, problems } = await openWatched(context, `${lab.server.url}#race&race.racers=tanh,relu`);
   await page.waitForTimeout(300);
   const before = await page.evaluate(() => ({ calls: window.replaceStateCalls, length: history.length }));
   await page.$eval('#panel-race input[name="start"]', (input) => {
@@ -112,8 +102,8 @@ test('twelve quick slider moves rewrite the URL once and add no history entries'
 });
 
 test('defaults stay out of the URL, the query is left alone, and a pasted link with new settings applies', async () => {
-  const context = await browser.newContext();
-  const { page, problems } = await openWatched(context, `${server.url}?utm_source=course#race&race.start=0.9&race.depth=2`);
+  const context = await lab.browser.newContext();
+  const { page, problems } = await openWatched(context, `${lab.server.url}?utm_source=course#race&race.start=0.9&race.depth=2`);
   await page.waitForTimeout(300);
   const url = new URL(page.url());
   assert.deepEqual([url.search, url.hash], ['?utm_source=course', '#race&race.depth=2'], 'expected a default value dropped and the query kept');
@@ -131,9 +121,9 @@ test('defaults stay out of the URL, the query is left alone, and a pasted link w
 });
 
 test('"Copy link" puts the link of the current setup on the clipboard', async () => {
-  const context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
-  const { page, problems } = await openWatched(context, `${server.url}#softmax`);
+  const context = await lab.browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(lab.server.url).origin });
+  const { page, problems } = await openWatched(context, `${lab.server.url}#softmax`);
   await page.fill('#panel-softmax input[name="logit-0"]', '5');
   await page.click('button.share-copy');
   await page.waitForSelector('.share-status:not(:empty)');
@@ -147,12 +137,12 @@ test('"Copy link" puts the link of the current setup on the clipboard', async ()
 });
 
 test('without a clipboard, "Copy link" selects the link in a visible field', async () => {
-  const context = await browser.newContext();
+  const context = await lab.browser.newContext();
   await context.addInitScript(() => {
     Object.defineProperty(Navigator.prototype, 'clipboard', { get() { throw new DOMException('blocked', 'SecurityError'); } });
     Document.prototype.execCommand = () => false;
   });
-  const { page, problems } = await openWatched(context, `${server.url}#race&race.depth=2`);
+  const { page, problems } = await openWatched(context, `${lab.server.url}#race&race.depth=2`);
   await page.click('button.share-copy');
   const field = page.locator('.share-link-field');
   await field.waitFor({ state: 'visible' });
@@ -165,8 +155,8 @@ test('without a clipboard, "Copy link" selects the link in a visible field', asy
 });
 
 test('the notice is translated and names the reset settings in Chinese', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
-  const { page, problems } = await openWatched(context, `${server.url}#race&lang=zh&race.start=abc`);
+  const context = await lab.browser.newContext({ locale: 'en-US' });
+  const { page, problems } = await openWatched(context, `${lab.server.url}#race&lang=zh&race.start=abc`);
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans', 'expected lang=zh to choose Chinese');
   const notice = page.locator('.url-notice[role="status"]');
   assert.match(await notice.textContent(), /链接中有些设置无效.*race\.start/, 'expected the Chinese notice naming race.start');
@@ -242,9 +232,9 @@ function hostileLinks() {
 test('hostile and broken links load with defaults, a notice, no injected HTML, no dialogs and no errors', async () => {
   const links = hostileLinks();
   assert.ok(links.length >= 30, `expected at least 30 hostile links, have ${links.length}`);
-  const context = await browser.newContext();
+  const context = await lab.browser.newContext();
   for (const [suffix, panel, expected] of links) {
-    const url = `${server.url}${suffix}`;
+    const url = `${lab.server.url}${suffix}`;
     const label = suffix.length > 90 ? `${suffix.slice(0, 90)}… (${suffix.length} characters)` : suffix;
     if (process.env.DEBUG_LINKS) console.log(`# ${label}`);
     const started = Date.now();
