@@ -1,6 +1,6 @@
 // Small DOM builders shared by the chapter panels: labelled sliders, number fields, selects,
 // checkbox groups, buttons and chart boxes. Text always goes in through textContent.
-import { t, keys } from '../i18n.js';
+import { t, keys, onLanguageChange } from '../i18n.js';
 
 let counter = 0;
 
@@ -145,4 +145,20 @@ export const activationNames = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'step',
 export function activationLabel(name) {
   const key = `activations.${name}.name`;
   return keys('en').includes(key) ? t(key) : name;
+}
+
+/**
+ * Builds a panel now and again on every language change. Returns the panel's handle: destroy()
+ * stops listening, runs cleanup() (charts, timers) and empties root.
+ */
+export function rebuildOnLanguageChange(root, build, cleanup) {
+  build();
+  const stopListening = onLanguageChange(() => build());
+  return {
+    destroy() {
+      stopListening();
+      cleanup();
+      root.replaceChildren();
+    },
+  };
 }

@@ -3,9 +3,9 @@
 // a Run button (a few seconds, time-sliced, cancellable) so opening the tab stays instant; the
 // histograms are one cheap engine call and follow the controls live. A language change relabels
 // the stored results without recomputing them.
-import { registerStrings, t, onLanguageChange } from '../i18n.js';
+import { registerStrings, t } from '../i18n.js';
 import strings from '../i18n/experiments.js';
-import { el } from './controls.js';
+import { el, rebuildOnLanguageChange } from './controls.js';
 import { schema as sweepSchema, createSweep } from './experiments-sweep.js';
 import { schema as bornSchema, createBornDead } from './experiments-born-dead.js';
 import { schema as initSchema, createInitHistograms } from './experiments-init.js';
@@ -34,13 +34,7 @@ export function mount(root, ctx) {
     for (const experiment of experiments) experiment.build(panel);
   }
 
-  build();
-  const stopListening = onLanguageChange(() => build());
-  return {
-    destroy() {
-      stopListening();
-      for (const experiment of experiments) experiment.destroy();
-      root.replaceChildren();
-    },
-  };
+  return rebuildOnLanguageChange(root, build, () => {
+    for (const experiment of experiments) experiment.destroy();
+  });
 }

@@ -2,12 +2,12 @@
 // f(x) above and f'(x) below (hovering either shows the same x in both, with x, f(x) and
 // f'(x) in the tooltips), plus each function's KaTeX formulas and explanation. The engine
 // evaluates every value on a grid of x; this module only draws.
-import { registerStrings, t, onLanguageChange } from '../i18n.js';
+import { registerStrings, t } from '../i18n.js';
 import { field } from '../settings.js';
 import { createChart, seriesStyle } from '../charts.js';
 import { formulas, renderFormula } from '../formulas.js';
 import strings from '../i18n/explorer.js';
-import { el, slider, checkboxGroup, chartBox, fixed, activationNames, activationLabel } from './controls.js';
+import { el, slider, checkboxGroup, chartBox, fixed, activationNames, activationLabel, rebuildOnLanguageChange } from './controls.js';
 
 registerStrings('explorer', strings);
 
@@ -253,15 +253,8 @@ export function mount(root, ctx) {
     renderDetails();
   }
 
-  build();
-  const stopListening = onLanguageChange(() => build());
-
-  return {
-    destroy() {
-      stopListening();
-      for (const chart of charts) chart.destroy();
-      charts = [];
-      root.replaceChildren();
-    },
-  };
+  return rebuildOnLanguageChange(root, build, () => {
+    for (const chart of charts) chart.destroy();
+    charts = [];
+  });
 }

@@ -1,10 +1,10 @@
 // Zero-centred outputs: N uniform(-1, 1) samples before and after an activation, histogrammed
 // by the engine on a shared axis with both means marked.
-import { registerStrings, t, onLanguageChange } from '../i18n.js';
+import { registerStrings, t } from '../i18n.js';
 import { field } from '../settings.js';
 import { createChart, palette } from '../charts.js';
 import strings from '../i18n/mean-shift.js';
-import { el, numberField, selectField, chartBox, fixed, activationNames, activationLabel } from './controls.js';
+import { el, numberField, selectField, chartBox, fixed, activationNames, activationLabel, rebuildOnLanguageChange } from './controls.js';
 
 registerStrings('mean-shift', strings);
 
@@ -140,14 +140,8 @@ export function mount(root, ctx) {
     render();
   }
 
-  build();
-  const stopListening = onLanguageChange(() => build());
-  return {
-    destroy() {
-      stopListening();
-      for (const chart of charts) chart.destroy();
-      charts = [];
-      root.replaceChildren();
-    },
-  };
+  return rebuildOnLanguageChange(root, build, () => {
+    for (const chart of charts) chart.destroy();
+    charts = [];
+  });
 }

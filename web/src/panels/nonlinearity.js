@@ -1,11 +1,11 @@
 // Why nonlinearity: two editable linear layers (1 -> 2 -> 1) collapse to one linear layer
 // W3 = W2 W1, b3 = W2 b1 + b2 (composed by the engine); an activation between them bends the line.
 import katex from 'katex';
-import { registerStrings, t, onLanguageChange } from '../i18n.js';
+import { registerStrings, t } from '../i18n.js';
 import { field } from '../settings.js';
 import { createChart, palette } from '../charts.js';
 import strings from '../i18n/nonlinearity.js';
-import { el, numberField, selectField, chartBox, fixed, activationNames, activationLabel } from './controls.js';
+import { el, numberField, selectField, chartBox, fixed, activationNames, activationLabel, rebuildOnLanguageChange } from './controls.js';
 
 registerStrings('nonlinearity', strings);
 
@@ -167,14 +167,8 @@ export function mount(root, ctx) {
     render();
   }
 
-  build();
-  const stopListening = onLanguageChange(() => build());
-  return {
-    destroy() {
-      stopListening();
-      for (const chart of charts) chart.destroy();
-      charts = [];
-      root.replaceChildren();
-    },
-  };
+  return rebuildOnLanguageChange(root, build, () => {
+    for (const chart of charts) chart.destroy();
+    charts = [];
+  });
 }

@@ -1,12 +1,12 @@
 // Gradient-descent race: each chosen activation starts where f(x) = start and steps
 // x <- x - rate * d f^depth/dx until f(x) <= target. The engine computes every step; this
 // module plays the trajectories back on the curves, as counters and as a table.
-import { registerStrings, t, onLanguageChange } from '../i18n.js';
+import { registerStrings, t } from '../i18n.js';
 import { field } from '../settings.js';
 import { createChart, palette, dashes, prefersReducedMotion } from '../charts.js';
 import strings from '../i18n/race.js';
 import {
-  el, slider, checkboxGroup, button, chartBox, selectField, fixed, tint, markers, activationNames, activationLabel,
+  el, slider, checkboxGroup, button, chartBox, selectField, fixed, tint, markers, activationNames, activationLabel, rebuildOnLanguageChange,
 } from './controls.js';
 
 registerStrings('race', strings);
@@ -365,16 +365,9 @@ export function mount(root, ctx) {
 
   compute();
   position = longest();
-  build();
-  const stopListening = onLanguageChange(() => build());
-
-  return {
-    destroy() {
-      pause();
-      stopListening();
-      for (const chart of charts) chart.destroy();
-      charts = [];
-      root.replaceChildren();
-    },
-  };
+  return rebuildOnLanguageChange(root, build, () => {
+    pause();
+    for (const chart of charts) chart.destroy();
+    charts = [];
+  });
 }

@@ -1,10 +1,10 @@
 // Softmax: editable logits and temperature, the probabilities as bars and a table, the full
 // Jacobian diag(s) - s s^T as a heatmap table, and the two-class case next to a sigmoid.
-import { registerStrings, t, onLanguageChange } from '../i18n.js';
+import { registerStrings, t } from '../i18n.js';
 import { field } from '../settings.js';
 import { createChart, palette } from '../charts.js';
 import strings from '../i18n/softmax.js';
-import { el, slider, numberField, button, chartBox, fixed, tint, readableTextOn } from './controls.js';
+import { el, slider, numberField, button, chartBox, fixed, tint, readableTextOn, rebuildOnLanguageChange } from './controls.js';
 
 registerStrings('softmax', strings);
 
@@ -216,14 +216,8 @@ export function mount(root, ctx) {
     render();
   }
 
-  build();
-  const stopListening = onLanguageChange(() => build());
-  return {
-    destroy() {
-      stopListening();
-      chart?.destroy();
-      chart = null;
-      root.replaceChildren();
-    },
-  };
+  return rebuildOnLanguageChange(root, build, () => {
+    chart?.destroy();
+    chart = null;
+  });
 }

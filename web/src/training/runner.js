@@ -37,6 +37,12 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     post(message, transfer);
   }
 
+  /** Stops playing, for `reason`: 'steps', 'loss' or 'diverged'. */
+  function halt(reason) {
+    running = false;
+    stopReason = reason;
+  }
+
   function fail(error, id) {
     running = false;
     send({ type: 'error', id, message: error instanceof Error ? error.message : String(error) });
@@ -82,8 +88,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     const head = spec.network?.head ?? 'sigmoid_cross_entropy';
     const lastLoss = history.trainLoss.length > 0 ? history.trainLoss[history.trainLoss.length - 1] : Infinity;
     if (running && stop.loss > 0 && lastLoss <= stop.loss) {
-      running = false;
-      stopReason = 'loss';
+      halt('loss');
     }
     const message = {
       type: 'frame',
@@ -139,8 +144,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     while (running && frame.steps < frame.target && frame.trainMs < frameMs) {
       const left = stepsLeftBeforeStop();
       if (left === 0) {
-        running = false;
-        stopReason = 'steps';
+        halt('steps');
         break;
       }
       const count = Math.min(chunk, frame.target - frame.steps, left);
@@ -150,8 +154,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
       frame.trainMs += spent;
       frame.steps += status.done;
       if (status.diverged) {
-        running = false;
-        stopReason = 'diverged';
+        halt('diverged');
         break;
       }
       chunk = Math.max(1, Math.min(100000, Math.round(count * (spent > 0.05 ? 2 / spent : 4))));
@@ -161,8 +164,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
       }
     }
     if (running && stepsLeftBeforeStop() === 0) {
-      running = false;
-      stopReason = 'steps';
+      halt('steps');
     }
     finishFrame();
   }
@@ -198,8 +200,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
       running = true;
       stopReason = null;
       if (stepsLeftBeforeStop() === 0) {
-        running = false;
-        stopReason = 'steps';
+        halt('steps');
         requestFrame();
         return;
       }
