@@ -55,12 +55,16 @@ export function buildRunBar(settings, actions) {
 
   return {
     element,
-    /** Shows {running, step, epoch, diverged, stopReason, row: {trainLoss, ...}, dead, dormant, total, stopSteps}. */
+    /**
+     * Shows {playing, running, step, epoch, diverged, stopReason, row: {trainLoss, ...}, dead, dormant, total}:
+     * the buttons follow `playing` (the student's last click) at once, the state line follows `running`
+     * (the engine's latest frame), so "Paused at step N" appears with the step the engine stopped at.
+     */
     show(info) {
-      play.dataset.running = String(info.running);
-      play.textContent = t(info.running ? 'playground.pause' : 'playground.play');
-      play.setAttribute('aria-pressed', String(info.running));
-      step.disabled = info.running || info.diverged || !info.ready;
+      play.dataset.running = String(info.playing);
+      play.textContent = t(info.playing ? 'playground.pause' : 'playground.play');
+      play.setAttribute('aria-pressed', String(info.playing));
+      step.disabled = info.playing || info.diverged || !info.ready;
       play.disabled = info.diverged || !info.ready;
       counters.epoch.value.textContent = Number.isFinite(info.epoch) ? info.epoch.toFixed(1) : '–';
       counters.step.value.textContent = Number.isFinite(info.step) ? String(info.step) : '–';

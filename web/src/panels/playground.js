@@ -85,7 +85,7 @@ export function mount(root, ctx) {
   }
 
   function showRun() {
-    runBar.show({ ...info, running: wantRunning && info.ready });
+    runBar.show({ ...info, playing: wantRunning && info.ready });
   }
 
   function drawFrame() {
@@ -120,7 +120,7 @@ export function mount(root, ctx) {
     }
     if (!status.running && (status.stopReason || status.diverged)) wantRunning = false;
     info = {
-      ready: true, step: status.step, epoch: status.epoch, diverged: status.diverged, stopReason: status.stopReason, row: lastRow,
+      ready: true, running: status.running, step: status.step, epoch: status.epoch, diverged: status.diverged, stopReason: status.stopReason, row: lastRow,
       dead: frame.units?.dead ?? info.dead, dormant: frame.units?.dormant ?? info.dormant, total: frame.units?.total ?? info.total,
     };
     views.diverged(status.diverged ? { step: status.step, lowerRate: formatRate(lowerRate()) } : null);
