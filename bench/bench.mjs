@@ -1,12 +1,15 @@
 // npm run bench (a benchmark, not a test): training examples per second for 2-8-8-1 on 500
 // circle points, squared error, plain SGD, lr 0.03, batch 10 and 500, ReLU and tanh, in four
 // engines run in interleaved rounds; first checks that all reach the same loss after 10 epochs.
-// Then the frame benchmark (bench/frame-bench.mjs): the training panel in Chromium, 20 epochs
-// plus a full heatmap refresh per frame. Ends with one JSON line of every figure.
-import { buildNative, buildWasm } from '../scripts/build.mjs';
+// Then, on the built page in Chromium, the frame benchmark (bench/frame-bench.mjs: 20 epochs plus
+// a full heatmap refresh per frame) and the pause benchmark (bench/pause-bench.mjs: pause
+// latency and frame gaps on the largest network). Ends with one JSON line of every figure.
+import { buildNative, buildWasm, bundleWeb } from '../scripts/build.mjs';
 import { ensureTools } from '../scripts/setup.mjs';
 import { loadEngine } from '../tests/node/load-engine.mjs';
+import { launchBrowser, serveDist } from '../tests/browser/harness.mjs';
 import { run as runFrameBench } from './frame-bench.mjs';
+import { run as runPauseBench } from './pause-bench.mjs';
 import { nativeEngine, wasmEngine, convnetEngine, tfjsEngine, startingPoint } from './engines.mjs';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -64,5 +67,14 @@ for (const activation of ['relu', 'tanh']) {
       `wasm/native ${r.wasmOverNative.toFixed(2)}x, wasm/convnetjs ${r.wasmOverConvnetjs.toFixed(1)}x, wasm/tfjs ${r.wasmOverTfjs.toFixed(0)}x`);
   }
 }
-const frame = await runFrameBench();
-console.log(JSON.stringify({ training: { rounds, secondsPerSample: seconds, results }, frame }));
+await bundleWeb();
+const browser = await launchBrowser();
+const server = await serveDist();
+try {
+  const frame = await runFrameBench(browser, server.url);
+  const pause = await runPauseBench(browser, server.url);
+  console.log(JSON.stringify({ training: { rounds, secondsPerSample: seconds, results }, frame, pause }));
+} finally {
+  await browser.close();
+  await server.close();
+}

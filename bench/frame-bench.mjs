@@ -3,10 +3,9 @@
 // frame (one gridActivations call at resolution 100 for all 17 units, then every view drawn).
 // Reports epochs per second and the median per-frame work: training, the snapshot (statistics,
 // the grid call, parameters), drawing, and whether their sum fits in a 16 ms frame, once with
-// the Web Worker and once on the main thread (?worker=0). run() resolves to the result object.
-import { fileURLToPath } from 'node:url';
-import { build } from '../scripts/build.mjs';
-import { launchBrowser, serveDist, openPage, openPanel } from '../tests/browser/harness.mjs';
+// the Web Worker and once on the main thread (?worker=0). run(browser, url) resolves to the
+// result object.
+import { openPage, openPanel } from '../tests/browser/harness.mjs';
 
 const panel = '#panel-playground';
 const seconds = Number(process.env.FRAME_BENCH_SECONDS ?? 4);
@@ -66,35 +65,25 @@ async function measure(browser, url) {
   };
 }
 
-/** Builds the page, measures with the worker and on the main thread; prints one line and resolves to the results. */
-export async function run() {
-  await build();
-  const browser = await launchBrowser();
-  const server = await serveDist();
-  try {
-    const worker = await measure(browser, server.url);
-    const mainThread = await measure(browser, `${server.url}?worker=0`);
-    const result = {
-      benchmark: 'frame',
-      network: '2-8-8-1 relu, sigmoid cross-entropy',
-      points: 500,
-      epochsPerFrame: 20,
-      gridResolution: 100,
-      secondsMeasured: seconds,
-      worker,
-      mainThread,
-      fitsIn16ms: worker.medianMs.total <= 16 && mainThread.medianMs.total <= 16,
-    };
-    const line = (r) => `${r.mode}: ${r.epochsPerSecond.toFixed(0)} epochs/s at ${r.framesPerSecond.toFixed(0)} frames/s; median frame ` +
-      `${r.medianMs.total.toFixed(1)} ms (train ${r.medianMs.train.toFixed(1)}, stats + grid ${r.medianMs.snapshot.toFixed(1)} ` +
-      `of which grid ${r.medianMs.grid.toFixed(1)}, draw ${r.medianMs.draw.toFixed(1)})`;
-    console.log(`frame bench, 20 epochs + full heatmap refresh per frame: ${line(worker)}; ${line(mainThread)}; ` +
-      `fits in 16 ms: ${result.fitsIn16ms ? 'yes' : 'no'}`);
-    return result;
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+/** Measures with the worker and on the main thread of the page at `url`; prints one line and resolves to the results. */
+export async function run(browser, url) {
+  const worker = await measure(browser, url);
+  const mainThread = await measure(browser, `${url}?worker=0`);
+  const result = {
+    benchmark: 'frame',
+    network: '2-8-8-1 relu, sigmoid cross-entropy',
+    points: 500,
+    epochsPerFrame: 20,
+    gridResolution: 100,
+    secondsMeasured: seconds,
+    worker,
+    mainThread,
+    fitsIn16ms: worker.medianMs.total <= 16 && mainThread.medianMs.total <= 16,
+  };
+  const line = (r) => `${r.mode}: ${r.epochsPerSecond.toFixed(0)} epochs/s at ${r.framesPerSecond.toFixed(0)} frames/s; median frame ` +
+    `${r.medianMs.total.toFixed(1)} ms (train ${r.medianMs.train.toFixed(1)}, stats + grid ${r.medianMs.snapshot.toFixed(1)} ` +
+    `of which grid ${r.medianMs.grid.toFixed(1)}, draw ${r.medianMs.draw.toFixed(1)})`;
+  console.log(`frame bench, 20 epochs + full heatmap refresh per frame: ${line(worker)}; ${line(mainThread)}; ` +
+    `fits in 16 ms: ${result.fitsIn16ms ? 'yes' : 'no'}`);
+  return result;
 }
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(JSON.stringify(await run()));

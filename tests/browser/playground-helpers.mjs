@@ -59,3 +59,13 @@ export function tileStates(page) {
 export function choose(page, name, value) {
   return page.selectOption(`${panel} select[name="${name}"]`, value);
 }
+
+/** Grows the network to the largest one, 6 hidden layers of 32 units; resolves to the layer rows' text. */
+export async function growToLargestNetwork(page) {
+  await page.evaluate((root) => {
+    const click = (name) => document.querySelector(`${root} button[name="${name}"]:not([disabled])`)?.click();
+    for (let i = 0; i < 4; i += 1) click('layers-plus');
+    for (let layer = 0; layer < 6; layer += 1) for (let i = 0; i < 24; i += 1) click(`units-${layer}-plus`);
+  }, panel);
+  return page.$$eval(`${panel} .pg-layers .pg-stepper-text`, (rows) => rows.map((row) => row.textContent));
+}
