@@ -7,6 +7,7 @@ import { t, setLanguage, preferredLanguage, languages, onLanguageChange } from '
 import { sanitize } from './settings.js';
 import { loadEngine, WebAssemblyUnavailableError } from './core.js';
 import { assetUrl } from './bundle-url.js';
+import { el } from './dom.js';
 import { attributeName } from './embed.js';
 import { limits } from './url-state.js';
 import { showNotice } from './notice.js';
@@ -62,10 +63,7 @@ function settingsFromAttributes(element, panel) {
 function ensureDocumentFonts() {
   const href = assetUrl('katex/katex.min.css');
   if ([...document.querySelectorAll('link[rel="stylesheet"]')].some((link) => link.href === href)) return;
-  const link = document.createElement('link');
-  Object.assign(link, { rel: 'stylesheet', href });
-  link.dataset.activationLab = 'fonts';
-  document.head.append(link);
+  document.head.append(el('link', { rel: 'stylesheet', href, 'data-activation-lab': 'fonts' }));
 }
 
 /** Resolves once every <link> has loaded or failed, or after a few seconds. */
@@ -118,14 +116,9 @@ function elementClass() {
 
     #build() {
       this.#shadow = this.attachShadow({ mode: 'open' });
-      const links = stylesheets.map((name) => {
-        const link = document.createElement('link');
-        Object.assign(link, { rel: 'stylesheet', href: assetUrl(name) });
-        return link;
-      });
+      const links = stylesheets.map((name) => el('link', { rel: 'stylesheet', href: assetUrl(name) }));
       this.#styles = stylesheetsReady(links);
-      this.#container = document.createElement('div');
-      this.#container.className = 'lab-element';
+      this.#container = el('div', { className: 'lab-element' });
       this.#shadow.append(...links, this.#container);
       ensureDocumentFonts();
     }
@@ -149,11 +142,7 @@ function elementClass() {
     }
 
     #status(kind, text) {
-      const status = document.createElement('p');
-      status.className = kind === 'error' ? 'lab-status status-error' : 'lab-status';
-      status.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-      status.textContent = text;
-      return status;
+      return el('p', { className: kind === 'error' ? 'lab-status status-error' : 'lab-status', role: kind === 'error' ? 'alert' : 'status', text });
     }
 
     async #start() {
@@ -168,8 +157,7 @@ function elementClass() {
       this.#panel = panel;
       this.#settings = settings;
       this.dataset.state = 'loading';
-      const root = document.createElement('div');
-      root.className = 'panel-root';
+      const root = el('div', { className: 'panel-root' });
       this.#container.replaceChildren(this.#status('loading', t('app.loading')), root);
       const problems = {
         rejected: rejected.length > 0 ? [{ panel, keys: rejected }] : [], unknown, tooLong: false, lang: false, embed: false, section: false,

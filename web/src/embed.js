@@ -5,6 +5,7 @@ import { registerStrings, t, onLanguageChange } from './i18n.js';
 import { settingParams } from './url-state.js';
 import { copyText } from './share.js';
 import { assetUrl } from './bundle-url.js';
+import { el } from './dom.js';
 import strings from './i18n/sharing.js';
 
 registerStrings('sharing', strings);
@@ -42,21 +43,16 @@ function elementSnippet(bundle, panel, settings, lang) {
  */
 export function startEmbedded(host, panel, { mount, appLink }) {
   document.documentElement.classList.add('embedded');
-  const section = document.createElement('section');
-  Object.assign(section, { id: `panel-${panel.id}`, className: 'panel embedded-panel' });
-  section.setAttribute('aria-labelledby', `title-${panel.id}`);
-  const appTitle = document.createElement('h1');
-  appTitle.className = 'visually-hidden';
-  const bar = document.createElement('div');
-  bar.className = 'embed-bar';
-  const heading = document.createElement('h2');
-  Object.assign(heading, { id: `title-${panel.id}`, className: 'panel-title' });
-  const open = document.createElement('a');
-  Object.assign(open, { className: 'embed-open', target: '_blank', rel: 'noopener' });
+  const appTitle = el('h1', { className: 'visually-hidden' });
+  const heading = el('h2', { id: `title-${panel.id}`, className: 'panel-title' });
+  const open = el('a', { className: 'embed-open', target: '_blank', rel: 'noopener' });
   const refresh = () => { open.href = appLink(); };
   for (const type of ['pointerdown', 'focus', 'click']) open.addEventListener(type, refresh);
-  const root = document.createElement('div');
-  root.className = 'panel-root';
+  const root = el('div', { className: 'panel-root' });
+  const section = el('section', { id: `panel-${panel.id}`, className: 'panel embedded-panel', 'aria-labelledby': `title-${panel.id}` }, [
+    el('div', { className: 'embed-bar' }, [heading, open]),
+    root,
+  ]);
   const label = () => {
     appTitle.textContent = t('app.title');
     heading.textContent = t(panel.titleKey);
@@ -65,17 +61,8 @@ export function startEmbedded(host, panel, { mount, appLink }) {
   onLanguageChange(label);
   label();
   refresh();
-  bar.append(heading, open);
-  section.append(bar, root);
   host.replaceChildren(appTitle, section);
   mount(root);
-}
-
-function field(id, rows) {
-  const area = document.createElement('textarea');
-  Object.assign(area, { id, rows, readOnly: true, spellcheck: false, className: 'snippet-code' });
-  area.setAttribute('autocomplete', 'off');
-  return area;
 }
 
 /**
@@ -83,41 +70,29 @@ function field(id, rows) {
  * fills both snippets for that setup and shows it modally.
  */
 export function createEmbedDialog() {
-  const dialog = document.createElement('dialog');
-  dialog.className = 'embed-dialog';
-  dialog.setAttribute('aria-labelledby', 'embed-dialog-title');
-  const heading = document.createElement('h2');
-  heading.id = 'embed-dialog-title';
-  const intro = document.createElement('p');
-  const close = document.createElement('button');
-  Object.assign(close, { type: 'button', className: 'embed-close' });
-  close.addEventListener('click', () => dialog.close());
+  const heading = el('h2', { id: 'embed-dialog-title' });
+  const intro = el('p');
+  const close = el('button', { type: 'button', className: 'embed-close' });
   let current = null;
 
   const snippets = ['iframe', 'element'].map((kind) => {
-    const label = document.createElement('label');
-    label.htmlFor = `embed-${kind}-code`;
-    const area = field(`embed-${kind}-code`, kind === 'iframe' ? 4 : 3);
-    const copy = document.createElement('button');
-    copy.type = 'button';
-    copy.dataset.copy = kind;
-    const status = document.createElement('span');
-    status.className = 'snippet-status';
-    status.setAttribute('role', 'status');
-    const entry = { kind, label, area, copy, status, outcome: '' };
+    const id = `embed-${kind}-code`;
+    const label = el('label', { for: id });
+    const area = el('textarea', {
+      id, rows: kind === 'iframe' ? 4 : 3, readonly: true, spellcheck: 'false', autocomplete: 'off', className: 'snippet-code',
+    });
+    const copy = el('button', { type: 'button', 'data-copy': kind });
+    const status = el('span', { className: 'snippet-status', role: 'status' });
+    const box = el('div', { className: `snippet snippet-${kind}` }, [label, area, el('div', { className: 'snippet-actions' }, [copy, status])]);
+    const entry = { kind, label, area, copy, status, box, outcome: '' };
     copy.addEventListener('click', async () => {
       entry.outcome = await copyText(area.value, area);
       render();
     });
-    const row = document.createElement('div');
-    row.className = 'snippet-actions';
-    row.append(copy, status);
-    const box = document.createElement('div');
-    box.className = `snippet snippet-${kind}`;
-    box.append(label, area, row);
-    entry.box = box;
     return entry;
   });
+  const dialog = el('dialog', { className: 'embed-dialog', 'aria-labelledby': 'embed-dialog-title' }, [heading, intro, ...snippets.map((s) => s.box), close]);
+  close.addEventListener('click', () => dialog.close());
 
   function render() {
     if (!current) return;
@@ -141,7 +116,6 @@ export function createEmbedDialog() {
   }
 
   onLanguageChange(render);
-  dialog.append(heading, intro, ...snippets.map((s) => s.box), close);
   document.body.append(dialog);
   return {
     element: dialog,

@@ -8,6 +8,7 @@ import { registerStrings, t, setLanguage, preferredLanguage, onLanguageChange, l
 import { Chart } from './charts.js';
 import { loadEngine, WebAssemblyUnavailableError } from './core.js';
 import { translatePage, wireLanguageSwitch, showStatus, createTabs } from './shell.js';
+import { el } from './dom.js';
 import panels from './panels/index.js';
 import appStrings from './i18n/app.js';
 import { startTrainingWorker } from './training/worker.js';
@@ -36,11 +37,7 @@ function mountPanel(engine, panel, root) {
     });
   } catch (error) {
     console.error(error);
-    const message = document.createElement('p');
-    message.className = 'error';
-    message.setAttribute('role', 'alert');
-    message.textContent = t('app.panelFailed', { message: error.message });
-    root.replaceChildren(message);
+    root.replaceChildren(el('p', { className: 'error', role: 'alert', text: t('app.panelFailed', { message: error.message }) }));
     return null;
   }
 }

@@ -1,6 +1,7 @@
 // The visible note about settings a link (or an element's attributes) asked for but could not
 // use: a polite live region that names the reset settings, as text only, in the page language.
 import { registerStrings, t, onLanguageChange } from './i18n.js';
+import { el } from './dom.js';
 import strings from './i18n/sharing.js';
 
 registerStrings('sharing', strings);
@@ -39,19 +40,11 @@ function describeProblems(problems, shownPanel) {
  */
 export function showNotice(host, problems, shownPanel) {
   if (!hasProblems(problems)) return { element: null, destroy() {} };
-  const element = document.createElement('div');
-  element.className = 'url-notice';
-  element.setAttribute('role', 'status');
-  const text = document.createElement('div');
-  text.className = 'url-notice-text';
-  const dismiss = document.createElement('button');
-  dismiss.type = 'button';
+  const text = el('div', { className: 'url-notice-text' });
+  const dismiss = el('button', { type: 'button' });
+  const element = el('div', { className: 'url-notice', role: 'status' }, [text, dismiss]);
   const render = () => {
-    text.replaceChildren(...describeProblems(problems, shownPanel).map((line) => {
-      const p = document.createElement('p');
-      p.textContent = line;
-      return p;
-    }));
+    text.replaceChildren(...describeProblems(problems, shownPanel).map((line) => el('p', { text: line })));
     dismiss.textContent = t('sharing.dismiss');
   };
   const stop = onLanguageChange(render);
@@ -61,7 +54,6 @@ export function showNotice(host, problems, shownPanel) {
   };
   dismiss.addEventListener('click', destroy);
   render();
-  element.append(text, dismiss);
   host.prepend(element);
   return { element, destroy };
 }

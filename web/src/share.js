@@ -2,6 +2,7 @@
 // it, otherwise the text is selected in a visible field so the reader can copy it by hand.
 // Also the header's "Copy link" and "Embed" buttons of the app page.
 import { registerStrings, t, onLanguageChange } from './i18n.js';
+import { el } from './dom.js';
 import strings from './i18n/sharing.js';
 
 registerStrings('sharing', strings);
@@ -46,33 +47,18 @@ export async function copyText(text, field) {
   return selectAndCopy(field) ? 'copied' : 'selected';
 }
 
-function button(className) {
-  const node = document.createElement('button');
-  node.type = 'button';
-  node.className = className;
-  return node;
-}
-
 /**
  * Adds "Copy link" and "Embed" buttons to `host`. link() gives the link to copy; openEmbed()
  * shows the embed dialog. Returns {destroy()}.
  */
 export function createShareTools(host, { link, openEmbed }) {
-  const tools = document.createElement('div');
-  tools.className = 'share-tools';
-  tools.setAttribute('role', 'group');
-  const copy = button('share-copy');
-  const embed = button('share-embed');
-  embed.setAttribute('aria-haspopup', 'dialog');
+  const copy = el('button', { type: 'button', className: 'share-copy' });
+  const embed = el('button', { type: 'button', className: 'share-embed', 'aria-haspopup': 'dialog' });
   const fieldId = 'share-link-field';
-  const label = document.createElement('label');
-  label.className = 'visually-hidden';
-  label.htmlFor = fieldId;
-  const field = document.createElement('input');
-  Object.assign(field, { type: 'text', id: fieldId, readOnly: true, hidden: true, className: 'share-link-field' });
-  const status = document.createElement('p');
-  status.className = 'share-status';
-  status.setAttribute('role', 'status');
+  const label = el('label', { className: 'visually-hidden', for: fieldId });
+  const field = el('input', { type: 'text', id: fieldId, readonly: true, hidden: true, className: 'share-link-field' });
+  const status = el('p', { className: 'share-status', role: 'status' });
+  const tools = el('div', { className: 'share-tools', role: 'group' }, [copy, embed, label, field, status]);
   let outcome = '';
 
   const render = () => {
@@ -94,7 +80,6 @@ export function createShareTools(host, { link, openEmbed }) {
   embed.addEventListener('click', () => openEmbed());
   const stop = onLanguageChange(render);
   render();
-  tools.append(copy, embed, label, field, status);
   host.append(tools);
   return {
     destroy() {

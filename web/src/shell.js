@@ -1,6 +1,7 @@
 // The page frame around the panels: static text, the language switch, the status message and
 // the keyboard-operable tab list (roving tabindex, arrows / Home / End, aria-selected).
 import { t, language } from './i18n.js';
+import { el } from './dom.js';
 
 /** <html lang> value of each app language. */
 const htmlLang = { en: 'en', zh: 'zh-Hans' };
@@ -30,11 +31,7 @@ export function showStatus(state, title = '', message = '') {
   if (state !== 'error') return;
   status.className = 'status status-error';
   status.setAttribute('role', 'alert');
-  const heading = document.createElement('h2');
-  heading.textContent = title;
-  const text = document.createElement('p');
-  text.textContent = message;
-  status.replaceChildren(heading, text);
+  status.replaceChildren(el('h2', { text: title }), el('p', { text: message }));
 }
 
 /**
@@ -43,19 +40,12 @@ export function showStatus(state, title = '', message = '') {
  */
 export function createTabs(tablist, host, panels, onSelect) {
   const entries = panels.map((panel) => {
-    const tab = document.createElement('button');
-    Object.assign(tab, { type: 'button', id: `tab-${panel.id}` });
-    tab.setAttribute('role', 'tab');
-    tab.setAttribute('aria-controls', `panel-${panel.id}`);
-    const section = document.createElement('section');
-    Object.assign(section, { id: `panel-${panel.id}`, className: 'panel', hidden: true });
-    section.setAttribute('role', 'tabpanel');
-    section.setAttribute('aria-labelledby', `tab-${panel.id}`);
-    const heading = document.createElement('h2');
-    heading.className = 'panel-title';
-    const root = document.createElement('div');
-    root.className = 'panel-root';
-    section.append(heading, root);
+    const tab = el('button', { type: 'button', id: `tab-${panel.id}`, role: 'tab', 'aria-controls': `panel-${panel.id}` });
+    const heading = el('h2', { className: 'panel-title' });
+    const root = el('div', { className: 'panel-root' });
+    const section = el('section', {
+      id: `panel-${panel.id}`, className: 'panel', hidden: true, role: 'tabpanel', 'aria-labelledby': `tab-${panel.id}`,
+    }, [heading, root]);
     tablist.append(tab);
     host.append(section);
     return { panel, tab, section, heading, root };

@@ -1,6 +1,7 @@
 // Small DOM builders shared by the chapter panels: labelled sliders, number fields, selects,
 // checkbox groups, buttons and chart boxes. Text always goes in through textContent.
 import { t, keys, onLanguageChange } from '../i18n.js';
+import { el } from '../dom.js';
 
 let counter = 0;
 
@@ -8,23 +9,6 @@ let counter = 0;
 export function uniqueId(prefix) {
   counter += 1;
   return `${prefix}-${counter}`;
-}
-
-/** Creates <tag> with properties/attributes from `attrs` and children (nodes or strings as text). */
-export function el(tag, attrs = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key === 'className') node.className = value;
-    else if (key === 'text') node.textContent = value;
-    else if (key === 'style') node.setAttribute('style', value);
-    else node.setAttribute(key, value === true ? '' : String(value));
-  }
-  for (const child of [].concat(children)) {
-    if (child === null || child === undefined) continue;
-    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
-  }
-  return node;
 }
 
 /** A range input with a visible label and numeric value; onInput(number) on every move. */

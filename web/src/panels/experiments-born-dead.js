@@ -2,7 +2,8 @@
 // its inputs, one bornDead call per (width, depth) cell, shown as a heatmap table.
 import { t } from '../i18n.js';
 import { field } from '../settings.js';
-import { el, numberField, uniqueId, readableTextOn } from './controls.js';
+import { el } from '../dom.js';
+import { numberField, uniqueId, readableTextOn } from './controls.js';
 import { Runner, runBar } from './experiments-runner.js';
 
 export const schema = {

@@ -4,7 +4,8 @@
 import { t } from '../i18n.js';
 import { field } from '../settings.js';
 import { createChart, palette } from '../charts.js';
-import { el, numberField, selectField, button, chartBox, activationNames, activationLabel } from './controls.js';
+import { el } from '../dom.js';
+import { numberField, selectField, button, chartBox, activationNames, activationLabel } from './controls.js';
 
 const inits = ['he', 'xavier', 'small_uniform'];
 

@@ -4,7 +4,8 @@
 import { t } from '../i18n.js';
 import { field } from '../settings.js';
 import { createChart, palette } from '../charts.js';
-import { el, numberField, selectField, chartBox, activationLabel } from './controls.js';
+import { el } from '../dom.js';
+import { numberField, selectField, chartBox, activationLabel } from './controls.js';
 import { Runner, runBar } from './experiments-runner.js';
 
 const datasets = ['circle', 'xor', 'gaussians', 'spiral', 'moons'];

@@ -5,7 +5,8 @@
 // the stored results without recomputing them.
 import { registerStrings, t } from '../i18n.js';
 import strings from '../i18n/experiments.js';
-import { el, rebuildOnLanguageChange } from './controls.js';
+import { el } from '../dom.js';
+import { rebuildOnLanguageChange } from './controls.js';
 import { schema as sweepSchema, createSweep } from './experiments-sweep.js';
 import { schema as bornSchema, createBornDead } from './experiments-born-dead.js';
 import { schema as initSchema, createInitHistograms } from './experiments-init.js';

@@ -7,7 +7,8 @@ import { field } from '../settings.js';
 import { createChart, seriesStyle } from '../charts.js';
 import { formulas, renderFormula } from '../formulas.js';
 import strings from '../i18n/explorer.js';
-import { el, slider, checkboxGroup, chartBox, fixed, activationNames, activationLabel, rebuildOnLanguageChange } from './controls.js';
+import { el } from '../dom.js';
+import { slider, checkboxGroup, chartBox, fixed, activationNames, activationLabel, rebuildOnLanguageChange } from './controls.js';
 
 registerStrings('explorer', strings);
 

@@ -5,7 +5,8 @@ import { registerStrings, t } from '../i18n.js';
 import { field } from '../settings.js';
 import { createChart, palette } from '../charts.js';
 import strings from '../i18n/nonlinearity.js';
-import { el, numberField, selectField, chartBox, fixed, activationNames, activationLabel, rebuildOnLanguageChange } from './controls.js';
+import { el } from '../dom.js';
+import { numberField, selectField, chartBox, fixed, activationNames, activationLabel, rebuildOnLanguageChange } from './controls.js';
 
 registerStrings('nonlinearity', strings);
 

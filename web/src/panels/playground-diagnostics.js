@@ -2,7 +2,8 @@
 // (training, the batched heatmap call, drawing), epochs per second, and the training engine's
 // memory on request. The numbers sit in data-* attributes too, for the benchmark and tests.
 import { t } from '../i18n.js';
-import { el, button } from './controls.js';
+import { el } from '../dom.js';
+import { button } from './controls.js';
 
 const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : '–');
 

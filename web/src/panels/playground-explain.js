@@ -2,7 +2,8 @@
 // explanations of dead units (what they are, why large updates kill them, why first-layer
 // units stay dead, what helps).
 import { t } from '../i18n.js';
-import { el, button } from './controls.js';
+import { el } from '../dom.js';
+import { button } from './controls.js';
 import { presets } from '../training/presets.js';
 
 /** The preset row; onPick(preset). activeId marks the preset last applied (or null). */

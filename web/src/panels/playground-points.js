@@ -1,7 +1,8 @@
 // The student's own points: the class to add, a keyboard way to add a point at x, y, clear,
 // and CSV / JSON import and export. Clicking the heatmap adds points too (wired by the panel).
 import { t } from '../i18n.js';
-import { el, button, numberField, selectField } from './controls.js';
+import { el } from '../dom.js';
+import { button, numberField, selectField } from './controls.js';
 import { filePicker } from './playground-files.js';
 import { extent, maxPoints } from '../training/points.js';
 

@@ -2,7 +2,8 @@
 // settings; every change goes through actions.update(patch). Rebuilt by the panel when the
 // shape of the form changes (data set, activation, layers, output).
 import { t } from '../i18n.js';
-import { el, slider, numberField, selectField, button, activationLabel, fixed, uniqueId } from './controls.js';
+import { el } from '../dom.js';
+import { slider, numberField, selectField, button, activationLabel, fixed, uniqueId } from './controls.js';
 import {
   datasets, heads, inits, maxLayers, maxUnits, alphaRange, learningRateRange, classCount,
 } from './playground-settings.js';

@@ -2,7 +2,8 @@
 // output heatmap with the points, loss and accuracy, the network diagram and dead units per
 // layer, plus the "diverged" banner. draw(frame) takes one runner frame.
 import { t } from '../i18n.js';
-import { el, button, chartBox, uniqueId } from './controls.js';
+import { el } from '../dom.js';
+import { button, chartBox, uniqueId } from './controls.js';
 import { createDecisionView, createPointLegend } from '../training/views/decision-view.js';
 import { createNetworkDiagram } from '../training/views/network-diagram.js';
 import { createLossChart } from '../training/views/loss-chart.js';

@@ -4,7 +4,8 @@
 import { registerStrings, t, onLanguageChange } from '../i18n.js';
 import { sanitize } from '../settings.js';
 import strings from '../i18n/playground.js';
-import { el, button } from './controls.js';
+import { el } from '../dom.js';
+import { button } from './controls.js';
 import {
   schema, structuralKeys, trainerSpec, trainSettings, stopCondition, speeds, classCount, effectiveHead, architecture,
   learningRateRange,

@@ -5,8 +5,9 @@ import { registerStrings, t } from '../i18n.js';
 import { field } from '../settings.js';
 import { createChart, palette, dashes, prefersReducedMotion } from '../charts.js';
 import strings from '../i18n/race.js';
+import { el } from '../dom.js';
 import {
-  el, slider, checkboxGroup, button, chartBox, selectField, fixed, tint, markers, activationNames, activationLabel, rebuildOnLanguageChange,
+  slider, checkboxGroup, button, chartBox, selectField, fixed, tint, markers, activationNames, activationLabel, rebuildOnLanguageChange,
 } from './controls.js';
 
 registerStrings('race', strings);

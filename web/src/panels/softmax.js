@@ -4,7 +4,8 @@ import { registerStrings, t } from '../i18n.js';
 import { field } from '../settings.js';
 import { createChart, palette } from '../charts.js';
 import strings from '../i18n/softmax.js';
-import { el, slider, numberField, button, chartBox, fixed, tint, readableTextOn, rebuildOnLanguageChange } from './controls.js';
+import { el } from '../dom.js';
+import { slider, numberField, button, chartBox, fixed, tint, readableTextOn, rebuildOnLanguageChange } from './controls.js';
 
 registerStrings('softmax', strings);
 

@@ -4,6 +4,7 @@
 // second offscreen layer only when the data, size or domain change.
 import { registerStrings, t, onLanguageChange } from '../../i18n.js';
 import strings from '../../i18n/training-views.js';
+import { el } from '../../dom.js';
 import {
   classColours, divergingTable, classTables, outputRange, paintScalar, paintArgmax, packed, neutralColour,
 } from './heatmap-colours.js';
@@ -59,14 +60,8 @@ function shapeIcon(shape, colour, hollow) {
 
 /** A legend element: each class's colour and shape, then filled = training point, white inside = test point. */
 export function createPointLegend(classes, showTest = true) {
-  const legend = document.createElement('div');
-  legend.className = 'point-legend';
-  const item = (icon, text) => {
-    const span = document.createElement('span');
-    span.className = 'point-legend-item';
-    span.append(icon, document.createTextNode(text));
-    return span;
-  };
+  const legend = el('div', { className: 'point-legend' });
+  const item = (icon, text) => el('span', { className: 'point-legend-item' }, [icon, text]);
   for (let k = 0; k < classes; k += 1) {
     const icon = shapeIcon(classShape(k), classColours[k % classColours.length], false);
     legend.append(item(icon, t('trainingViews.className', { class: k })));

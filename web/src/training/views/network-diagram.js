@@ -5,6 +5,7 @@
 // architecture and repainted in place on every update.
 import { registerStrings, t, onLanguageChange } from '../../i18n.js';
 import strings from '../../i18n/training-views.js';
+import { el } from '../../dom.js';
 import {
   divergingTable, classTables, outputRange, paintScalar, sampleIndices, maxAbs, negativeColour, positiveColour,
   divergingGradient,
@@ -35,21 +36,14 @@ function percent(fraction) {
   return `${Math.round(fraction * 100)}%`;
 }
 
-function node(tag, className, attrs = {}) {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  for (const [key, value] of Object.entries(attrs)) element.setAttribute(key, value);
-  return element;
-}
-
 /** Draws into `container` (which becomes its own horizontal scroll box). */
 export function createNetworkDiagram(container) {
   container.classList.add('nn-diagram');
   container.setAttribute('role', 'group');
   container.tabIndex = 0;
-  const stage = node('div', 'nn-stage');
-  const links = node('canvas', 'nn-links', { 'aria-hidden': 'true' });
-  const legend = node('div', 'nn-legend');
+  const stage = el('div', { className: 'nn-stage' });
+  const links = el('canvas', { className: 'nn-links', 'aria-hidden': 'true' });
+  const legend = el('div', { className: 'nn-legend' });
   const diverging = divergingTable();
   const sampleCache = new Map();
   let columns = [];
@@ -67,8 +61,8 @@ export function createNetworkDiagram(container) {
   }
 
   function makeTile(kind, extra = {}) {
-    const element = node('div', `nn-tile nn-${kind}`, { role: 'img', 'data-kind': kind, ...extra });
-    const canvas = node('canvas');
+    const element = el('div', { className: `nn-tile nn-${kind}`, role: 'img', 'data-kind': kind, ...extra });
+    const canvas = el('canvas');
     element.append(canvas);
     stage.append(element);
     return { element, canvas, context: canvas.getContext('2d'), image: null, label: '', state: '' };
@@ -79,9 +73,9 @@ export function createNetworkDiagram(container) {
     const sizes = [2, ...hiddenLayers, outputs];
     columns = sizes.map((units, c) => {
       const kind = c === 0 ? 'input' : c === sizes.length - 1 ? 'output' : 'hidden';
-      const head = node('div', 'nn-column-head');
-      const name = node('span', 'nn-column-name');
-      const count = node('span', 'nn-column-count');
+      const head = el('div', { className: 'nn-column-head' });
+      const name = el('span', { className: 'nn-column-name' });
+      const count = el('span', { className: 'nn-column-count' });
       head.append(name, count);
       stage.append(head);
       const unitAttributes = (j) => (kind === 'hidden' ? { 'data-layer': c, 'data-unit': j + 1 } : {});
@@ -326,16 +320,16 @@ export function createNetworkDiagram(container) {
   }
 
   function legendItem(className, key) {
-    const item = node('span', 'nn-legend-item');
-    const mark = node('span', `nn-legend-mark ${className}`, { 'aria-hidden': 'true' });
+    const item = el('span', { className: 'nn-legend-item' });
+    const mark = el('span', { className: `nn-legend-mark ${className}`, 'aria-hidden': 'true' });
     item.append(mark, document.createTextNode(t(`trainingViews.${key}`)));
     return item;
   }
 
   function relabel() {
     container.setAttribute('aria-label', t('trainingViews.diagramLabel'));
-    const scale = node('span', 'nn-legend-item');
-    const bar = node('span', 'nn-legend-scale', { 'aria-hidden': 'true', style: `background: ${divergingGradient()}` });
+    const scale = el('span', { className: 'nn-legend-item' });
+    const bar = el('span', { className: 'nn-legend-scale', 'aria-hidden': 'true', style: `background: ${divergingGradient()}` });
     scale.append(document.createTextNode(`${t('trainingViews.legendScale')} ${t('trainingViews.legendScaleLow')}`), bar,
       document.createTextNode(t('trainingViews.legendScaleHigh')));
     legend.replaceChildren(
