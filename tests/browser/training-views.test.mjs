@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { useBrowserAndServer, openPage, openPanel, canvasInk, chartData, saveScreenshot } from './harness.mjs';
 import { loadEngine } from '../node/load-engine.mjs';
 import { defaults, sanitize } from '../../web/src/settings.js';
-import { schema, trainerSpec } from '../../web/src/panels/playground-settings.js';
+import { schema, trainerSpec } from '../../web/src/panels/playground/settings.js';
 import { presetById } from '../../web/src/training/presets.js';
 
 const lab = useBrowserAndServer();

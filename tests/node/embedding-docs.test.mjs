@@ -1,5 +1,5 @@
 // docs/EMBEDDING.md lists every panel setting with its link name, element attribute, kind, range
-// and default; this keeps those tables in step with the panels' schemas (web/src/panels/*.js).
+// and default; this keeps those tables in step with the panels' schemas (web/src/panels/).
 // The panels are bundled with esbuild, the WASM core replaced by a stub (only schemas are read).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

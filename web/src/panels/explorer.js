@@ -8,7 +8,7 @@ import { createChart, seriesStyle } from '../charts.js';
 import { formulas, renderFormula } from '../formulas.js';
 import strings from '../i18n/explorer.js';
 import { el } from '../dom.js';
-import { slider, checkboxGroup, chartBox, fixed, activationNames, activationLabel, rebuildOnLanguageChange } from './controls.js';
+import { slider, checkboxGroup, chartBox, fixed, activationNames, activationLabel, rebuildOnLanguageChange } from './shared/controls.js';
 
 registerStrings('explorer', strings);
 

@@ -5,7 +5,7 @@ import * as race from './race.js';
 import * as meanShift from './mean-shift.js';
 import * as nonlinearity from './nonlinearity.js';
 import * as softmax from './softmax.js';
-import * as playground from './playground.js';
-import * as experiments from './experiments.js';
+import * as playground from './playground/index.js';
+import * as experiments from './experiments/index.js';
 
 export default [explorer, race, meanShift, nonlinearity, softmax, playground, experiments];

@@ -5,7 +5,7 @@ import { field } from '../settings.js';
 import { createChart, palette } from '../charts.js';
 import strings from '../i18n/mean-shift.js';
 import { el } from '../dom.js';
-import { numberField, selectField, chartBox, fixed, activationNames, activationLabel, rebuildOnLanguageChange } from './controls.js';
+import { numberField, selectField, chartBox, fixed, activationNames, activationLabel, rebuildOnLanguageChange } from './shared/controls.js';
 
 registerStrings('mean-shift', strings);
 

@@ -6,7 +6,7 @@ import { field } from '../settings.js';
 import { createChart, palette } from '../charts.js';
 import strings from '../i18n/nonlinearity.js';
 import { el } from '../dom.js';
-import { numberField, selectField, chartBox, fixed, activationNames, activationLabel, rebuildOnLanguageChange } from './controls.js';
+import { numberField, selectField, chartBox, fixed, activationNames, activationLabel, rebuildOnLanguageChange } from './shared/controls.js';
 
 registerStrings('nonlinearity', strings);
 

@@ -8,7 +8,7 @@ import strings from '../i18n/race.js';
 import { el } from '../dom.js';
 import {
   slider, checkboxGroup, button, chartBox, selectField, fixed, tint, markers, activationNames, activationLabel, rebuildOnLanguageChange,
-} from './controls.js';
+} from './shared/controls.js';
 
 registerStrings('race', strings);
 

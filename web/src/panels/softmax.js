@@ -5,7 +5,7 @@ import { field } from '../settings.js';
 import { createChart, palette } from '../charts.js';
 import strings from '../i18n/softmax.js';
 import { el } from '../dom.js';
-import { slider, numberField, button, chartBox, fixed, tint, readableTextOn, rebuildOnLanguageChange } from './controls.js';
+import { slider, numberField, button, chartBox, fixed, tint, readableTextOn, rebuildOnLanguageChange } from './shared/controls.js';
 
 registerStrings('softmax', strings);
 

@@ -1,7 +1,7 @@
 // Files in and out of the training panel: a download of generated text and a labelled file
 // picker that hands the chosen file's text to a callback.
-import { el } from '../dom.js';
-import { uniqueId } from './controls.js';
+import { el } from '../../dom.js';
+import { uniqueId } from '../shared/controls.js';
 
 /** Saves `text` as a download named `filename`. */
 export function download(filename, text, type = 'application/json') {

@@ -1,10 +1,10 @@
 // The training panel's words: the preset buttons with the chosen preset's story, and the
 // explanations of dead units (what they are, why large updates kill them, why first-layer
 // units stay dead, what helps).
-import { t } from '../i18n.js';
-import { el } from '../dom.js';
-import { button } from './controls.js';
-import { presets } from '../training/presets.js';
+import { t } from '../../i18n.js';
+import { el } from '../../dom.js';
+import { button } from '../shared/controls.js';
+import { presets } from '../../training/presets.js';
 
 /** The preset row; onPick(preset). activeId marks the preset last applied (or null). */
 export function buildPresets(activeId, onPick) {

@@ -3,13 +3,13 @@
 // a Run button (a few seconds, time-sliced, cancellable) so opening the tab stays instant; the
 // histograms are one cheap engine call and follow the controls live. A language change relabels
 // the stored results without recomputing them.
-import { registerStrings, t } from '../i18n.js';
-import strings from '../i18n/experiments.js';
-import { el } from '../dom.js';
-import { rebuildOnLanguageChange } from './controls.js';
-import { schema as sweepSchema, createSweep } from './experiments-sweep.js';
-import { schema as bornSchema, createBornDead } from './experiments-born-dead.js';
-import { schema as initSchema, createInitHistograms } from './experiments-init.js';
+import { registerStrings, t } from '../../i18n.js';
+import strings from '../../i18n/experiments.js';
+import { el } from '../../dom.js';
+import { rebuildOnLanguageChange } from '../shared/controls.js';
+import { schema as sweepSchema, createSweep } from './sweep.js';
+import { schema as bornSchema, createBornDead } from './born-dead.js';
+import { schema as initSchema, createInitHistograms } from './init.js';
 
 registerStrings('experiments', strings);
 

@@ -1,7 +1,7 @@
 // Small DOM builders shared by the chapter panels: labelled sliders, number fields, selects,
 // checkbox groups, buttons and chart boxes. Text always goes in through textContent.
-import { t, keys, onLanguageChange } from '../i18n.js';
-import { el } from '../dom.js';
+import { t, keys, onLanguageChange } from '../../i18n.js';
+import { el } from '../../dom.js';
 
 let counter = 0;
 

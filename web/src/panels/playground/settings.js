@@ -1,8 +1,8 @@
 // The training panel's settings: the schema, the choices it offers, and the trainer spec a
 // set of settings stands for (same settings and seeds give the same run).
-import { field } from '../settings.js';
-import { activationNames } from './controls.js';
-import { pointsFromSettings, classesOf, maxPoints, extent } from '../training/points.js';
+import { field } from '../../settings.js';
+import { activationNames } from '../shared/controls.js';
+import { pointsFromSettings, classesOf, maxPoints, extent } from '../../training/points.js';
 
 export const datasets = ['circle', 'xor', 'gaussians', 'spiral', 'moons', 'three_class', 'custom'];
 export const heads = ['sigmoid_cross_entropy', 'tanh_mse', 'softmax_cross_entropy'];

@@ -1,9 +1,9 @@
 // "Speed and memory": where training runs (worker or main thread), the time one frame takes
 // (training, the batched heatmap call, drawing), epochs per second, and the training engine's
 // memory on request. The numbers sit in data-* attributes too, for the benchmark and tests.
-import { t } from '../i18n.js';
-import { el } from '../dom.js';
-import { button } from './controls.js';
+import { t } from '../../i18n.js';
+import { el } from '../../dom.js';
+import { button } from '../shared/controls.js';
 
 const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : '–');
 

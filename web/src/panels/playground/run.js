@@ -1,9 +1,9 @@
 // The training panel's run bar: play / pause, single step, reset, speed, stop condition, the
 // epoch and step counters with the latest losses, and a progress bar towards a step limit.
-import { t } from '../i18n.js';
-import { el } from '../dom.js';
-import { button, selectField, numberField } from './controls.js';
-import { speeds } from './playground-settings.js';
+import { t } from '../../i18n.js';
+import { el } from '../../dom.js';
+import { button, selectField, numberField } from '../shared/controls.js';
+import { speeds } from './settings.js';
 
 function counter(name, label) {
   const value = el('dd', { className: `pg-${name}`, text: '–' });

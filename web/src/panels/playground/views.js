@@ -1,13 +1,13 @@
 // The training panel's pictures, drawn by the training views (web/src/training/views/): the
 // output heatmap with the points, loss and accuracy, the network diagram and dead units per
 // layer, plus the "diverged" banner. draw(frame) takes one runner frame.
-import { t } from '../i18n.js';
-import { el } from '../dom.js';
-import { button, chartBox, uniqueId } from './controls.js';
-import { createDecisionView, createPointLegend } from '../training/views/decision-view.js';
-import { createNetworkDiagram } from '../training/views/network-diagram.js';
-import { createLossChart } from '../training/views/loss-chart.js';
-import { createDeadChart } from '../training/views/dead-chart.js';
+import { t } from '../../i18n.js';
+import { el } from '../../dom.js';
+import { button, chartBox, uniqueId } from '../shared/controls.js';
+import { createDecisionView, createPointLegend } from '../../training/views/decision-view.js';
+import { createNetworkDiagram } from '../../training/views/network-diagram.js';
+import { createLossChart } from '../../training/views/loss-chart.js';
+import { createDeadChart } from '../../training/views/dead-chart.js';
 
 const emptySet = { x: new Float64Array(0), label: new Int32Array(0) };
 

@@ -1,12 +1,12 @@
 // Learning-rate sweep: the engine trains the same small network for every activation x
 // learning rate x seed (one sweepPoint per task); this module plots dead / dormant units and
 // test accuracy against the rate (log axis) with the spread over seeds, and tabulates them.
-import { t } from '../i18n.js';
-import { field } from '../settings.js';
-import { createChart, palette } from '../charts.js';
-import { el } from '../dom.js';
-import { numberField, selectField, chartBox, activationLabel } from './controls.js';
-import { Runner, runBar } from './experiments-runner.js';
+import { t } from '../../i18n.js';
+import { field } from '../../settings.js';
+import { createChart, palette } from '../../charts.js';
+import { el } from '../../dom.js';
+import { numberField, selectField, chartBox, activationLabel } from '../shared/controls.js';
+import { Runner, runBar } from './runner.js';
 
 const datasets = ['circle', 'xor', 'gaussians', 'spiral', 'moons'];
 

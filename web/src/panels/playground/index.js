@@ -1,28 +1,28 @@
 // Train a network: the student sets up data and a small network, trains it (in a Web Worker,
 // or time-sliced on the main thread where workers cannot start) and watches the output, the
 // losses, every hidden unit and the dead ones. Presets tell the dead-ReLU story in one click.
-import { registerStrings, t, onLanguageChange } from '../i18n.js';
-import { sanitize } from '../settings.js';
-import strings from '../i18n/playground.js';
-import { el } from '../dom.js';
-import { button } from './controls.js';
+import { registerStrings, t, onLanguageChange } from '../../i18n.js';
+import { sanitize } from '../../settings.js';
+import strings from '../../i18n/playground.js';
+import { el } from '../../dom.js';
+import { button } from '../shared/controls.js';
 import {
   schema, structuralKeys, trainerSpec, trainSettings, stopCondition, speeds, classCount, effectiveHead, architecture,
   learningRateRange,
-} from './playground-settings.js';
-import { buildSetup, formatRate } from './playground-setup.js';
-import { buildPointsTools } from './playground-points.js';
-import { buildRunBar } from './playground-run.js';
-import { createPlaygroundViews } from './playground-views.js';
-import { createDiagnostics } from './playground-diagnostics.js';
-import { buildPresets, buildExplanations } from './playground-explain.js';
-import { download, filePicker } from './playground-files.js';
-import { createSession } from '../training/session.js';
-import { createRunner } from '../training/runner.js';
-import { serializeNetwork, parseNetwork } from '../training/save-load.js';
+} from './settings.js';
+import { buildSetup, formatRate } from './setup.js';
+import { buildPointsTools } from './points.js';
+import { buildRunBar } from './run.js';
+import { createPlaygroundViews } from './views.js';
+import { createDiagnostics } from './diagnostics.js';
+import { buildPresets, buildExplanations } from './explain.js';
+import { download, filePicker } from './files.js';
+import { createSession } from '../../training/session.js';
+import { createRunner } from '../../training/runner.js';
+import { serializeNetwork, parseNetwork } from '../../training/save-load.js';
 import {
   pointsFromSettings, pointsToSettings, addPoint, readiness, parsePoints, toCsv, toJson,
-} from '../training/points.js';
+} from '../../training/points.js';
 
 registerStrings('playground', strings);
 

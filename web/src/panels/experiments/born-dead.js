@@ -1,10 +1,10 @@
 // Born dead: the engine's probability that a freshly He-initialised ReLU network is constant on
 // its inputs, one bornDead call per (width, depth) cell, shown as a heatmap table.
-import { t } from '../i18n.js';
-import { field } from '../settings.js';
-import { el } from '../dom.js';
-import { numberField, uniqueId, readableTextOn } from './controls.js';
-import { Runner, runBar } from './experiments-runner.js';
+import { t } from '../../i18n.js';
+import { field } from '../../settings.js';
+import { el } from '../../dom.js';
+import { numberField, uniqueId, readableTextOn } from '../shared/controls.js';
+import { Runner, runBar } from './runner.js';
 
 export const schema = {
   bornWidths: field.list([1, 2, 3, 4, 6, 10], field.integer(1, 1, 32), 1, 12),

@@ -1,8 +1,8 @@
 // Runs an experiment on the main thread one engine call per task, so the page stays responsive,
 // and shows it: Run and Cancel buttons, a <progress> bar and a polite live status line.
-import { t } from '../i18n.js';
-import { el } from '../dom.js';
-import { button, fixed, uniqueId } from './controls.js';
+import { t } from '../../i18n.js';
+import { el } from '../../dom.js';
+import { button, fixed, uniqueId } from '../shared/controls.js';
 
 /** Resolves in a new task (a MessageChannel message: unlike nested timers, never clamped to 4 ms). */
 function nextTask() {

@@ -1,10 +1,10 @@
 // The student's own points: the class to add, a keyboard way to add a point at x, y, clear,
 // and CSV / JSON import and export. Clicking the heatmap adds points too (wired by the panel).
-import { t } from '../i18n.js';
-import { el } from '../dom.js';
-import { button, numberField, selectField } from './controls.js';
-import { filePicker } from './playground-files.js';
-import { extent, maxPoints } from '../training/points.js';
+import { t } from '../../i18n.js';
+import { el } from '../../dom.js';
+import { button, numberField, selectField } from '../shared/controls.js';
+import { filePicker } from './files.js';
+import { extent, maxPoints } from '../../training/points.js';
 
 /** actions: {setClass(k), addPoint(x, y), clear(), importText(text), exportCsv(), exportJson()}; message: status text or ''. */
 export function buildPointsTools(points, pointClass, actions, message) {

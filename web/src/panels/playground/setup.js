@@ -1,12 +1,12 @@
 // The training panel's setup controls: the data, the network and the optimiser. Built from the
 // settings; every change goes through actions.update(patch). Rebuilt by the panel when the
 // shape of the form changes (data set, activation, layers, output).
-import { t } from '../i18n.js';
-import { el } from '../dom.js';
-import { slider, numberField, selectField, button, activationLabel, fixed, uniqueId } from './controls.js';
+import { t } from '../../i18n.js';
+import { el } from '../../dom.js';
+import { slider, numberField, selectField, button, activationLabel, fixed, uniqueId } from '../shared/controls.js';
 import {
   datasets, heads, inits, maxLayers, maxUnits, alphaRange, learningRateRange, classCount,
-} from './playground-settings.js';
+} from './settings.js';
 
 /** A learning rate shown with two significant digits: 0.0001, 0.03, 3, 10. */
 export function formatRate(rate) {

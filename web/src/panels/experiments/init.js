@@ -1,11 +1,11 @@
 // Activations at initialisation: the engine histograms every hidden layer of a freshly
 // initialised network on a shared value axis (one call, a few milliseconds, so it runs live);
 // this module draws one small bar chart per layer, with presets for the classic pairings.
-import { t } from '../i18n.js';
-import { field } from '../settings.js';
-import { createChart, palette } from '../charts.js';
-import { el } from '../dom.js';
-import { numberField, selectField, button, chartBox, activationNames, activationLabel } from './controls.js';
+import { t } from '../../i18n.js';
+import { field } from '../../settings.js';
+import { createChart, palette } from '../../charts.js';
+import { el } from '../../dom.js';
+import { numberField, selectField, button, chartBox, activationNames, activationLabel } from '../shared/controls.js';
 
 const inits = ['he', 'xavier', 'small_uniform'];
 
