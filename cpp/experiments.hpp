@@ -103,10 +103,15 @@ struct SweepRun {
 /// count values log-spaced from lo to hi inclusive.
 std::vector<double> logSpaced(double lo, double hi, int count);
 
+/// Multiply-adds of one run: steps x min(batch, training points) x parameters.
+double sweepRunWork(const SweepConfig& config);
+
 /// One run of the sweep (one activation, rate and seed), for callers that show progress.
+/// Throws std::invalid_argument when sweepRunWork exceeds limits::maxWorkPerCall.
 SweepRun runSweepPoint(const SweepConfig& config, ActivationKind activation, double learningRate, uint64_t seed);
 
-/// Every activation x rate x seed, in that nesting order.
+/// Every activation x rate x seed, in that nesting order; at most limits::sweepMaxRuns runs and
+/// limits::maxWorkPerCall multiply-adds in all.
 std::vector<SweepRun> learningRateSweep(const SweepConfig& config);
 
 // ---- born dead --------------------------------------------------------------------------

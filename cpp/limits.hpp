@@ -78,6 +78,8 @@ constexpr Range gridResolution = integers(2, 400, 100);
 constexpr Range pointCoordinate = reals(-1000, 1000, NAN);
 
 constexpr Range collapseUnits = integers(1, 64, 1);
+constexpr Range collapseValue = reals(-1e6, 1e6, NAN);  // weights, biases and inputs of linearCollapse
+constexpr Range activationInput = reals(-1e308, 1e308, NAN);  // evaluate / derivative inputs
 constexpr Range softmaxTemperature = reals(1e-3, 1000, 1);
 constexpr double maxLogits = 64;
 

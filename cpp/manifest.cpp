@@ -61,7 +61,8 @@ Manifest build() {
       section("logSpaced", {{"bound", logSpacedBound}, {"count", logSpacedCount}}),
       section("grid", {{"coordinate", gridCoordinate}, {"resolution", gridResolution}}),
       section("predict", {{"coordinate", pointCoordinate}}),
-      section("linearCollapse", {{"units", collapseUnits}}),
+      section("evaluate", {{"input", activationInput}}),
+      section("linearCollapse", {{"units", collapseUnits}, {"value", collapseValue}}),
       section("softmax", {{"temperature", softmaxTemperature}}, {{"maxLogits", maxLogits}}),
   };
   m.costs = section("costs", {}, {{"maxArrayLength", maxArrayLength}, {"maxWorkPerCall", maxWorkPerCall},
