@@ -106,7 +106,8 @@ std::vector<double> ActivationLayer::backward(const std::vector<double>& upstrea
 std::vector<double> softmax(const double* z, std::size_t n, double temperature) {
   if (n == 0) throw std::invalid_argument("softmax needs at least one logit, got 0");
   if (static_cast<double>(n) > limits::maxLogits)
-    throw std::invalid_argument("softmax takes at most " + formatNumber(limits::maxLogits) + " logits, got " + countText(n));
+    throw std::invalid_argument("softmax takes at most " + formatNumber(limits::maxLogits) + " logits, got " +
+                                countText(n));
   if (!(temperature > 0.0) || !std::isfinite(temperature)) {
     throw std::invalid_argument("softmax temperature must be > 0 and finite, got " + formatNumber(temperature));
   }

@@ -283,6 +283,10 @@ std::vector<double> logSpaced(double lo, double hi, int count) {
 
 // Trains one network; a diverged run reports every metric from its last checkpoint (taken every
 // sweepCheckpointEvery steps) whose parameters were all finite.
+std::vector<double> defaultSweepRates() {
+  return logSpaced(limits::sweepRateLow, limits::sweepRateHigh, static_cast<int>(limits::sweepRateCount));
+}
+
 double sweepRunWork(const SweepConfig& config) {
   const double trainPoints = std::max(1.0, std::round(config.trainFraction * static_cast<double>(config.points)));
   return static_cast<double>(config.steps) * std::min<double>(config.batchSize, trainPoints) *
@@ -331,7 +335,8 @@ std::vector<SweepRun> learningRateSweep(const SweepConfig& config) {
   require(!config.seeds.empty(), "the sweep needs at least one seed");
   for (double rate : config.learningRates)
     require(std::isfinite(rate) && rate > 0, "learning rate must be > 0 and finite, got " + formatNumber(rate));
-  const double runCount = static_cast<double>(config.activations.size() * config.learningRates.size() * config.seeds.size());
+  const double runCount =
+      static_cast<double>(config.activations.size() * config.learningRates.size() * config.seeds.size());
   requireWork("learningRateSweep runs", runCount, limits::sweepMaxRuns, "sweep.maxRuns");
   requireWork("learningRateSweep (runs x steps x batch x parameters)", runCount * sweepRunWork(config));
   std::vector<SweepRun> runs;

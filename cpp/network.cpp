@@ -162,9 +162,12 @@ const std::vector<InitScheme>& initSchemes() {
 }
 
 InitScheme initSchemeFromName(const std::string& name) {
-  for (const InitScheme scheme : initSchemes())
+  std::string known;
+  for (const InitScheme scheme : initSchemes()) {
     if (name == initSchemeName(scheme)) return scheme;
-  throw std::invalid_argument("unknown init scheme '" + name + "'; known: he, xavier, small_uniform");
+    known += (known.empty() ? "" : ", ") + std::string(initSchemeName(scheme));
+  }
+  throw std::invalid_argument("unknown init scheme '" + name + "'; known: " + known);
 }
 
 void validateConfig(const NetworkConfig& config) {

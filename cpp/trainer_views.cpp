@@ -15,7 +15,8 @@ namespace {
 void requireFinite(const std::vector<double>& values, const char* what) {
   for (double v : values)
     if (!std::isfinite(v))
-      throw std::invalid_argument(std::string(what) + " overflowed: the network's weights are too large for these inputs");
+      throw std::invalid_argument(std::string(what) +
+                                  " overflowed: the network's weights are too large for these inputs");
 }
 
 }  // namespace
@@ -27,8 +28,8 @@ std::vector<double> gridPoints(const GridSpec& grid) {
   requireInRange("grid yMax", grid.yMax, limits::gridCoordinate);
   requireInRange("grid resolution", grid.resolution, limits::gridResolution);
   if (!(grid.xMin < grid.xMax) || !(grid.yMin < grid.yMax))
-    throw std::invalid_argument("grid bounds need xMin < xMax and yMin < yMax, got x [" + formatNumber(grid.xMin) + ", " +
-                                formatNumber(grid.xMax) + "], y [" + formatNumber(grid.yMin) + ", " +
+    throw std::invalid_argument("grid bounds need xMin < xMax and yMin < yMax, got x [" + formatNumber(grid.xMin) +
+                                ", " + formatNumber(grid.xMax) + "], y [" + formatNumber(grid.yMin) + ", " +
                                 formatNumber(grid.yMax) + "]");
   const int n = grid.resolution;
   std::vector<double> points(2 * static_cast<std::size_t>(n) * n);
