@@ -55,6 +55,13 @@ const ActivationInfo* findActivation(const std::string& name) {
   return nullptr;
 }
 
+ActivationKind activationFromName(const std::string& name) {
+  if (const ActivationInfo* info = findActivation(name)) return info->kind;
+  std::string known;
+  for (const auto& row : activationTable()) known += (known.empty() ? "" : ", ") + std::string(row.name);
+  throw std::invalid_argument("unknown activation '" + name + "' (known: " + known + ")");
+}
+
 void validateAlpha(ActivationKind kind, double alpha) {
   const ActivationInfo& info = activationInfo(kind);
   if (info.usesAlpha) requireInRange((std::string(info.name) + " alpha").c_str(), alpha, info.alpha);
@@ -98,6 +105,9 @@ std::vector<double> ActivationLayer::backward(const std::vector<double>& upstrea
 
 std::vector<double> softmax(const double* z, std::size_t n, double temperature) {
   if (n == 0) throw std::invalid_argument("softmax needs at least one logit, got 0");
+  if (static_cast<double>(n) > limits::maxLogits)
+    throw std::invalid_argument("softmax takes at most " + formatNumber(limits::maxLogits) + " logits, got " +
+                                countText(n));
   if (!(temperature > 0.0) || !std::isfinite(temperature)) {
     throw std::invalid_argument("softmax temperature must be > 0 and finite, got " + formatNumber(temperature));
   }
@@ -120,6 +130,9 @@ std::vector<double> softmax(const double* z, std::size_t n, double temperature) 
 std::vector<double> softmaxJacobian(const std::vector<double>& probabilities) {
   const std::size_t n = probabilities.size();
   if (n == 0) throw std::invalid_argument("softmax Jacobian needs at least one probability, got 0");
+  if (static_cast<double>(n) > limits::maxLogits)
+    throw std::invalid_argument("softmax Jacobian takes at most " + formatNumber(limits::maxLogits) +
+                                " probabilities, got " + countText(n));
   std::vector<double> jacobian(n * n);
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t j = 0; j < n; ++j) {

@@ -135,6 +135,9 @@ const ActivationInfo& activationInfo(ActivationKind kind);
 /// The row named `name`, or nullptr when no activation has that name.
 const ActivationInfo* findActivation(const std::string& name);
 
+/// The kind named `name`; throws std::invalid_argument listing the known names otherwise.
+ActivationKind activationFromName(const std::string& name);
+
 /// Throws std::invalid_argument naming the problem when alpha is outside the row's alpha range
 /// (leaky_relu: 0 <= alpha < 1; elu: 0 <= alpha <= 10; others ignore alpha).
 void validateAlpha(ActivationKind kind, double alpha);
@@ -184,7 +187,7 @@ class ActivationLayer {
 };
 
 /// softmax(z / temperature) of n logits, shifted by the maximum so it never overflows.
-/// Throws std::invalid_argument for n = 0 or temperature <= 0.
+/// Throws std::invalid_argument for n = 0, n > limits::maxLogits or temperature <= 0.
 std::vector<double> softmax(const double* z, std::size_t n, double temperature = 1.0);
 
 /// The full Jacobian d s_i / d z_j = s_i (delta_ij - s_j) of softmax at probabilities s,

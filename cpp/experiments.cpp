@@ -2,6 +2,7 @@
 // born-dead probability and activation histograms at initialisation.
 #include "experiments.hpp"
 #include "format.hpp"
+#include "limits.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -18,13 +19,6 @@ namespace alab {
 
 namespace {
 
-constexpr int maxRaceDepth = 50;
-constexpr int maxHistogramBins = 10000;
-constexpr std::size_t maxMeanShiftSamples = 10000000;
-constexpr int maxBornDeadDepth = 50;
-constexpr int maxBornDeadTrials = 100000;
-constexpr int maxProbePoints = 10000;
-constexpr std::size_t maxHistogramSamples = 100000;
 constexpr long sweepCheckpointEvery = 25;  // steps between copies of a still-finite network
 
 
@@ -150,9 +144,9 @@ RaceResult gradientRace(ActivationKind kind, double alpha, double startOutput, d
   require(std::isfinite(target), "target must be finite, got " + formatNumber(target));
   require(std::isfinite(learningRate) && learningRate > 0,
           "learning rate must be > 0 and finite, got " + formatNumber(learningRate));
-  require(depth >= 1 && depth <= maxRaceDepth,
-          "depth must be between 1 and " + std::to_string(maxRaceDepth) + ", got " + std::to_string(depth));
+  requireInRange("depth", depth, limits::raceDepth);
   require(maxSteps >= 1, "max steps must be >= 1, got " + std::to_string(maxSteps));
+  requireWork("race maxSteps x depth", static_cast<double>(maxSteps) * depth, limits::maxRaceWork, "costs.maxRaceWork");
   const auto evaluate = [&](double x) {
     return withActivation(kind, [&](auto f) {
       double value = x, gradient = 1;
@@ -169,14 +163,17 @@ RaceResult gradientRace(ActivationKind kind, double alpha, double startOutput, d
     const RacePoint& now = result.trajectory.back();
     if (now.output <= target) {
       result.stop = "reached";
-    } else if (!std::isfinite(now.x) || !std::isfinite(now.gradient)) {
-      result.stop = "diverged";
     } else if (now.gradient == 0) {
       result.stop = "stalled";
     } else if (result.steps == maxSteps) {
       result.stop = "max_steps";
     } else {
-      result.trajectory.push_back(evaluate(now.x - learningRate * now.gradient));
+      const RacePoint next = evaluate(now.x - learningRate * now.gradient);
+      if (!std::isfinite(next.x) || !std::isfinite(next.output) || !std::isfinite(next.gradient)) {
+        result.stop = "diverged";
+        return result;
+      }
+      result.trajectory.push_back(next);
       ++result.steps;
       continue;
     }
@@ -185,8 +182,7 @@ RaceResult gradientRace(ActivationKind kind, double alpha, double startOutput, d
 }
 
 Histogram makeHistogram(const double* values, std::size_t n, int bins, double lo, double hi) {
-  require(bins >= 1 && bins <= maxHistogramBins,
-          "bins must be between 1 and " + std::to_string(maxHistogramBins) + ", got " + std::to_string(bins));
+  requireInRange("bins", bins, limits::meanShiftBins);
   require(std::isfinite(lo) && std::isfinite(hi) && hi > lo,
           "histogram range must be finite with lo < hi, got [" + formatNumber(lo) + ", " + formatNumber(hi) + "]");
   Histogram histogram;
@@ -205,9 +201,7 @@ Histogram makeHistogram(const double* values, std::size_t n, int bins, double lo
 
 MeanShiftResult meanShift(ActivationKind kind, double alpha, std::size_t samples, uint64_t seed, int bins) {
   validateAlpha(kind, alpha);
-  require(samples >= 1 && samples <= maxMeanShiftSamples, "samples must be between 1 and " +
-                                                              std::to_string(maxMeanShiftSamples) + ", got " +
-                                                              std::to_string(samples));
+  requireInRange("samples", static_cast<double>(samples), limits::meanShiftSamples);
   Rng rng(seed);
   std::vector<double> inputs(samples), outputs(samples);
   for (double& x : inputs) {
@@ -235,6 +229,8 @@ CollapseResult linearCollapse(const DenseLayer& first, const DenseLayer& second,
   require(second.inputs == first.outputs, "second layer takes " + std::to_string(second.inputs) +
                                               " inputs but the first layer gives " +
                                               std::to_string(first.outputs) + " outputs");
+  requireWork("linearCollapse", static_cast<double>(inputs.size()) / first.inputs *
+                                     static_cast<double>(first.weights.size() + second.weights.size()));
   require(inputs.size() % static_cast<std::size_t>(first.inputs) == 0,
           "inputs hold " + std::to_string(inputs.size()) + " values, not a multiple of " +
               std::to_string(first.inputs) + " (the first layer's inputs)");
@@ -275,6 +271,9 @@ std::vector<double> logSpaced(double lo, double hi, int count) {
   require(std::isfinite(lo) && std::isfinite(hi) && lo > 0 && hi > 0,
           "log-spaced bounds must be > 0 and finite, got " + formatNumber(lo) + " and " + formatNumber(hi));
   require(count >= 1, "count must be >= 1, got " + std::to_string(count));
+  requireInRange("log-spaced lo", lo, limits::logSpacedBound);
+  requireInRange("log-spaced hi", hi, limits::logSpacedBound);
+  requireInRange("log-spaced count", count, limits::logSpacedCount);
   std::vector<double> values(static_cast<std::size_t>(count), lo);
   for (int i = 1; i < count; ++i)
     values[static_cast<std::size_t>(i)] =
@@ -284,10 +283,21 @@ std::vector<double> logSpaced(double lo, double hi, int count) {
 
 // Trains one network; a diverged run reports every metric from its last checkpoint (taken every
 // sweepCheckpointEvery steps) whose parameters were all finite.
+std::vector<double> defaultSweepRates() {
+  return logSpaced(limits::sweepRateLow, limits::sweepRateHigh, static_cast<int>(limits::sweepRateCount));
+}
+
+double sweepRunWork(const SweepConfig& config) {
+  const double trainPoints = std::max(1.0, std::round(config.trainFraction * static_cast<double>(config.points)));
+  return static_cast<double>(config.steps) * std::min<double>(config.batchSize, trainPoints) *
+         Network(config.network).parameterCount();
+}
+
 SweepRun runSweepPoint(const SweepConfig& config, ActivationKind activation, double learningRate, uint64_t seed) {
   require(std::isfinite(learningRate) && learningRate > 0,
           "learning rate must be > 0 and finite, got " + formatNumber(learningRate));
   require(config.steps >= 1, "steps must be >= 1, got " + std::to_string(config.steps));
+  requireWork("sweepPoint (steps x batch x parameters)", sweepRunWork(config));
   NetworkConfig network = config.network;
   network.hiddenActivation = activation;
   network.seed = seed;
@@ -325,6 +335,10 @@ std::vector<SweepRun> learningRateSweep(const SweepConfig& config) {
   require(!config.seeds.empty(), "the sweep needs at least one seed");
   for (double rate : config.learningRates)
     require(std::isfinite(rate) && rate > 0, "learning rate must be > 0 and finite, got " + formatNumber(rate));
+  const double runCount =
+      static_cast<double>(config.activations.size() * config.learningRates.size() * config.seeds.size());
+  requireWork("learningRateSweep runs", runCount, limits::sweepMaxRuns, "sweep.maxRuns");
+  requireWork("learningRateSweep (runs x steps x batch x parameters)", runCount * sweepRunWork(config));
   std::vector<SweepRun> runs;
   runs.reserve(config.activations.size() * config.learningRates.size() * config.seeds.size());
   for (ActivationKind activation : config.activations)
@@ -337,18 +351,13 @@ std::vector<SweepRun> learningRateSweep(const SweepConfig& config) {
 // probes through them; it counts as born dead when the last hidden layer's activations are the
 // same for every probe (the output layer then gives one value everywhere).
 double bornDeadProbability(int width, int depth, int trials, uint64_t seed, int probePoints) {
-  require(width >= 1 && width <= maxUnitsPerLayer, "width must be between 1 and " +
-                                                       std::to_string(maxUnitsPerLayer) + ", got " +
-                                                       std::to_string(width));
-  require(depth >= 1 && depth <= maxBornDeadDepth, "depth must be between 1 and " +
-                                                       std::to_string(maxBornDeadDepth) + ", got " +
-                                                       std::to_string(depth));
-  require(trials >= 1 && trials <= maxBornDeadTrials, "trials must be between 1 and " +
-                                                          std::to_string(maxBornDeadTrials) + ", got " +
-                                                          std::to_string(trials));
-  require(probePoints >= 2 && probePoints <= maxProbePoints, "probe points must be between 2 and " +
-                                                                 std::to_string(maxProbePoints) + ", got " +
-                                                                 std::to_string(probePoints));
+  requireInRange("width", width, limits::bornDeadWidth);
+  requireInRange("depth", depth, limits::bornDeadDepth);
+  requireInRange("trials", trials, limits::bornDeadTrials);
+  requireInRange("probe points", probePoints, limits::bornDeadProbePoints);
+  const double probesTotal = static_cast<double>(trials) * probePoints;
+  requireWork("bornDead trials x probePoints", probesTotal, limits::maxBornDeadProbes, "costs.maxBornDeadProbes");
+  requireWork("bornDead", probesTotal * width * (2.0 + (depth - 1.0) * width));
   Rng rng(seed);
   const std::size_t probes = static_cast<std::size_t>(probePoints);
   std::vector<double> input(2 * probes);
@@ -387,10 +396,10 @@ double bornDeadProbability(int width, int depth, int trials, uint64_t seed, int 
 // can be compared on one axis.
 std::vector<Histogram> initialActivationHistograms(const NetworkConfig& config, std::size_t samples,
                                                    uint64_t inputSeed, int bins) {
-  require(samples >= 1 && samples <= maxHistogramSamples, "samples must be between 1 and " +
-                                                              std::to_string(maxHistogramSamples) + ", got " +
-                                                              std::to_string(samples));
+  requireInRange("samples", static_cast<double>(samples), limits::histogramSamples);
+  requireInRange("bins", bins, limits::histogramBins);
   const Network network(config);
+  requireWork("initialHistograms", static_cast<double>(samples) * network.parameterCount());
   Rng rng(inputSeed);
   std::vector<double> x(samples * static_cast<std::size_t>(config.inputs));
   for (double& v : x) v = rng.uniform(-1.0, 1.0);

@@ -9,6 +9,7 @@
 
 #include "activations.hpp"
 #include "datasets.hpp"
+#include "limits.hpp"
 #include "network.hpp"
 
 namespace alab {
@@ -76,6 +77,12 @@ CollapseResult linearCollapse(const DenseLayer& first, const DenseLayer& second,
 
 // ---- learning-rate sweep ----------------------------------------------------------------
 
+/// count values log-spaced from lo to hi inclusive; lo, hi in limits::logSpacedBound, count in limits::logSpacedCount.
+std::vector<double> logSpaced(double lo, double hi, int count);
+
+/// The sweep's default rates: limits::sweepRateCount values log-spaced over [sweepRateLow, sweepRateHigh].
+std::vector<double> defaultSweepRates();
+
 struct SweepConfig {
   DatasetKind dataset = DatasetKind::Circle;
   std::size_t points = 500;
@@ -86,7 +93,7 @@ struct SweepConfig {
   int batchSize = 10;
   long steps = 600;
   std::vector<ActivationKind> activations{ActivationKind::Relu, ActivationKind::LeakyRelu};
-  std::vector<double> learningRates;   // e.g. logSpaced(1e-3, 3, 9)
+  std::vector<double> learningRates;   // callers of the API get defaultSweepRates()
   std::vector<uint64_t> seeds{1, 2, 3, 4, 5, 6};
 };
 
@@ -100,13 +107,15 @@ struct SweepRun {
   bool diverged;
 };
 
-/// count values log-spaced from lo to hi inclusive.
-std::vector<double> logSpaced(double lo, double hi, int count);
+/// Multiply-adds of one run: steps x min(batch, training points) x parameters.
+double sweepRunWork(const SweepConfig& config);
 
 /// One run of the sweep (one activation, rate and seed), for callers that show progress.
+/// Throws std::invalid_argument when sweepRunWork exceeds limits::maxWorkPerCall.
 SweepRun runSweepPoint(const SweepConfig& config, ActivationKind activation, double learningRate, uint64_t seed);
 
-/// Every activation x rate x seed, in that nesting order.
+/// Every activation x rate x seed, in that nesting order; at most limits::sweepMaxRuns runs and
+/// limits::maxWorkPerCall multiply-adds in all.
 std::vector<SweepRun> learningRateSweep(const SweepConfig& config);
 
 // ---- born dead --------------------------------------------------------------------------

@@ -27,11 +27,17 @@ struct Range {
 };
 
 /// An integer range with a default.
-constexpr Range integers(double min, double max, double defaultValue) { return {min, max, defaultValue, true, false, false}; }
+constexpr Range integers(double min, double max, double defaultValue) {
+  return {min, max, defaultValue, true, false, false};
+}
 /// A real range with a default.
-constexpr Range reals(double min, double max, double defaultValue) { return {min, max, defaultValue, false, false, false}; }
+constexpr Range reals(double min, double max, double defaultValue) {
+  return {min, max, defaultValue, false, false, false};
+}
 /// A real range [min, max) with a default.
-constexpr Range realsBelow(double min, double max, double defaultValue) { return {min, max, defaultValue, false, false, true}; }
+constexpr Range realsBelow(double min, double max, double defaultValue) {
+  return {min, max, defaultValue, false, false, true};
+}
 
 namespace limits {
 
@@ -78,6 +84,8 @@ constexpr Range gridResolution = integers(2, 400, 100);
 constexpr Range pointCoordinate = reals(-1000, 1000, NAN);
 
 constexpr Range collapseUnits = integers(1, 64, 1);
+constexpr Range collapseValue = reals(-1e6, 1e6, NAN);        // weights, biases and inputs of linearCollapse
+constexpr Range activationInput = reals(-1e308, 1e308, NAN);  // evaluate / derivative inputs
 constexpr Range softmaxTemperature = reals(1e-3, 1000, 1);
 constexpr double maxLogits = 64;
 
@@ -104,7 +112,8 @@ inline std::string describeRange(const Range& range) {
 /// Throws std::invalid_argument "<name> must be <range>, got <value>" unless range holds value.
 inline void requireInRange(const char* name, double value, const Range& range) {
   if (!range.contains(value))
-    throw std::invalid_argument(std::string(name) + " must be " + describeRange(range) + ", got " + formatNumber(value));
+    throw std::invalid_argument(std::string(name) + " must be " + describeRange(range) + ", got " +
+                                formatNumber(value));
 }
 
 /// Throws std::invalid_argument naming the limit when work exceeds it.

@@ -44,28 +44,42 @@ Manifest build() {
   using namespace limits;
   m.sections = {
       section("network", {{"seed", seed}, {"units", integers(1, maxUnitsPerLayer, 8)}}),
-      section("data", {{"trainFraction", trainFraction}, {"seed", seed},
+      section("data", {{"trainFraction", trainFraction},
+                       {"seed", seed},
                        {"coordinate", reals(-maxPointCoordinate, maxPointCoordinate, NAN)},
                        {"points", integers(1, static_cast<double>(maxDatasetPoints), NAN)}}),
-      section("training", {{"learningRate", learningRate}, {"batchSize", batchSize}, {"momentum", momentum},
-                           {"l2", l2}, {"statsEvery", statsEvery}, {"shuffleSeed", seed},
+      section("training", {{"learningRate", learningRate},
+                           {"batchSize", batchSize},
+                           {"momentum", momentum},
+                           {"l2", l2},
+                           {"statsEvery", statsEvery},
+                           {"shuffleSeed", seed},
                            {"steps", integers(0, maxTrainSteps, NAN)}}),
-      section("race", {{"start", raceStart}, {"learningRate", raceLearningRate}, {"target", raceTarget},
-                       {"depth", raceDepth}, {"maxSteps", raceMaxSteps}}),
+      section("race", {{"start", raceStart},
+                       {"learningRate", raceLearningRate},
+                       {"target", raceTarget},
+                       {"depth", raceDepth},
+                       {"maxSteps", raceMaxSteps}}),
       section("meanShift", {{"samples", meanShiftSamples}, {"bins", meanShiftBins}}),
       section("sweep", {{"steps", sweepSteps}, {"learningRate", sweepLearningRate}, {"points", sweepPoints}},
               {{"maxRuns", sweepMaxRuns}}),
-      section("bornDead", {{"width", bornDeadWidth}, {"depth", bornDeadDepth}, {"trials", bornDeadTrials},
+      section("bornDead", {{"width", bornDeadWidth},
+                           {"depth", bornDeadDepth},
+                           {"trials", bornDeadTrials},
                            {"probePoints", bornDeadProbePoints}}),
       section("initialHistograms", {{"samples", histogramSamples}, {"bins", histogramBins}}),
       section("logSpaced", {{"bound", logSpacedBound}, {"count", logSpacedCount}}),
       section("grid", {{"coordinate", gridCoordinate}, {"resolution", gridResolution}}),
       section("predict", {{"coordinate", pointCoordinate}}),
-      section("linearCollapse", {{"units", collapseUnits}}),
+      section("evaluate", {{"input", activationInput}}),
+      section("linearCollapse", {{"units", collapseUnits}, {"value", collapseValue}}),
       section("softmax", {{"temperature", softmaxTemperature}}, {{"maxLogits", maxLogits}}),
   };
-  m.costs = section("costs", {}, {{"maxArrayLength", maxArrayLength}, {"maxWorkPerCall", maxWorkPerCall},
-                                  {"maxBornDeadProbes", maxBornDeadProbes}, {"maxRaceWork", maxRaceWork}});
+  m.costs = section("costs", {},
+                    {{"maxArrayLength", maxArrayLength},
+                     {"maxWorkPerCall", maxWorkPerCall},
+                     {"maxBornDeadProbes", maxBornDeadProbes},
+                     {"maxRaceWork", maxRaceWork}});
   return m;
 }
 
@@ -114,9 +128,12 @@ std::string sweepDefaults() {
 
 const char* unitStateName(UnitState state) {
   switch (state) {
-    case UnitState::Alive: return "alive";
-    case UnitState::Dead: return "dead";
-    case UnitState::Dormant: break;
+    case UnitState::Alive:
+      return "alive";
+    case UnitState::Dead:
+      return "dead";
+    case UnitState::Dormant:
+      break;
   }
   return "dormant";
 }
@@ -137,13 +154,15 @@ std::string manifestJson(const Manifest& m) {
            field("size", rangeJson(d.size)) + "," + field("noise", rangeJson(d.noise)) + "}";
   };
   const auto head = [](const HeadEntry& h) {
-    return "{" + field("name", quoted(h.name)) + "," + field("outputs", quoted(h.outputPerClass ? "perClass" : "one")) + "}";
+    return "{" + field("name", quoted(h.name)) + "," + field("outputs", quoted(h.outputPerClass ? "perClass" : "one")) +
+           "}";
   };
   const auto name = [](const std::string& text) { return quoted(text); };
   const auto integer = [](int value) { return std::to_string(value); };
   std::string out = "{" + field("activations", listJson(m.activations, activation)) + "," +
                     field("datasets", listJson(m.datasets, dataset)) + "," + field("heads", listJson(m.heads, head)) +
-                    "," + field("inits", listJson(m.inits, name)) + "," + field("unitStates", listJson(m.unitStates, name));
+                    "," + field("inits", listJson(m.inits, name)) + "," +
+                    field("unitStates", listJson(m.unitStates, name));
   for (const ManifestSection& s : m.sections) {
     std::string body = sectionBody(s);
     if (s.name == "network")
@@ -151,7 +170,8 @@ std::string manifestJson(const Manifest& m) {
              field("maxUnits", integer(m.maxUnits)) + "," + field("classes", rangeJson(m.classes)) + "," + body + "," +
              field("defaults", "{" + field("hiddenLayers", listJson(m.defaultHiddenLayers, integer)) + "," +
                                    field("activation", quoted(m.defaultActivation)) + "," +
-                                   field("head", quoted(m.defaultHead)) + "," + field("init", quoted(m.defaultInit)) + "}");
+                                   field("head", quoted(m.defaultHead)) + "," + field("init", quoted(m.defaultInit)) +
+                                   "}");
     if (s.name == "training") body += "," + field("shuffle", "{\"default\":true}");
     if (s.name == "sweep") body += "," + sweepDefaults();
     out += "," + field(s.name, "{" + body + "}");

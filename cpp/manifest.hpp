@@ -34,7 +34,7 @@ struct NamedRange {
 };
 
 struct ManifestSection {
-  std::string name;               // e.g. "training", "race"
+  std::string name;  // e.g. "training", "race"
   std::vector<NamedRange> ranges;
   std::vector<std::pair<std::string, double>> numbers;  // plain limits, e.g. maxRuns
 };

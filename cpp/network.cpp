@@ -162,9 +162,12 @@ const std::vector<InitScheme>& initSchemes() {
 }
 
 InitScheme initSchemeFromName(const std::string& name) {
-  for (const InitScheme scheme : initSchemes())
+  std::string known;
+  for (const InitScheme scheme : initSchemes()) {
     if (name == initSchemeName(scheme)) return scheme;
-  throw std::invalid_argument("unknown init scheme '" + name + "'; known: he, xavier, small_uniform");
+    known += (known.empty() ? "" : ", ") + std::string(initSchemeName(scheme));
+  }
+  throw std::invalid_argument("unknown init scheme '" + name + "'; known: " + known);
 }
 
 void validateConfig(const NetworkConfig& config) {
@@ -267,7 +270,6 @@ double Network::accumulateGradient(const Dataset& data, const std::size_t* indic
 }
 
 bool Network::applyGradient(const TrainSettings& settings) {
-  validateSettings(settings);
   const double rate = settings.learningRate, momentum = settings.momentum, l2 = settings.l2;
   constexpr double largest = std::numeric_limits<double>::max();
   bool finite = true;  // |v| <= largest is false for NaN and infinities; no branch in the loops
@@ -326,6 +328,12 @@ double Network::accuracy(const Dataset& data) const {
   const Model model = modelOf(*this);
   const std::size_t correct = correctCount(model, data);
   return static_cast<double>(correct) / static_cast<double>(data.size());
+}
+
+double Network::parameterCount() const {
+  double total = 0;
+  for (std::size_t l = 0; l < layerCount(); ++l) total += static_cast<double>(weights_[l].size() + biases_[l].size());
+  return total;
 }
 
 int Network::hiddenUnitCount() const {

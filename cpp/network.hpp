@@ -78,7 +78,8 @@ class Network {
   /// Gradient buffers filled by accumulateGradient (same layout as weights/biases).
   const std::vector<double>& weightGradient(std::size_t layer) const { return weightGradients_[layer]; }
   const std::vector<double>& biasGradient(std::size_t layer) const { return biasGradients_[layer]; }
-  /// One SGD (+ momentum, + L2) update from the gradient buffers, then clears them.
+  /// One SGD (+ momentum, + L2) update from the gradient buffers, then clears them. `settings` must
+  /// have passed validateSettings (the Trainer checks them once, where they enter, not per step).
   /// Returns true when every parameter is still finite afterwards.
   bool applyGradient(const TrainSettings& settings);
   /// True when every weight and bias is finite.
@@ -93,6 +94,8 @@ class Network {
   double accuracy(const Dataset& data) const;
   /// Total number of hidden units.
   int hiddenUnitCount() const;
+  /// Total number of weights and biases (the cost of one example's forward pass, in multiply-adds).
+  double parameterCount() const;
   /// Activation of every hidden unit, then every output, at n points: unit-major blocks of n
   /// values, (hiddenUnitCount() + outputs()) * n in all. One call refreshes every heatmap.
   void unitActivations(const double* x, std::size_t n, double* out) const;

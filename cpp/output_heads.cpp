@@ -23,10 +23,12 @@ const std::vector<OutputHead>& outputHeads() {
 }
 
 OutputHead outputHeadFromName(const std::string& name) {
-  for (const OutputHead head : outputHeads())
+  std::string known;
+  for (const OutputHead head : outputHeads()) {
     if (name == outputHeadName(head)) return head;
-  throw std::invalid_argument("unknown output head '" + name +
-                              "'; known: tanh_mse, sigmoid_mse, sigmoid_cross_entropy, softmax_cross_entropy, linear_mse");
+    known += (known.empty() ? "" : ", ") + std::string(outputHeadName(head));
+  }
+  throw std::invalid_argument("unknown output head '" + name + "'; known: " + known);
 }
 
 }  // namespace alab

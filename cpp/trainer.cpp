@@ -1,4 +1,5 @@
 #include "trainer.hpp"
+#include "limits.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -54,8 +55,12 @@ void Trainer::setSettings(const TrainSettings& settings) {
 // cursor_ counts every example drawn so far; a batch never crosses an epoch boundary (a
 // multiple of the training-set size), so an epoch's last batch may be shorter than batchSize.
 long Trainer::train(long steps) {
-  if (diverged_) return 0;
+  if (steps < 0) throw std::invalid_argument("steps must be >= 0, got " + std::to_string(steps));
   const std::size_t n = order_.size();
+  const double examples = static_cast<double>(std::min(static_cast<std::size_t>(settings_.batchSize), n));
+  requireWork(("train(" + std::to_string(steps) + ")").c_str(),
+              static_cast<double>(steps) * examples * network_.parameterCount());
+  if (diverged_) return 0;
   long done = 0;
   while (done < steps) {
     const std::size_t position = cursor_ % n;
@@ -107,6 +112,13 @@ void Trainer::recordStats() {
 
 double Trainer::epoch() const { return static_cast<double>(cursor_) / static_cast<double>(order_.size()); }
 
-UnitReport Trainer::units() const { return classifyUnits(network_, data_.train); }
+UnitReport Trainer::units() const { return classifyUnits(finiteNetwork(), data_.train); }
+
+const Network& Trainer::finiteNetwork() const {
+  if (diverged_)
+    throw std::invalid_argument("the run diverged at step " + std::to_string(step_) +
+                                ": its parameters are not finite; reset it or create a new trainer");
+  return network_;
+}
 
 }  // namespace alab

@@ -17,7 +17,6 @@ before(async () => {
   engine = await loadEngine();
 });
 
-const stateNames = ['alive', 'dead', 'dormant'];
 
 /** Clicks a preset and waits until its run stops at its step limit; resolves to the final step. */
 async function runPreset(page, id) {
@@ -40,7 +39,7 @@ function engineStates(id, steps) {
   const trainer = engine.createTrainer(trainerSpec(settings));
   try {
     trainer.train(steps);
-    return trainer.units().layers.map((layer) => Array.from(layer.state, (code) => stateNames[code]));
+    return trainer.units().layers.map((layer) => [...layer.state]);
   } finally {
     trainer.delete();
   }

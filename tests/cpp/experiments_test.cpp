@@ -127,9 +127,9 @@ TEST(GradientRace, RejectsBadInputWithMessagesNamingTheProblem) {
   EXPECT_EQ(errorOf([] { gradientRace(ActivationKind::Sigmoid, 0, 0.9, std::nan(""), 0.5); }),
             "learning rate must be > 0 and finite, got nan");
   EXPECT_EQ(errorOf([] { gradientRace(ActivationKind::Sigmoid, 0, 0.9, 0.2, 0.5, 0); }),
-            "depth must be between 1 and 50, got 0");
+            "depth must be an integer in [1, 50], got 0");
   EXPECT_EQ(errorOf([] { gradientRace(ActivationKind::Sigmoid, 0, 0.9, 0.2, 0.5, 51); }),
-            "depth must be between 1 and 50, got 51");
+            "depth must be an integer in [1, 50], got 51");
   EXPECT_EQ(errorOf([] { gradientRace(ActivationKind::Sigmoid, 0, 0.9, 0.2, 0.5, 1, 0); }),
             "max steps must be >= 1, got 0");
   EXPECT_EQ(errorOf([] { gradientRace(ActivationKind::Sigmoid, 0, std::nan(""), 0.2, 0.5); }),
@@ -145,7 +145,7 @@ TEST(Histogram, CountsEqualWidthBinsAndClampsOutsideValuesIn) {
   EXPECT_EQ(h.lo, 0);
   EXPECT_EQ(h.hi, 1);
   EXPECT_EQ(errorOf([&] { makeHistogram(values.data(), values.size(), 0, 0, 1); }),
-            "bins must be between 1 and 10000, got 0");
+            "bins must be an integer in [1, 1000], got 0");
   EXPECT_EQ(errorOf([&] { makeHistogram(values.data(), values.size(), 4, 1, 1); }),
             "histogram range must be finite with lo < hi, got [1, 1]");
   const double nan = std::nan("");
@@ -178,7 +178,7 @@ TEST(MeanShift, HistogramsCountEverySampleOverTheirRanges) {
   EXPECT_GT(result.outputHistogram.lo, 1 / (1 + std::exp(1.0)) - 1e-12) << "sigmoid(-1) bounds the outputs";
   EXPECT_LT(result.outputHistogram.hi, 1 / (1 + std::exp(-1.0)) + 1e-12);
   EXPECT_EQ(errorOf([] { meanShift(ActivationKind::Tanh, 0, 0, 1, 30); }),
-            "samples must be between 1 and 10000000, got 0");
+            "samples must be an integer in [1, 1000000], got 0");
   EXPECT_EQ(errorOf([] { meanShift(ActivationKind::LeakyRelu, 2, 10, 1, 30); }).find("alpha") != std::string::npos,
             true)
       << "an invalid leaky_relu slope is rejected";

@@ -47,10 +47,10 @@ TEST(BornDead, WidthOneDiesWhenAnyLayerBelowTheFirstGetsANegativeWeight) {
 
 TEST(BornDead, IsReproducibleAndRejectsBadArguments) {
   EXPECT_EQ(bornDeadProbability(3, 5, 200, 9), bornDeadProbability(3, 5, 200, 9));
-  EXPECT_EQ(errorOf([] { bornDeadProbability(0, 5, 10, 1); }), "width must be between 1 and 32, got 0");
-  EXPECT_EQ(errorOf([] { bornDeadProbability(2, 51, 10, 1); }), "depth must be between 1 and 50, got 51");
-  EXPECT_EQ(errorOf([] { bornDeadProbability(2, 5, 0, 1); }), "trials must be between 1 and 100000, got 0");
-  EXPECT_EQ(errorOf([] { bornDeadProbability(2, 5, 10, 1, 1); }), "probe points must be between 2 and 10000, got 1");
+  EXPECT_EQ(errorOf([] { bornDeadProbability(0, 5, 10, 1); }), "width must be an integer in [1, 32], got 0");
+  EXPECT_EQ(errorOf([] { bornDeadProbability(2, 51, 10, 1); }), "depth must be an integer in [1, 50], got 51");
+  EXPECT_EQ(errorOf([] { bornDeadProbability(2, 5, 0, 1); }), "trials must be an integer in [1, 100000], got 0");
+  EXPECT_EQ(errorOf([] { bornDeadProbability(2, 5, 10, 1, 1); }), "probe points must be an integer in [2, 10000], got 1");
 }
 
 // ---- activation histograms at initialisation ----------------------------------------------
@@ -98,8 +98,8 @@ TEST(InitialHistograms, IsReproducibleAndRejectsBadArguments) {
   EXPECT_EQ(initialActivationHistograms(config, 300, 4, 10)[2].counts,
             initialActivationHistograms(config, 300, 4, 10)[2].counts);
   EXPECT_EQ(errorOf([&] { initialActivationHistograms(config, 0, 1, 10); }),
-            "samples must be between 1 and 100000, got 0");
-  EXPECT_EQ(errorOf([&] { initialActivationHistograms(config, 10, 1, 0); }), "bins must be between 1 and 10000, got 0");
+            "samples must be an integer in [1, 20000], got 0");
+  EXPECT_EQ(errorOf([&] { initialActivationHistograms(config, 10, 1, 0); }), "bins must be an integer in [1, 1000], got 0");
   NetworkConfig empty = config;
   empty.hiddenUnits.clear();
   EXPECT_TRUE(initialActivationHistograms(empty, 10, 1, 10).empty()) << "no hidden layer, no histogram";

@@ -34,7 +34,8 @@ TEST(Manifest, ListsEveryActivationWithItsAlphaRangeAndKinks) {
       EXPECT_TRUE(entry.alpha.contains(info.defaultAlpha)) << entry.name;
     }
     for (double kink : entry.kinks) EXPECT_GT(smoothnessJump(info, kink), 0.05) << entry.name << " kink at " << kink;
-    for (double z = -4.75; z <= 4.75; z += 0.5) EXPECT_LT(smoothnessJump(info, z), 0.05) << entry.name << " smooth at " << z;
+    for (double z = -4.75; z <= 4.75; z += 0.5)
+      EXPECT_LT(smoothnessJump(info, z), 0.05) << entry.name << " smooth at " << z;
   }
   const ActivationEntry& leaky = m.activations[3];
   EXPECT_EQ(leaky.name, "leaky_relu");
@@ -70,7 +71,8 @@ TEST(Manifest, DatasetsGiveTheirClassesAndSmallestSize) {
     const Dataset data = makeDataset(datasetKindFromName(d.name), static_cast<std::size_t>(d.size.min), 0.1, 1);
     EXPECT_EQ(data.classes, d.classes) << d.name;
     EXPECT_THROW(makeDataset(datasetKindFromName(d.name), static_cast<std::size_t>(d.size.min) - 1, 0.1, 1),
-                 std::invalid_argument) << d.name;
+                 std::invalid_argument)
+        << d.name;
   }
 }
 
@@ -80,7 +82,8 @@ TEST(Manifest, JsonHoldsExactNumbersAndNamedStates) {
   EXPECT_NE(json.find("{\"name\":\"leaky_relu\",\"usesAlpha\":true,\"alpha\":{\"min\":0,\"max\":1,\"default\":0.01,"
                       "\"integer\":false,\"maxOpen\":true},\"kinks\":[0],\"diesBelowZero\":false}"),
             std::string::npos);
-  EXPECT_NE(json.find("\"learningRate\":{\"min\":0.0001,\"max\":10,\"default\":0.03,\"integer\":false}"), std::string::npos);
+  EXPECT_NE(json.find("\"learningRate\":{\"min\":0.0001,\"max\":10,\"default\":0.03,\"integer\":false}"),
+            std::string::npos);
   int depth = 0;
   for (char c : json) {
     depth += (c == '{' || c == '[') - (c == '}' || c == ']');

@@ -12,24 +12,24 @@ const trainerSpec = (changes) => ({
 });
 
 const badCalls = [
-  ['unknown activation name', () => engine.evaluate('swishy', [1]), /unknown activation 'swishy'/],
-  ['empty array', () => engine.evaluate('relu', []), /input is empty/],
-  ['NaN in an array', () => engine.derivative('tanh', [1, NaN]), /non-finite value at index 1/],
+  ['unknown activation name', () => engine.evaluate('swishy', [1]), /evaluate: activation must be one of sigmoid, tanh, .*, got 'swishy'/],
+  ['empty array', () => engine.evaluate('relu', []), /evaluate: inputs must be an array or typed array of 1 to 1000000 values, got 0 values/],
+  ['NaN in an array', () => engine.derivative('tanh', [1, NaN]), /derivative: inputs\[1\] must be a finite number in \[-1e\+308, 1e\+308\], got NaN/],
   ['not an array', () => engine.evaluate('relu', 5), /array/],
-  ['learning rate 0', () => engine.createTrainer(trainerSpec({ settings: { learningRate: 0 } })), /learning rate/],
-  ['negative learning rate', () => engine.race({ learningRate: -1 }), /learning rate/],
-  ['NaN learning rate', () => engine.createTrainer(trainerSpec({ settings: { learningRate: NaN } })), /learning rate/],
-  ['a layer of 0 units', () => engine.createTrainer(trainerSpec({ network: { hiddenLayers: [0] } })), /hidden layer 1 has 0/],
+  ['learning rate 0', () => engine.createTrainer(trainerSpec({ settings: { learningRate: 0 } })), /createTrainer: spec.settings.learningRate must be a finite number in \[0.0001, 10\], got 0/],
+  ['negative learning rate', () => engine.race({ learningRate: -1 }), /race: spec.learningRate must be a finite number in \[0.00001, 100\], got -1/],
+  ['NaN learning rate', () => engine.createTrainer(trainerSpec({ settings: { learningRate: NaN } })), /spec.settings.learningRate must be .*, got NaN/],
+  ['a layer of 0 units', () => engine.createTrainer(trainerSpec({ network: { hiddenLayers: [0] } })), /spec.network.hiddenLayers\[0\] must be an integer in \[1, 32\], got 0/],
   ['race through 0 layers', () => engine.race({ depth: 0 }), /depth/],
-  ['100 layers', () => engine.createTrainer(trainerSpec({ network: { hiddenLayers: new Array(100).fill(4) } })), /too many hidden layers: 100/],
+  ['100 layers', () => engine.createTrainer(trainerSpec({ network: { hiddenLayers: new Array(100).fill(4) } })), /spec.network.hiddenLayers must be an array or typed array of 0 to 6 values, got 100 values/],
   ['batch 0', () => engine.createTrainer(trainerSpec({ settings: { batchSize: 0 } })), /batchSize/],
   ['alpha < 0', () => engine.evaluate('leaky_relu', [1], { alpha: -0.1 }), /alpha/],
-  ['dataset size 0', () => engine.makeDataset({ kind: 'circle', size: 0 }), /dataset size must be between 2 and \d+, got 0/],
-  ['dataset size 10^9', () => engine.makeDataset({ kind: 'circle', size: 1e9 }), /dataset size/],
-  ['unknown dataset', () => engine.makeDataset({ kind: 'donut' }), /unknown dataset 'donut'/],
+  ['dataset size 0', () => engine.makeDataset({ kind: 'circle', size: 0 }), /makeDataset: spec.size must be an integer in \[2, 20000\], got 0/],
+  ['dataset size 10^9', () => engine.makeDataset({ kind: 'circle', size: 1e9 }), /spec.size must be an integer in \[2, 20000\], got 1000000000/],
+  ['unknown dataset', () => engine.makeDataset({ kind: 'donut' }), /makeDataset: spec.kind must be one of circle, xor, gaussians, spiral, moons, three_class, got 'donut'/],
   ['temperature 0', () => engine.softmax([1, 2], { temperature: 0 }), /temperature/],
   ['unknown head', () => engine.createTrainer(trainerSpec({ network: { head: 'hinge' } })), /head/],
-  ['wrong type', () => engine.race({ learningRate: 'fast' }), /learningRate must be a number/],
+  ['wrong type', () => engine.race({ learningRate: 'fast' }), /race: spec.learningRate must be a finite number in \[0.00001, 100\], got 'fast' \(a string\)/],
 ];
 
 for (const [what, call, message] of badCalls) {

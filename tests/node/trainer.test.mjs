@@ -54,14 +54,20 @@ test('units report per layer and unit; the history counts dead units per layer',
   });
 });
 
-test('a huge learning rate marks the run diverged and never reports NaN', () => {
-  withTrainer({ ...base, network: { ...base.network, activation: 'leaky_relu' }, settings: { learningRate: 100 } }, (trainer) => {
+test('a huge learning rate marks the run diverged, never reports NaN and refuses its non-finite state', () => {
+  const network = { ...base.network, activation: 'leaky_relu', head: 'linear_mse' };
+  withTrainer({ ...base, network, settings: { learningRate: 10 } }, (trainer) => {
     const status = trainer.train(500);
     assert.equal(status.diverged, true);
     assert.ok(status.done < 500);
     assert.equal(trainer.train(10).done, 0, 'a diverged run takes no more steps');
     const history = trainer.history();
     for (const column of [history.trainLoss, history.testLoss]) assert.ok(column.every(Number.isFinite));
+    const refused = new RegExp(`the run diverged at step ${status.step}: its parameters are not finite`);
+    assert.throws(() => trainer.parameters(), refused);
+    assert.throws(() => trainer.predict([0, 0]), refused);
+    assert.throws(() => trainer.gridActivations({ resolution: 10 }), refused);
+    assert.throws(() => trainer.units(), refused);
   });
 });
 

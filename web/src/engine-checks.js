@@ -97,8 +97,8 @@ export const object = (fields, { optional = true } = {}) => (value, path) => {
     if (!Object.hasOwn(fields, key)) {
       throw new ArgumentError(`${path} has an unknown field '${key}' (known: ${Object.keys(fields).join(', ') || 'none'})`);
     }
-    const field = value[key];
-    if (field !== undefined) out[key] = fields[key](field, `${path}.${key}`);
+    const field = checked(() => value[key], undefined, `${path}.${key}`);
+    if (field !== undefined) out[key] = checked(fields[key], field, `${path}.${key}`);
   }
   return out;
 };

@@ -1,57 +1,26 @@
-// The JS face of the C++ core: checks argument types, turns {error} results into thrown
-// Errors, and owns the one kind of C++ object JS holds (a Trainer, freed with delete()).
+// The JS face of the C++ core: checks every argument of every call against the core's manifest
+// (web/src/engine-specs.js), hands the module fresh plain copies only, turns {error} results into
+// thrown Errors, and owns the one kind of C++ object JS holds (a Trainer, freed with delete()).
 import { deepFreeze } from './engine-checks.js';
+import { argumentSpecs, checkArguments } from './engine-specs.js';
 
-function unwrap(result) {
-  if (result.error !== undefined) throw new Error(result.error);
+// The value of a {value} / {error} envelope; an error becomes an Error prefixed with the function's name.
+function unwrap(result, fn) {
+  if (result.error !== undefined) throw new Error(`${fn}: ${result.error}`);
   return result.value;
-}
-
-function options(value, what) {
-  if (value === undefined) return {};
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new TypeError(`${what} must be an options object`);
-  }
-  return value;
-}
-
-function numbers(value, what) {
-  if (value instanceof Float64Array) return value;
-  if (Array.isArray(value) || ArrayBuffer.isView(value)) return Float64Array.from(value);
-  throw new TypeError(`${what} must be an array or typed array of numbers`);
-}
-
-function labels(value, what) {
-  if (value instanceof Int32Array) return value;
-  if (Array.isArray(value) || ArrayBuffer.isView(value)) return Int32Array.from(value);
-  throw new TypeError(`${what} must be an array or typed array of class labels`);
-}
-
-function name(value, what) {
-  if (typeof value !== 'string') throw new TypeError(`${what} must be a string`);
-  return value;
-}
-
-/** Copies a data spec, converting student points to typed arrays. */
-function dataSpec(data) {
-  const spec = { ...options(data, 'data') };
-  if (spec.x !== undefined) {
-    spec.x = numbers(spec.x, 'data.x');
-    spec.label = labels(spec.label, 'data.label');
-  }
-  return spec;
 }
 
 /** A training run inside the C++ core. Call delete() when done: JS garbage collection frees none of it. */
 export class Trainer {
   #handle;
+  #specs;
 
-  constructor(core, spec) {
-    const s = { ...options(spec, 'trainer spec') };
-    if (s.data !== undefined) s.data = dataSpec(s.data);
+  constructor(core, specs, spec) {
+    this.#specs = specs;
+    const [checked] = checkArguments(specs, 'createTrainer', [spec]);
     this.#handle = new core.TrainerHandle();
     try {
-      unwrap(this.#handle.init(s));
+      unwrap(this.#handle.init(checked ?? {}), 'createTrainer');
     } catch (error) {
       this.#handle.delete();
       this.#handle = null;
@@ -59,44 +28,40 @@ export class Trainer {
     }
   }
 
-  #live() {
-    if (this.#handle === null) throw new Error('this trainer was deleted');
-    return this.#handle;
+  // Checks the arguments of `fn`, then calls the handle's method with the checked copies.
+  #call(fn, args, toCore = (checked) => checked) {
+    const checked = checkArguments(this.#specs, fn, args);
+    if (this.#handle === null) throw new Error(`${fn}: this trainer was deleted`);
+    return unwrap(this.#handle[fn](...toCore(checked)), fn);
   }
 
-  /** Runs up to `steps` mini-batch steps; returns {done, step, epoch, diverged}. */
-  train(steps) { return unwrap(this.#live().train(steps)); }
+  /** Runs up to `steps` (an integer) mini-batch steps; returns {done, step, epoch, diverged}. */
+  train(...args) { return this.#call('train', args); }
   /** Changes learningRate, batchSize, momentum or l2 between steps. */
-  setSettings(settings) { unwrap(this.#live().setSettings(options(settings, 'settings'))); }
+  setSettings(...args) { this.#call('setSettings', args); }
   /** {done: 0, step, epoch, diverged}. */
-  status() { return unwrap(this.#live().status()); }
+  status(...args) { return this.#call('status', args); }
   /** Records losses, accuracies and dead units for the current step into the history. */
-  recordStats() { unwrap(this.#live().recordStats()); }
-  /** Hidden units on the training set: per layer state (0 alive, 1 dead, 2 dormant), activeFraction, revivals. */
-  units() { return unwrap(this.#live().units()); }
-  /** History entries from index `from` on, as columns of typed arrays. */
-  history(from = 0) { return unwrap(this.#live().history(from)); }
-  /** Every hidden unit's then every output's activation on a resolution^2 grid, unit-major, rows from yMax down. */
-  gridActivations({ xMin = -1, xMax = 1, yMin = -1, yMax = 1, resolution = 100 } = {}) {
-    return unwrap(this.#live().gridActivations(xMin, xMax, yMin, yMax, resolution));
+  recordStats(...args) { this.#call('recordStats', args); }
+  /** Hidden units on the training set: per layer state ('alive', 'dead', 'dormant'), activeFraction, revivals. Refused once diverged. */
+  units(...args) { return this.#call('units', args); }
+  /** History entries from index `from` (default 0) on, as columns of typed arrays. */
+  history(...args) { return this.#call('history', args, ([from = 0]) => [from]); }
+  /** Every hidden unit's then every output's activation on a resolution^2 grid, unit-major, rows from yMax down. Refused once diverged. */
+  gridActivations(...args) {
+    return this.#call('gridActivations', args, ([{ xMin = -1, xMax = 1, yMin = -1, yMax = 1, resolution = 100 } = {}]) => [xMin, xMax, yMin, yMax, resolution]);
   }
-  /** Outputs (probabilities for sigmoid and softmax heads) for x, y pairs. */
-  predict(points) { return unwrap(this.#live().predict(numbers(points, 'points'))); }
-  /** Every dense layer's {inputs, outputs, weights, biases}. */
-  parameters() { return unwrap(this.#live().parameters()); }
+  /** Outputs (probabilities for sigmoid and softmax heads) for x, y pairs. Refused once diverged. */
+  predict(...args) { return this.#call('predict', args); }
+  /** Every dense layer's {inputs, outputs, weights, biases}. Refused once diverged. */
+  parameters(...args) { return this.#call('parameters', args); }
   /** Replaces every layer's weights and biases (same shapes as parameters()). */
-  setParameters(layers) {
-    if (!Array.isArray(layers)) throw new TypeError('parameters must be an array of layers');
-    const converted = layers.map((layer, i) => ({
-      weights: numbers(options(layer, `layer ${i}`).weights, `layer ${i} weights`),
-      biases: numbers(layer.biases, `layer ${i} biases`),
-    }));
-    unwrap(this.#live().setParameters(converted));
-  }
+  setParameters(...args) { this.#call('setParameters', args); }
   /** The training and test sets: {train: {x, label, classes}, test: {...}}. */
-  data() { return unwrap(this.#live().data()); }
+  data(...args) { return this.#call('data', args); }
   /** Frees the C++ trainer. Safe to call twice. */
-  delete() {
+  delete(...args) {
+    checkArguments(this.#specs, 'delete', args);
     if (this.#handle !== null) this.#handle.delete();
     this.#handle = null;
   }
@@ -107,66 +72,76 @@ export class Trainer {
 export class Engine {
   #core;
   #manifest;
+  #specs;
 
   constructor(core) {
     this.#core = core;
-    this.#manifest = deepFreeze(JSON.parse(unwrap(core.manifest())));
+    this.#manifest = deepFreeze(JSON.parse(unwrap(core.manifest(), 'manifest')));
+    this.#specs = argumentSpecs(this.#manifest);
+  }
+
+  // Checks the arguments of `fn`, then calls the module with the checked copies (undefined -> {}).
+  #call(fn, args, toCore = (checked) => checked.map((value) => value ?? {})) {
+    return unwrap(this.#core[fn](...toCore(checkArguments(this.#specs, fn, args))), fn);
   }
 
   /** The core's description of itself (names, ranges, defaults, cost limits), deep-frozen; see docs/API.md. */
-  manifest() { return this.#manifest; }
-
-  /** [{name, usesAlpha, defaultAlpha, diesBelowZero}] in display order. */
-  activations() { return unwrap(this.#core.activations()); }
+  manifest(...args) {
+    checkArguments(this.#specs, 'manifest', args);
+    return this.#manifest;
+  }
+  /** [{name, usesAlpha, defaultAlpha, diesBelowZero}] in display order (from the manifest). */
+  activations(...args) {
+    checkArguments(this.#specs, 'activations', args);
+    return this.#manifest.activations.map((a) => ({ name: a.name, usesAlpha: a.usesAlpha, defaultAlpha: a.alpha?.default ?? 0, diesBelowZero: a.diesBelowZero }));
+  }
   /** f(x) for every x; options.alpha for leaky_relu and elu. */
-  evaluate(activation, xs, opts) {
-    return unwrap(this.#core.evaluate(name(activation, 'activation'), options(opts, 'options'), numbers(xs, 'inputs'), false));
-  }
+  evaluate(...args) { return this.#evaluate('evaluate', args, false); }
   /** f'(x) for every x (kinks take the left branch: relu'(0) = 0). */
-  derivative(activation, xs, opts) {
-    return unwrap(this.#core.evaluate(name(activation, 'activation'), options(opts, 'options'), numbers(xs, 'inputs'), true));
+  derivative(...args) { return this.#evaluate('derivative', args, true); }
+  #evaluate(fn, args, derivative) {
+    const [activation, inputs, options = {}] = checkArguments(this.#specs, fn, args);
+    return unwrap(this.#core.evaluate(activation, options, inputs, derivative), fn);
   }
-  softmax(logits, { temperature = 1 } = {}) { return unwrap(this.#core.softmax(numbers(logits, 'logits'), temperature)); }
+  /** softmax(logits / temperature). */
+  softmax(...args) { return this.#call('softmax', args, ([logits, { temperature = 1 } = {}]) => [logits, temperature]); }
   /** Full Jacobian diag(s) - s s^T, n x n row-major. */
-  softmaxJacobian(probabilities) { return unwrap(this.#core.softmaxJacobian(numbers(probabilities, 'probabilities'))); }
+  softmaxJacobian(...args) { return this.#call('softmaxJacobian', args); }
   /** p - onehot(label). */
-  softmaxCrossEntropyGradient(probabilities, label) {
-    if (!Number.isInteger(label)) throw new TypeError('label must be an integer');
-    return unwrap(this.#core.softmaxCrossEntropyGradient(numbers(probabilities, 'probabilities'), label));
-  }
+  softmaxCrossEntropyGradient(...args) { return this.#call('softmaxCrossEntropyGradient', args); }
   /** Gradient-descent race: {x, output, gradient, steps, stop}. */
-  race(spec) { return unwrap(this.#core.race(options(spec, 'race spec'))); }
+  race(...args) { return this.#call('race', args); }
   /** {inputMean, outputMean, inputHistogram, outputHistogram}. */
-  meanShift(spec) { return unwrap(this.#core.meanShift(options(spec, 'mean shift spec'))); }
+  meanShift(...args) { return this.#call('meanShift', args); }
   /** Composes two linear layers: {composed, twoLayerOutput, composedOutput, bentOutput, maxAbsDifference}. */
-  linearCollapse(spec) {
-    const s = { ...options(spec, 'linear collapse spec') };
-    for (const key of ['first', 'second']) {
-      const layer = options(s[key], key);
-      s[key] = { ...layer, weights: numbers(layer.weights, `${key}.weights`), biases: numbers(layer.biases, `${key}.biases`) };
-    }
-    s.inputs = numbers(s.inputs, 'inputs');
-    return unwrap(this.#core.linearCollapse(s));
-  }
+  linearCollapse(...args) { return this.#call('linearCollapse', args); }
   /** {x (n x 2), label, classes}. */
-  makeDataset(spec) { return unwrap(this.#core.makeDataset(dataSpec(spec))); }
-  /** One run of the learning-rate sweep. */
-  sweepPoint(spec, activation, learningRate, seed) {
-    return unwrap(this.#core.sweepPoint(options(spec, 'sweep spec'), name(activation, 'activation'), learningRate, seed));
-  }
+  makeDataset(...args) { return this.#call('makeDataset', args); }
+  /** One run of the learning-rate sweep: sweepPoint(spec, activation, learningRate, seed). */
+  sweepPoint(...args) { return this.#call('sweepPoint', args); }
   /** Every activation x learning rate x seed of the sweep. */
-  learningRateSweep(spec) { return unwrap(this.#core.learningRateSweep(options(spec, 'sweep spec'))); }
-  logSpaced(lo, hi, count) { return unwrap(this.#core.logSpaced(lo, hi, count)); }
+  learningRateSweep(...args) { return this.#call('learningRateSweep', args); }
+  /** count values log-spaced from lo to hi inclusive. */
+  logSpaced(...args) { return this.#call('logSpaced', args); }
   /** Probability that a freshly He-initialised ReLU network is constant on its inputs. */
-  bornDead(spec) { return unwrap(this.#core.bornDead(options(spec, 'born-dead spec'))); }
+  bornDead(...args) { return this.#call('bornDead', args); }
   /** Per hidden layer activation histogram at initialisation. */
-  initialHistograms(spec) { return unwrap(this.#core.initialHistograms(options(spec, 'histogram spec'))); }
+  initialHistograms(...args) { return this.#call('initialHistograms', args); }
   /** A new training run; the caller owns it and calls delete(). */
-  createTrainer(spec) { return new Trainer(this.#core, spec); }
+  createTrainer(...args) {
+    if (args.length > 1) checkArguments(this.#specs, 'createTrainer', args);
+    return new Trainer(this.#core, this.#specs, args[0]);
+  }
   /** Bytes the C++ heap has allocated (malloc in use), for leak checks. */
-  heapBytesInUse() { return this.#core.heapBytesInUse(); }
+  heapBytesInUse(...args) {
+    checkArguments(this.#specs, 'heapBytesInUse', args);
+    return this.#core.heapBytesInUse();
+  }
   /** Size of the WebAssembly memory in bytes. */
-  memoryBytes() { return this.#core.HEAP8.buffer.byteLength; }
+  memoryBytes(...args) {
+    checkArguments(this.#specs, 'memoryBytes', args);
+    return this.#core.HEAP8.buffer.byteLength;
+  }
 }
 
 /** Instantiates the WASM module made by `factory` (createActivationLabCore) and wraps it. */

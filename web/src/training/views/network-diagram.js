@@ -13,7 +13,6 @@ import {
 
 registerStrings('trainingViews', strings);
 
-const stateNames = ['alive', 'dead', 'dormant'];
 const headerHeight = 40;
 const sidePadding = 30;
 const minColumnGap = 56;
@@ -190,7 +189,7 @@ export function createNetworkDiagram(container) {
   /** True for unit j of column c when it is a dead hidden unit (its links carry nothing). */
   function deadUnit(units, c, j) {
     const report = c > 0 && c < columns.length - 1 ? units?.layers?.[c - 1] : null;
-    return report ? report.state[j] === 1 : false;
+    return report ? report.state[j] === 'dead' : false;
   }
 
   function strokeBucket(ctx, path, colour, alpha, width, dashed) {
@@ -288,9 +287,9 @@ export function createNetworkDiagram(container) {
       if (column.kind !== 'hidden') return;
       const report = units?.layers?.[c - 1];
       column.tiles.forEach((tile, j) => {
-        const code = report ? report.state[j] : 0;
+        const unitState = report ? report.state[j] : 'alive';
         const revivals = report ? report.revivals[j] : 0;
-        const state = code === 0 && revivals > 0 ? 'revived' : stateNames[code] ?? 'alive';
+        const state = unitState === 'alive' && revivals > 0 ? 'revived' : unitState;
         const fraction = report ? percent(report.activeFraction[j]) : '';
         if (tile.state !== state) {
           tile.element.dataset.state = state;
