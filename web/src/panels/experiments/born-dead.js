@@ -3,14 +3,17 @@
 import { t } from '../../i18n.js';
 import { field } from '../../settings.js';
 import { el } from '../../dom.js';
-import { numberField, uniqueId, readableTextOn } from '../shared/controls.js';
-import { Runner, runBar } from './runner.js';
+import { uniqueId } from '../shared/controls.js';
+import { controlFor } from '../shared/schema-controls.js';
+import { readableTextOn } from '../shared/colour.js';
+import { network, experimentLimits, maxSeed } from '../shared/engine-facts.js';
+import { ExperimentRun, runBar } from './runner.js';
 
 export const schema = {
-  bornWidths: field.list([1, 2, 3, 4, 6, 10], field.integer(1, 1, 32), 1, 12),
-  bornDepths: field.list([1, 2, 3, 4, 6, 8, 10, 15, 20], field.integer(1, 1, 50), 1, 15),
+  bornWidths: field.list([1, 2, 3, 4, 6, 10], field.integer(1, 1, network.maxUnits), 1, 12),
+  bornDepths: field.list([1, 2, 3, 4, 6, 8, 10, 15, 20], field.integer(1, 1, experimentLimits.bornDeadMaxDepth), 1, 15),
   bornTrials: field.integer(200, 10, 5000),
-  bornSeed: field.integer(1, 0, 2147483647),
+  bornSeed: field.integer(1, 0, maxSeed),
 };
 
 const heat = [163, 63, 0];
@@ -35,10 +38,10 @@ const cellText = (p) => (p === 0 ? '0' : p < 0.005 ? '<1' : String(Math.round(p 
 const shown = (p) => `${cellText(p)}%`;
 
 /** The born-dead experiment; get() and save(next) read and write the panel settings. */
-export function createBornDead({ engine, get, save }) {
+export function createBornDead({ calls, get, save }) {
   let results = null;
   let view = {};
-  const runner = new Runner(() => {
+  const runner = new ExperimentRun(calls, () => {
     view.bar?.update();
     drawTable();
   });
@@ -49,7 +52,10 @@ export function createBornDead({ engine, get, save }) {
     const steps = [];
     for (const width of results.widths) {
       for (const depth of results.depths) {
-        steps.push(() => results.values.set(`${width}x${depth}`, engine.bornDead({ width, depth, trials: s.bornTrials, seed: s.bornSeed })));
+        steps.push({
+          method: 'bornDead', args: [{ width, depth, trials: s.bornTrials, seed: s.bornSeed }],
+          store: (p) => results.values.set(`${width}x${depth}`, p),
+        });
       }
     }
     runner.run(steps);
@@ -107,13 +113,12 @@ export function createBornDead({ engine, get, save }) {
       save({ [key]: list });
       if (!results) drawTable();
     });
-    return el('div', { className: 'control control-number' }, [el('label', { for: id, text: t(labelKey) }), input]);
+    return el('div', { className: 'control control-number', 'data-setting': key }, [el('label', { for: id, text: t(labelKey) }), input]);
   }
 
   function numberControl(key, labelKey) {
-    const f = schema[key];
-    return numberField({
-      label: t(labelKey), value: get()[key], min: f.min, max: f.max, step: 1, integer: true, name: key,
+    return controlFor(schema, key, {
+      label: t(labelKey), value: get()[key],
       onChange: (value) => {
         save({ [key]: value });
         if (!results) drawTable();

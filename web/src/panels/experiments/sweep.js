@@ -1,23 +1,24 @@
 // Learning-rate sweep: the engine trains the same small network for every activation x
-// learning rate x seed (one sweepPoint per task); this module plots dead / dormant units and
+// learning rate x seed (one sweepPoint call each, in the experiments worker); this module plots dead / dormant units and
 // test accuracy against the rate (log axis) with the spread over seeds, and tabulates them.
 import { t } from '../../i18n.js';
 import { field } from '../../settings.js';
 import { createChart, palette } from '../../charts.js';
 import { el } from '../../dom.js';
-import { numberField, selectField, chartBox, activationLabel } from '../shared/controls.js';
-import { Runner, runBar } from './runner.js';
-
-const datasets = ['circle', 'xor', 'gaussians', 'spiral', 'moons'];
+import { chartBox, activationLabel } from '../shared/controls.js';
+import { controlFor } from '../shared/schema-controls.js';
+import { shortNumber } from '../shared/format.js';
+import { binaryDatasetKinds, network } from '../shared/engine-facts.js';
+import { ExperimentRun, runBar } from './runner.js';
 
 export const schema = {
-  sweepDataset: field.choice('circle', datasets),
+  sweepDataset: field.choice('circle', binaryDatasetKinds),
   sweepPoints: field.integer(500, 20, 2000),
-  sweepLayers: field.integer(2, 1, 6),
-  sweepUnits: field.integer(8, 1, 32),
+  sweepLayers: field.integer(2, 1, network.maxLayers),
+  sweepUnits: field.integer(8, 1, network.maxUnits),
   sweepSteps: field.integer(600, 10, 5000),
   sweepBatch: field.integer(10, 1, 200),
-  sweepAlpha: field.number(0.01, 0, 0.9),
+  sweepAlpha: field.number(0.01, 0, 0.9, { step: 0.01 }),
   sweepRateMin: field.number(0.001, 0.00001, 1),
   sweepRateMax: field.number(10, 0.001, 100),
   sweepRates: field.integer(9, 2, 25),
@@ -33,7 +34,6 @@ const divergedY = 1.1;
 const yTicks = [0, 0.2, 0.4, 0.6, 0.8, 1, divergedY];
 
 const percent = (value) => `${Math.round(value * 100)}%`;
-const rateText = (rate) => String(Number(rate.toPrecision(2)));
 
 /** Mean, lowest and highest of `key` over the runs that did not diverge (null when all diverged). */
 function spread(runs, key) {
@@ -49,7 +49,7 @@ function sweepSpec(s) {
   return {
     data: { kind: s.sweepDataset, size: s.sweepPoints, seed: 1 },
     network: {
-      hiddenLayers: Array(s.sweepLayers).fill(s.sweepUnits), head: 'sigmoid_cross_entropy', init: 'he', alpha: s.sweepAlpha,
+      hiddenLayers: Array(s.sweepLayers).fill(s.sweepUnits), head: network.head, init: network.init, alpha: s.sweepAlpha,
     },
     batchSize: s.sweepBatch,
     steps: s.sweepSteps,
@@ -57,12 +57,12 @@ function sweepSpec(s) {
 }
 
 /** The sweep experiment; get() and save(next) read and write the panel settings. */
-export function createSweep({ engine, get, save }) {
+export function createSweep({ engine, calls, get, save }) {
   let results = null;
   let charts = [];
   let view = {};
   let lastDraw = 0;
-  const runner = new Runner(() => {
+  const runner = new ExperimentRun(calls, () => {
     view.bar?.update();
     const now = performance.now();
     if (!runner.running || now - lastDraw > 200) {
@@ -95,7 +95,7 @@ export function createSweep({ engine, get, save }) {
     rates.forEach((rate, i) => {
       for (const seed of seeds) {
         for (const { activation } of series) {
-          steps.push(() => results.runs[activation][i].push(engine.sweepPoint(spec, activation, rate, seed)));
+          steps.push({ method: 'sweepPoint', args: [spec, activation, rate, seed], store: (run) => results.runs[activation][i].push(run) });
         }
       }
     });
@@ -158,7 +158,7 @@ export function createSweep({ engine, get, save }) {
           x: {
             type: 'logarithmic', title: { display: true, text: t('experiments.sweep.rateAxis') },
             afterBuildTicks: (scale) => { scale.ticks = (results?.rates ?? plannedRates()).map((value) => ({ value })); },
-            ticks: { callback: (value) => rateText(Number(value)), maxRotation: 0, autoSkip: true },
+            ticks: { callback: (value) => shortNumber(Number(value)), maxRotation: 0, autoSkip: true },
           },
           y: {
             min: 0, max: 1.16, title: { display: true, text: yTitle },
@@ -202,7 +202,7 @@ export function createSweep({ engine, get, save }) {
 
   function drawTable() {
     const rows = (results?.rates ?? []).map((rate, i) => {
-      const cells = [el('th', { scope: 'row', text: rateText(rate) })];
+      const cells = [el('th', { scope: 'row', text: shortNumber(rate) })];
       for (const s of series) {
         const runs = results.runs[s.activation][i];
         if (runs.length === 0) {
@@ -228,7 +228,7 @@ export function createSweep({ engine, get, save }) {
       const [accLow, accHigh] = [spread(runs.relu[0], 'testAccuracy'), spread(runs.relu[last], 'testAccuracy')];
       const show = (s) => (s.mean === null ? '—' : percent(s.mean));
       lines.push(t('experiments.sweep.findRelu', {
-        low: show(low), high: show(high), lowRate: rateText(results.rates[0]), highRate: rateText(results.rates[last]),
+        low: show(low), high: show(high), lowRate: shortNumber(results.rates[0]), highRate: shortNumber(results.rates[last]),
         accLow: show(accLow), accHigh: show(accHigh),
       }));
       const leaky = runs.leaky_relu[last];
@@ -236,7 +236,7 @@ export function createSweep({ engine, get, save }) {
         const dormant = spread(leaky, 'dormantFraction');
         const dead = Math.max(...runs.leaky_relu.flat().map((r) => r.deadFraction));
         lines.push(t(dead > 0 ? 'experiments.sweep.findLeaky' : 'experiments.sweep.findLeakyNone', {
-          dead: percent(dead), high: show(dormant), highRate: rateText(results.rates[last]), diverged: dormant.diverged, count: leaky.length,
+          dead: percent(dead), high: show(dormant), highRate: shortNumber(results.rates[last]), diverged: dormant.diverged, count: leaky.length,
         }));
       }
     }
@@ -244,12 +244,8 @@ export function createSweep({ engine, get, save }) {
     view.findings.hidden = lines.length === 0;
   }
 
-  function control(key, labelKey, limits) {
-    const f = schema[key];
-    return numberField({
-      label: t(labelKey), value: get()[key], min: f.min, max: f.max, step: limits.step ?? 1, integer: f.kind === 'integer', name: key,
-      onChange: (value) => save({ [key]: value }),
-    }).element;
+  function control(key, labelKey, options = {}) {
+    return controlFor(schema, key, { label: t(labelKey), value: get()[key], onChange: (value) => save({ [key]: value }), ...options }).element;
   }
 
   /** Appends the experiment's section to `container`, drawn from the stored results (a language change rebuilds it). */
@@ -280,7 +276,6 @@ export function createSweep({ engine, get, save }) {
       ]),
     ]);
     view.bar = runBar(runner, { unitKey: 'experiments.runs', runLabel: t('experiments.sweep.run'), onRun: start });
-    const s = get();
     const section = el('section', { className: 'experiment sweep', 'aria-labelledby': 'experiments-sweep-title' }, [
       el('h3', { id: 'experiments-sweep-title', className: 'experiment-title', text: t('experiments.sweep.title') }),
       el('p', { className: 'experiment-intro', text: t('experiments.sweep.intro') }),
@@ -290,24 +285,20 @@ export function createSweep({ engine, get, save }) {
           view.rangeNote,
           el('fieldset', { className: 'control-grid' }, [
             el('legend', { text: t('experiments.sweep.setup') }),
-            selectField({
-              label: t('experiments.sweep.dataset'), value: s.sweepDataset, name: 'sweepDataset',
-              options: datasets.map((value) => ({ value, label: t(`experiments.datasets.${value}`) })),
-              onChange: (sweepDataset) => save({ sweepDataset }),
-            }).element,
-            control('sweepPoints', 'experiments.sweep.points', {}),
-            control('sweepLayers', 'experiments.sweep.layers', {}),
-            control('sweepUnits', 'experiments.sweep.units', {}),
-            control('sweepSteps', 'experiments.sweep.steps', {}),
-            control('sweepBatch', 'experiments.sweep.batch', {}),
+            control('sweepDataset', 'experiments.sweep.dataset', { optionLabel: (value) => t(`experiments.datasets.${value}`) }),
+            control('sweepPoints', 'experiments.sweep.points'),
+            control('sweepLayers', 'experiments.sweep.layers'),
+            control('sweepUnits', 'experiments.sweep.units'),
+            control('sweepSteps', 'experiments.sweep.steps'),
+            control('sweepBatch', 'experiments.sweep.batch'),
           ]),
           el('fieldset', { className: 'control-grid' }, [
             el('legend', { text: t('experiments.sweep.ratesAndSeeds') }),
-            control('sweepRateMin', 'experiments.sweep.rateMin', { step: 'any' }),
-            control('sweepRateMax', 'experiments.sweep.rateMax', { step: 'any' }),
-            control('sweepRates', 'experiments.sweep.rateCount', {}),
-            control('sweepSeeds', 'experiments.sweep.seeds', {}),
-            control('sweepAlpha', 'experiments.sweep.alpha', { step: 0.01 }),
+            control('sweepRateMin', 'experiments.sweep.rateMin'),
+            control('sweepRateMax', 'experiments.sweep.rateMax'),
+            control('sweepRates', 'experiments.sweep.rateCount'),
+            control('sweepSeeds', 'experiments.sweep.seeds'),
+            control('sweepAlpha', 'experiments.sweep.alpha'),
           ]),
           el('p', { className: 'note', text: t('experiments.sweep.head') }),
         ]),
