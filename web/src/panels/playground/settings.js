@@ -1,7 +1,9 @@
 // The training panel's settings: the schema, the choices it offers, and the trainer spec a
 // set of settings stands for (same settings and seeds give the same run).
 import { field, keysWithEffect } from '../../settings.js';
-import { activationNames, alphaOf, datasetKinds, classesOf as kindClasses, heads, inits, network, training, maxSeed } from '../shared/engine-facts.js';
+import {
+  activationNames, alphaOf, datasetKinds, classesOf as kindClasses, heads, perClassHead, outputsOf, inits, network, training, maxSeed,
+} from '../shared/engine-facts.js';
 import { pointsFromSettings, classesOf, maxPoints, extent } from '../../training/points.js';
 
 /** Training per frame: a choice value -> {unit, amount}. */
@@ -13,6 +15,9 @@ export const speeds = {
   'epochs-20': { unit: 'epochs', amount: 20 },
   'epochs-100': { unit: 'epochs', amount: 100 },
 };
+
+/** The heads the training views can colour (outputs in [0, 1], or tanh's [-1, 1]): a page choice among the engine's. */
+export const offeredHeads = heads.filter((head) => ['sigmoid_cross_entropy', 'tanh_mse', perClassHead].includes(head));
 
 /** The alpha slider's largest value per activation that takes an alpha (a page choice inside the engine's range). */
 export const alphaSliderMax = { leaky_relu: 0.99, elu: 3 };
@@ -31,15 +36,17 @@ export const schema = {
   customX: field.list([], field.number(0, -extent, extent), 0, 2 * maxPoints, { effect: 'rebuild' }),
   customLabels: field.list([], field.integer(0, 0, 2), 0, maxPoints, { effect: 'rebuild' }),
   pointClass: field.integer(0, 0, 2, { effect: 'redraw', control: 'select' }),
-  hiddenLayers: field.list(network.hiddenLayers, field.integer(8, 1, network.maxUnits), 0, network.maxLayers, { effect: 'rebuild' }),
+  hiddenLayers: field.list(network.hiddenLayers, field.integer(network.units.default, network.units.min, network.units.max), 0, network.maxLayers, {
+    effect: 'rebuild',
+  }),
   activation: field.choice(network.activation, activationNames, { effect: 'rebuild' }),
   alpha: field.number(alphaOf('leaky_relu').default, 0, Math.max(...Object.values(alphaSliderMax)), { effect: 'rebuild', control: 'slider', step: 0.01 }),
-  head: field.choice(network.head, heads, { effect: 'rebuild' }),
+  head: field.choice(network.head, offeredHeads, { effect: 'rebuild' }),
   init: field.choice(network.init, inits, { effect: 'rebuild' }),
   weightSeed: seed(12, 'rebuild'),
   learningRate: field.number(learningRate.default, learningRate.min, learningRate.max, { effect: 'live', control: 'log' }),
   batchSize: field.integer(batchSize.default, batchSize.min, 500, { effect: 'live' }),
-  momentum: field.number(momentum.default, momentum.min, momentum.max, { effect: 'live', control: 'slider', step: 0.01 }),
+  momentum: field.number(momentum.default, momentum.min, 0.99, { effect: 'live', control: 'slider', step: 0.01 }),
   l2: field.number(l2.default, l2.min, 0.1, { effect: 'live', step: 0.0001 }),
   shuffleSeed: seed(1, 'rebuild'),
   speed: field.choice('epochs-1', Object.keys(speeds), { effect: 'schedule' }),
@@ -66,7 +73,7 @@ export function classCount(settings) {
 
 /** The output/loss the run uses: softmax + cross-entropy whenever there are more than 2 classes. */
 export function effectiveHead(settings) {
-  return classCount(settings) > 2 ? 'softmax_cross_entropy' : settings.head;
+  return classCount(settings) > 2 ? perClassHead : settings.head;
 }
 
 /** Alpha passed to the engine, or undefined for activations without one. */
@@ -107,6 +114,6 @@ export function trainerSpec(settings) {
 export function architecture(settings) {
   return {
     inputs: network.inputs, hiddenLayers: [...settings.hiddenLayers], activation: settings.activation, alpha: effectiveAlpha(settings) ?? null,
-    head: effectiveHead(settings), outputs: effectiveHead(settings) === 'softmax_cross_entropy' ? classCount(settings) : 1,
+    head: effectiveHead(settings), outputs: outputsOf(effectiveHead(settings), classCount(settings)),
   };
 }

@@ -6,7 +6,7 @@ import { el } from '../../dom.js';
 import { button, activationLabel, keepChildren } from '../shared/controls.js';
 import { controlFor } from '../shared/schema-controls.js';
 import { fixed } from '../shared/format.js';
-import { maxSeed } from '../shared/engine-facts.js';
+import { maxSeed, perClassHead } from '../shared/engine-facts.js';
 import { schema, alphaRange, classCount } from './settings.js';
 
 /** Sets a control to `value` unless the student is using it (its own input shows the truth then). */
@@ -126,7 +126,7 @@ function networkFieldset(actions) {
         }) : null;
       } else if (alpha) sync(alpha, Math.min(settings.alpha, range.max));
       const threeClasses = classCount(settings) > 2;
-      for (const option of head.input.options) option.disabled = threeClasses && option.value !== 'softmax_cross_entropy';
+      for (const option of head.input.options) option.disabled = threeClasses && option.value !== perClassHead;
       sync(head, settings.head);
       sync(init, settings.init);
       sync(weightSeed, settings.weightSeed);

@@ -4,13 +4,14 @@
 // applies the effects. No DOM here.
 import { sanitize } from '../../settings.js';
 import { schema, classCount } from './settings.js';
+import { perClassHead } from '../shared/engine-facts.js';
 
 const everyEffect = ['rebuild', 'schedule', 'redraw'];
 
-/** Valid settings from `raw`: sanitized, and softmax + cross-entropy whenever there are more than 2 classes. */
+/** Valid settings from `raw`: sanitized, and the per-class head (softmax + cross-entropy) whenever there are more than 2 classes. */
 export function normalise(raw) {
   const { settings } = sanitize(schema, raw);
-  if (classCount(settings) > 2) settings.head = 'softmax_cross_entropy';
+  if (classCount(settings) > 2) settings.head = perClassHead;
   return settings;
 }
 
