@@ -1,15 +1,15 @@
 // Learning-rate sweep: the engine trains the same small network for every activation x
-// learning rate x seed (one sweepPoint call each, in the experiments worker); this module plots dead / dormant units and
-// test accuracy against the rate (log axis) with the spread over seeds, and tabulates them.
+// learning rate x seed (one sweepPoint call each, in the experiments worker); this module plots
+// dead / dormant units and test accuracy against the rate (sweep-chart.js) and tabulates them.
 import { t } from '../../i18n.js';
 import { field } from '../../settings.js';
-import { createChart, palette } from '../../charts.js';
 import { el } from '../../dom.js';
 import { chartBox, activationLabel } from '../shared/controls.js';
 import { controlFor } from '../shared/schema-controls.js';
 import { shortNumber } from '../shared/format.js';
 import { binaryDatasetKinds, network } from '../shared/engine-facts.js';
 import { ExperimentRun, runBar } from './runner.js';
+import { series, spread, percent, sweepDatasets, sweepChart } from './sweep-chart.js';
 
 export const schema = {
   sweepDataset: field.choice('circle', binaryDatasetKinds),
@@ -24,25 +24,6 @@ export const schema = {
   sweepRates: field.integer(9, 2, 25),
   sweepSeeds: field.integer(6, 1, 20),
 };
-
-/** Each activation of the sweep, the unit state it counts, its colour, dash and marker. */
-const series = [
-  { activation: 'relu', unitKey: 'deadFraction', colour: palette[1], fill: 'rgba(213, 94, 0, 0.16)', dots: 'rgba(213, 94, 0, 0.5)', dash: [], marker: 'circle' },
-  { activation: 'leaky_relu', unitKey: 'dormantFraction', colour: palette[0], fill: 'rgba(0, 114, 178, 0.14)', dots: 'rgba(0, 114, 178, 0.5)', dash: [8, 4], marker: 'triangle' },
-];
-const divergedY = 1.1;
-const yTicks = [0, 0.2, 0.4, 0.6, 0.8, 1, divergedY];
-
-const percent = (value) => `${Math.round(value * 100)}%`;
-
-/** Mean, lowest and highest of `key` over the runs that did not diverge (null when all diverged). */
-function spread(runs, key) {
-  const values = runs.filter((run) => !run.diverged).map((run) => run[key]);
-  const diverged = runs.length - values.length;
-  if (values.length === 0) return { diverged, mean: null, min: null, max: null };
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  return { diverged, mean, min: Math.min(...values), max: Math.max(...values) };
-}
 
 /** The engine's sweep spec for settings `s`. */
 function sweepSpec(s) {
@@ -102,91 +83,16 @@ export function createSweep({ engine, calls, get, save }) {
     runner.run(steps);
   }
 
-  function datasetsFor(metric) {
-    const out = [];
-    const rates = results?.rates ?? [];
-    for (const s of series) {
-      const runs = results?.runs[s.activation] ?? [];
-      const key = metric === 'units' ? s.unitKey : 'testAccuracy';
-      const stats = rates.map((rate, i) => ({ rate, ...spread(runs[i] ?? [], key), count: runs[i]?.length ?? 0 }));
-      const shown = stats.filter((p) => p.count > 0);
-      const point = (stat) => shown.map((p) => ({ x: p.rate, y: p[stat] }));
-      const name = activationLabel(s.activation);
-      out.push(
-        { label: t('experiments.sweep.lowest', { name }), data: point('min'), borderWidth: 0, pointRadius: 0, fill: false, legend: false },
-        { label: t('experiments.sweep.range', { name }), data: point('max'), borderWidth: 0, pointRadius: 0, fill: '-1', backgroundColor: s.fill, legend: false },
-        {
-          label: t('experiments.sweep.seedRuns', { name }), showLine: false, pointStyle: s.marker, pointRadius: 3, borderWidth: 0,
-          backgroundColor: s.dots, legend: false,
-          data: rates.flatMap((rate, i) => (runs[i] ?? []).filter((r) => !r.diverged).map((r) => ({ x: rate, y: r[key] }))),
-        },
-        {
-          label: t(metric === 'units' ? `experiments.sweep.meanUnits.${s.activation}` : 'experiments.sweep.meanAccuracy', { name }),
-          data: point('mean'), borderColor: s.colour, backgroundColor: s.colour, borderDash: s.dash, borderWidth: 2.5,
-          pointStyle: s.marker, pointRadius: 4, pointHoverRadius: 6,
-        },
-        {
-          label: t('experiments.sweep.divergedRuns', { name }), showLine: false, pointStyle: 'crossRot', pointRadius: 8, borderWidth: 3,
-          borderColor: s.colour, backgroundColor: s.colour, legend: shown.some((p) => p.diverged > 0),
-          data: shown.filter((p) => p.diverged > 0).map((p) => ({ x: p.rate, y: divergedY, diverged: p.diverged, count: p.count })),
-        },
-      );
-    }
-    if (metric === 'accuracy') {
-      const [lo, hi] = xRange();
-      out.push({
-        label: t('experiments.sweep.chance'), data: [{ x: lo, y: 0.5 }, { x: hi, y: 0.5 }], borderColor: '#6b7280', borderDash: [2, 4],
-        borderWidth: 1.5, pointRadius: 0, pointStyle: 'line',
-      });
-    }
-    return out;
-  }
-
   function xRange() {
     const rates = results?.rates ?? plannedRates();
     return [Math.min(...rates) / 1.4, Math.max(...rates) * 1.4];
-  }
-
-  function chartFor(canvas, yTitle) {
-    return createChart(canvas, {
-      type: 'line',
-      data: { datasets: [] },
-      options: {
-        parsing: false,
-        spanGaps: false,
-        scales: {
-          x: {
-            type: 'logarithmic', title: { display: true, text: t('experiments.sweep.rateAxis') },
-            afterBuildTicks: (scale) => { scale.ticks = (results?.rates ?? plannedRates()).map((value) => ({ value })); },
-            ticks: { callback: (value) => shortNumber(Number(value)), maxRotation: 0, autoSkip: true },
-          },
-          y: {
-            min: 0, max: 1.16, title: { display: true, text: yTitle },
-            afterBuildTicks: (scale) => { scale.ticks = yTicks.map((value) => ({ value })); },
-            ticks: { callback: (value) => (value === divergedY ? t('experiments.sweep.divergedTick') : percent(value)) },
-            grid: { color: (c) => (c.tick?.value === divergedY ? 'rgba(0, 0, 0, 0)' : 'rgba(0, 0, 0, 0.1)') },
-          },
-        },
-        plugins: {
-          legend: { position: 'bottom', labels: { usePointStyle: true, filter: (item, data) => data.datasets[item.datasetIndex].legend !== false } },
-          tooltip: {
-            filter: (item) => item.dataset.legend !== false,
-            callbacks: {
-              label: (item) => (item.raw.diverged
-                ? t('experiments.sweep.divergedTip', { diverged: item.raw.diverged, count: item.raw.count })
-                : `${item.dataset.label}: ${percent(item.raw.y)}`),
-            },
-          },
-        },
-      },
-    });
   }
 
   function draw() {
     if (charts.length === 0) return;
     const [lo, hi] = xRange();
     charts.forEach((chart, i) => {
-      chart.data.datasets = datasetsFor(i === 0 ? 'units' : 'accuracy');
+      chart.data.datasets = sweepDatasets(results, i === 0 ? 'units' : 'accuracy', [lo, hi]);
       Object.assign(chart.options.scales.x, { min: lo, max: hi });
       chart.update('none');
     });
@@ -318,7 +224,8 @@ export function createSweep({ engine, calls, get, save }) {
       ]),
     ]);
     container.append(section);
-    charts = [chartFor(units.canvas, t('experiments.sweep.unitsAxis')), chartFor(accuracy.canvas, t('experiments.sweep.accuracyAxis'))];
+    const rates = () => results?.rates ?? plannedRates();
+    charts = [sweepChart(units.canvas, t('experiments.sweep.unitsAxis'), rates), sweepChart(accuracy.canvas, t('experiments.sweep.accuracyAxis'), rates)];
     draw();
   }
 
