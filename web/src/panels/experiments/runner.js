@@ -25,6 +25,9 @@ export class ExperimentRun {
 
   get running() { return this.phase === 'running'; }
 
+  /** Where the engine calls run: 'idle' (none yet), 'starting', 'worker' or 'main'. */
+  get mode() { return this.#calls.mode; }
+
   /** Makes each of `steps` ({method, args, store(result)}) as one engine call, in order, until all ran or cancel(). */
   async run(steps) {
     this.#generation += 1;
@@ -99,6 +102,7 @@ export function runBar(runner, { unitKey, onRun, runLabel }) {
 
   function update() {
     element.dataset.phase = runner.phase;
+    element.dataset.mode = runner.mode;
     const focused = document.activeElement;
     run.disabled = runner.running;
     cancel.disabled = !runner.running;
