@@ -97,12 +97,16 @@ test('learning rate: the slider announces the rate; the typed field takes exact 
 test('classroom hooks: every control made from the schema carries data-setting with its key', async () => {
   const { page, context, errors } = await openPlayground(lab.browser, lab.server.url);
   const keys = await page.$$eval(`${panel} [data-setting]`, (nodes) => nodes.map((node) => node.dataset.setting));
-  const expected = ['dataset', 'noise', 'points', 'trainFraction', 'dataSeed', 'showTest', 'activation', 'head', 'init', 'weightSeed',
+  const expected = ['dataset', 'noise', 'points', 'trainFraction', 'dataSeed', 'showTest', 'hiddenLayers', 'activation', 'head', 'init', 'weightSeed',
     'learningRate', 'batchSize', 'momentum', 'l2', 'shuffleSeed', 'speed', 'stopMode'];
   for (const key of expected) assert.ok(keys.includes(key), `expected a control with data-setting="${key}", got ${keys}`);
   assert.equal(new Set(keys).size, keys.length, 'expected one wrapper per setting');
-  const inside = await page.$$eval(`${panel} [data-setting]`, (nodes) => nodes.every((node) => node.querySelector(`[name="${node.dataset.setting}"]`)));
-  assert.equal(inside, true, 'expected each wrapper to hold the control named after its key');
+  const inside = await page.$$eval(`${panel} [data-setting]:not([data-setting="hiddenLayers"])`,
+    (nodes) => nodes.filter((node) => !node.querySelector(`[name="${node.dataset.setting}"]`)).map((node) => node.dataset.setting));
+  assert.deepEqual(inside, [], 'expected each wrapper to hold the control named after its key');
+  assert.equal(await page.locator(`${panel} [data-setting="hiddenLayers"] button[name="layers-plus"]`).count(), 1, 'expected the layer steppers inside hiddenLayers');
+  const views = await page.$$eval(`${panel} [data-view]`, (nodes) => nodes.map((node) => node.dataset.view));
+  assert.deepEqual(views, ['stories', 'run', 'diagnostics', 'setup', 'explanations'], 'expected the panel\'s own views named');
   assert.deepEqual(errors, [], 'expected no console errors');
   await context.close();
 });

@@ -135,7 +135,7 @@ export function createBornDead({ calls, get, save }) {
     view.bar = runBar(runner, { unitKey: 'experiments.cells', runLabel: t('experiments.born.run'), onRun: start });
     const low = cellColours(0).background;
     const high = cellColours(1).background;
-    container.append(el('section', { className: 'experiment born-dead', 'aria-labelledby': 'experiments-born-title' }, [
+    container.append(el('section', { className: 'experiment born-dead', 'data-view': 'born-dead', 'aria-labelledby': 'experiments-born-title' }, [
       el('h3', { id: 'experiments-born-title', className: 'experiment-title', text: t('experiments.born.title') }),
       el('p', { className: 'experiment-intro', text: t('experiments.born.intro') }),
       el('div', { className: 'panel-grid' }, [

@@ -165,7 +165,7 @@ export function createInitHistograms({ engine, get, save }) {
       view.presetButtons[p.id] = node;
       return node;
     });
-    container.append(el('section', { className: 'experiment init-histograms', 'aria-labelledby': 'experiments-init-title' }, [
+    container.append(el('section', { className: 'experiment init-histograms', 'data-view': 'init-histograms', 'aria-labelledby': 'experiments-init-title' }, [
       el('h3', { id: 'experiments-init-title', className: 'experiment-title', text: t('experiments.init.title') }),
       el('p', { className: 'experiment-intro', text: t('experiments.init.intro') }),
       el('div', { className: 'panel-grid' }, [

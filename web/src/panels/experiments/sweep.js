@@ -182,7 +182,7 @@ export function createSweep({ engine, calls, get, save }) {
       ]),
     ]);
     view.bar = runBar(runner, { unitKey: 'experiments.runs', runLabel: t('experiments.sweep.run'), onRun: start });
-    const section = el('section', { className: 'experiment sweep', 'aria-labelledby': 'experiments-sweep-title' }, [
+    const section = el('section', { className: 'experiment sweep', 'data-view': 'sweep', 'aria-labelledby': 'experiments-sweep-title' }, [
       el('h3', { id: 'experiments-sweep-title', className: 'experiment-title', text: t('experiments.sweep.title') }),
       el('p', { className: 'experiment-intro', text: t('experiments.sweep.intro') }),
       el('div', { className: 'panel-grid' }, [

@@ -82,7 +82,7 @@ function layerControls(actions) {
   };
   const items = [];
   return {
-    elements: [count.element, list],
+    element: el('div', { 'data-setting': 'hiddenLayers' }, [count.element, list]),
     show(settings) {
       const units = settings.hiddenLayers;
       count.update({ label: t('playground.layerCount', { count: units.length }), value: units.length, min: 0, max: maxLength });
@@ -130,7 +130,7 @@ function networkFieldset(actions) {
       sync(head, settings.head);
       sync(init, settings.init);
       sync(weightSeed, settings.weightSeed);
-      keepChildren(element, [legend, ...layers.elements, activation.element, alpha?.element, head.element,
+      keepChildren(element, [legend, layers.element, activation.element, alpha?.element, head.element,
         threeClasses ? headNote : null, init.element, weightSeed.element]);
     },
   };
