@@ -3,7 +3,7 @@
 // Made once; show() updates it in place.
 import { t } from '../../i18n.js';
 import { el } from '../../dom.js';
-import { button, numberField, keepChildren } from '../shared/controls.js';
+import { button, numberField, keepChildren, showValue } from '../shared/controls.js';
 import { controlFor } from '../shared/schema-controls.js';
 import { filePicker } from './files.js';
 import { schema } from './settings.js';
@@ -36,7 +36,7 @@ export function createPointsTools(actions) {
   return {
     element,
     show(points, pointClass, text) {
-      if (!classes.element.contains(document.activeElement)) classes.set(pointClass);
+      showValue(classes, pointClass);
       const empty = points.label.length === 0;
       clear.disabled = empty;
       csv.disabled = empty;

@@ -4,7 +4,7 @@
 // Made once; show() updates it in place.
 import { t } from '../../i18n.js';
 import { el } from '../../dom.js';
-import { button, keepChildren } from '../shared/controls.js';
+import { button, keepChildren, showValue } from '../shared/controls.js';
 import { controlFor } from '../shared/schema-controls.js';
 import { schema } from './settings.js';
 
@@ -78,7 +78,7 @@ export function createRunBar(actions) {
      */
     show(info) {
       const settings = actions.current();
-      for (const [key, c] of Object.entries(controls)) if (!c.element.contains(document.activeElement)) c.set(settings[key]);
+      for (const [key, c] of Object.entries(controls)) showValue(c, settings[key]);
       const limit = { none: null, steps: controls.stopSteps.element, loss: controls.stopLoss.element }[settings.stopMode];
       keepChildren(options, [controls.speed.element, controls.stopMode.element, limit]);
       keepChildren(element, [...parts, settings.stopMode === 'steps' ? progress : null, state]);

@@ -3,16 +3,11 @@
 // Every change goes through actions.update(patch).
 import { t } from '../../i18n.js';
 import { el } from '../../dom.js';
-import { button, activationLabel, keepChildren } from '../shared/controls.js';
+import { button, activationLabel, keepChildren, showValue } from '../shared/controls.js';
 import { controlFor } from '../shared/schema-controls.js';
 import { fixed } from '../shared/format.js';
 import { maxSeed, perClassHead } from '../shared/engine-facts.js';
 import { schema, alphaRange, classCount } from './settings.js';
-
-/** Sets a control to `value` unless the student is using it (its own input shows the truth then). */
-function sync(control, value) {
-  if (!control.element.contains(document.activeElement)) control.set(value);
-}
 
 /** A "text  − +" row whose buttons change a count; update({text, value, min, max}) shows the count. */
 function stepper({ name, minusLabel, plusLabel, onChange }) {
@@ -56,7 +51,7 @@ function dataFieldset(actions, pointsTools) {
   return {
     element,
     show(settings) {
-      for (const [key, c] of Object.entries(controls)) sync(c, settings[key]);
+      for (const [key, c] of Object.entries(controls)) showValue(c, settings[key]);
       const custom = settings.dataset === 'custom';
       keepChildren(element, [legend, controls.dataset.element, custom ? pointsTools : null, custom ? null : controls.noise.element,
         custom ? null : controls.points.element, controls.trainFraction.element, seedRow, controls.showTest.element]);
@@ -116,7 +111,7 @@ function networkFieldset(actions) {
     element,
     show(settings) {
       layers.show(settings);
-      sync(activation, settings.activation);
+      showValue(activation, settings.activation);
       const range = alphaRange(settings.activation);
       if (alphaFor !== settings.activation) {
         alphaFor = settings.activation;
@@ -124,12 +119,12 @@ function networkFieldset(actions) {
           label: t('playground.alpha'), value: Math.min(settings.alpha, range.max), range, format: (v) => v.toFixed(2),
           onChange: (value) => actions.update({ alpha: value }),
         }) : null;
-      } else if (alpha) sync(alpha, Math.min(settings.alpha, range.max));
+      } else if (alpha) showValue(alpha, Math.min(settings.alpha, range.max));
       const threeClasses = classCount(settings) > 2;
       for (const option of head.input.options) option.disabled = threeClasses && option.value !== perClassHead;
-      sync(head, settings.head);
-      sync(init, settings.init);
-      sync(weightSeed, settings.weightSeed);
+      showValue(head, settings.head);
+      showValue(init, settings.init);
+      showValue(weightSeed, settings.weightSeed);
       keepChildren(element, [legend, layers.element, activation.element, alpha?.element, head.element,
         threeClasses ? headNote : null, init.element, weightSeed.element]);
     },
@@ -156,7 +151,7 @@ function trainingFieldset(actions) {
   return {
     element,
     show(settings) {
-      for (const [key, c] of Object.entries(controls)) sync(c, settings[key]);
+      for (const [key, c] of Object.entries(controls)) showValue(c, settings[key]);
     },
   };
 }

@@ -14,6 +14,11 @@ export function uniqueId(prefix) {
   return `${prefix}-${counter}`;
 }
 
+/** Shows `value` in `control` unless the student is using it (then its own input shows the truth). */
+export function showValue(control, value) {
+  if (!control.element.contains(document.activeElement)) control.set(value);
+}
+
 /**
  * Makes `parent`'s children exactly `children` (null entries skipped) without moving the nodes that
  * stay, so a focused control keeps its focus. Kept nodes must stay in their relative order.

@@ -39,6 +39,9 @@ export const maxSeed = manifest.network.seed.max;
 /** Network limits and defaults: inputs, maxLayers, maxUnits, and defaults {hiddenLayers, activation, head, init}. */
 export const network = { ...manifest.network, ...manifest.network.defaults };
 
+/** The range {min, max} of a point's coordinates in student data. */
+export const coordinates = manifest.data.coordinate;
+
 /** Optimiser settings' ranges and defaults: learningRate, batchSize, momentum, l2 ({min, max, default}). */
 export const training = manifest.training;
 
