@@ -8,6 +8,7 @@ import { controlFor } from '../shared/schema-controls.js';
 import { readableTextOn } from '../shared/colour.js';
 import { network, experimentLimits, maxSeed } from '../shared/engine-facts.js';
 import { ExperimentRun, runBar } from './runner.js';
+import { experimentSection } from './section.js';
 
 export const schema = {
   bornWidths: field.list([1, 2, 3, 4, 6, 10], field.integer(1, 1, network.maxUnits), 1, 12),
@@ -135,36 +136,28 @@ export function createBornDead({ calls, get, save }) {
     view.bar = runBar(runner, { unitKey: 'experiments.cells', runLabel: t('experiments.born.run'), onRun: start });
     const low = cellColours(0).background;
     const high = cellColours(1).background;
-    container.append(el('section', { className: 'experiment born-dead', 'data-view': 'born-dead', 'aria-labelledby': 'experiments-born-title' }, [
-      el('h3', { id: 'experiments-born-title', className: 'experiment-title', text: t('experiments.born.title') }),
-      el('p', { className: 'experiment-intro', text: t('experiments.born.intro') }),
-      el('div', { className: 'panel-grid' }, [
-        el('div', { className: 'panel-side' }, [
-          view.bar.element,
-          el('fieldset', {}, [
-            el('legend', { text: t('experiments.born.setup') }),
-            listControl('bornWidths', 'experiments.born.widths', schema.bornWidths.item, schema.bornWidths.maxLength),
-            listControl('bornDepths', 'experiments.born.depths', schema.bornDepths.item, schema.bornDepths.maxLength),
-            numberControl('bornTrials', 'experiments.born.trials'),
-            numberControl('bornSeed', 'experiments.born.seed'),
-          ]),
+    container.append(experimentSection({
+      key: 'born', view: 'born-dead', className: 'born-dead', why: ['why1', 'why2'],
+      side: [
+        view.bar.element,
+        el('fieldset', {}, [
+          el('legend', { text: t('experiments.born.setup') }),
+          listControl('bornWidths', 'experiments.born.widths', schema.bornWidths.item, schema.bornWidths.maxLength),
+          listControl('bornDepths', 'experiments.born.depths', schema.bornDepths.item, schema.bornDepths.maxLength),
+          numberControl('bornTrials', 'experiments.born.trials'),
+          numberControl('bornSeed', 'experiments.born.seed'),
         ]),
-        el('div', { className: 'panel-main' }, [
-          el('div', { className: 'heatmap-scroll', tabindex: 0, role: 'region', 'aria-label': t('experiments.born.tableLabel') }, view.table),
-          el('p', { className: 'scale-legend', 'aria-hidden': 'true' }, [
-            el('span', { text: '0%' }),
-            el('span', { className: 'scale-bar', style: `background: linear-gradient(to right, ${low}, ${high})` }),
-            el('span', { text: '100%' }),
-          ]),
-          view.findings,
+      ],
+      main: [
+        el('div', { className: 'heatmap-scroll', tabindex: 0, role: 'region', 'aria-label': t('experiments.born.tableLabel') }, view.table),
+        el('p', { className: 'scale-legend', 'aria-hidden': 'true' }, [
+          el('span', { text: '0%' }),
+          el('span', { className: 'scale-bar', style: `background: linear-gradient(to right, ${low}, ${high})` }),
+          el('span', { text: '100%' }),
         ]),
-      ]),
-      el('div', { className: 'panel-explain' }, [
-        el('h4', { text: t('experiments.born.whyTitle') }),
-        el('p', { text: t('experiments.born.why1') }),
-        el('p', { text: t('experiments.born.why2') }),
-      ]),
-    ]));
+        view.findings,
+      ],
+    }));
     drawTable();
   }
 

@@ -7,6 +7,7 @@ import { createChart, palette } from '../../charts.js';
 import { el } from '../../dom.js';
 import { button, chartBox, activationLabel } from '../shared/controls.js';
 import { controlFor } from '../shared/schema-controls.js';
+import { experimentSection } from './section.js';
 import { shortNumber } from '../shared/format.js';
 import { activationNames, inits, network, maxSeed } from '../shared/engine-facts.js';
 
@@ -165,34 +166,26 @@ export function createInitHistograms({ engine, get, save }) {
       view.presetButtons[p.id] = node;
       return node;
     });
-    container.append(el('section', { className: 'experiment init-histograms', 'data-view': 'init-histograms', 'aria-labelledby': 'experiments-init-title' }, [
-      el('h3', { id: 'experiments-init-title', className: 'experiment-title', text: t('experiments.init.title') }),
-      el('p', { className: 'experiment-intro', text: t('experiments.init.intro') }),
-      el('div', { className: 'panel-grid' }, [
-        el('div', { className: 'panel-side' }, [
-          el('fieldset', { className: 'presets' }, [el('legend', { text: t('experiments.init.presets') }), ...presetRow]),
-          el('fieldset', { className: 'control-grid' }, [
-            el('legend', { text: t('experiments.init.setup') }),
-            initSelect.element,
-            activationSelect.element,
-            control('histLayers', 'experiments.init.layers').element,
-            control('histUnits', 'experiments.init.units').element,
-            control('histSeed', 'experiments.init.seed').element,
-          ]),
+    container.append(experimentSection({
+      key: 'init', view: 'init-histograms', className: 'init-histograms', why: ['why1', 'why2'],
+      side: [
+        el('fieldset', { className: 'presets' }, [el('legend', { text: t('experiments.init.presets') }), ...presetRow]),
+        el('fieldset', { className: 'control-grid' }, [
+          el('legend', { text: t('experiments.init.setup') }),
+          initSelect.element,
+          activationSelect.element,
+          control('histLayers', 'experiments.init.layers').element,
+          control('histUnits', 'experiments.init.units').element,
+          control('histSeed', 'experiments.init.seed').element,
         ]),
-        el('div', { className: 'panel-main' }, [
-          el('div', { className: 'look-box' }, [el('h4', { text: t('experiments.init.lookTitle') }), view.lookFor]),
-          view.error,
-          view.grid,
-          view.axisNote,
-        ]),
-      ]),
-      el('div', { className: 'panel-explain' }, [
-        el('h4', { text: t('experiments.init.whyTitle') }),
-        el('p', { text: t('experiments.init.why1') }),
-        el('p', { text: t('experiments.init.why2') }),
-      ]),
-    ]));
+      ],
+      main: [
+        el('div', { className: 'look-box' }, [el('h4', { text: t('experiments.init.lookTitle') }), view.lookFor]),
+        view.error,
+        view.grid,
+        view.axisNote,
+      ],
+    }));
     if (histograms === null) compute();
     render();
   }

@@ -10,6 +10,7 @@ import { shortNumber } from '../shared/format.js';
 import { binaryDatasetKinds, network } from '../shared/engine-facts.js';
 import { ExperimentRun, runBar } from './runner.js';
 import { series, spread, percent, sweepDatasets, sweepChart } from './sweep-chart.js';
+import { experimentSection } from './section.js';
 
 export const schema = {
   sweepDataset: field.choice('circle', binaryDatasetKinds),
@@ -182,47 +183,37 @@ export function createSweep({ engine, calls, get, save }) {
       ]),
     ]);
     view.bar = runBar(runner, { unitKey: 'experiments.runs', runLabel: t('experiments.sweep.run'), onRun: start });
-    const section = el('section', { className: 'experiment sweep', 'data-view': 'sweep', 'aria-labelledby': 'experiments-sweep-title' }, [
-      el('h3', { id: 'experiments-sweep-title', className: 'experiment-title', text: t('experiments.sweep.title') }),
-      el('p', { className: 'experiment-intro', text: t('experiments.sweep.intro') }),
-      el('div', { className: 'panel-grid' }, [
-        el('div', { className: 'panel-side' }, [
-          view.bar.element,
-          view.rangeNote,
-          el('fieldset', { className: 'control-grid' }, [
-            el('legend', { text: t('experiments.sweep.setup') }),
-            control('sweepDataset', 'experiments.sweep.dataset', { optionLabel: (value) => t(`experiments.datasets.${value}`) }),
-            control('sweepPoints', 'experiments.sweep.points'),
-            control('sweepLayers', 'experiments.sweep.layers'),
-            control('sweepUnits', 'experiments.sweep.units'),
-            control('sweepSteps', 'experiments.sweep.steps'),
-            control('sweepBatch', 'experiments.sweep.batch'),
-          ]),
-          el('fieldset', { className: 'control-grid' }, [
-            el('legend', { text: t('experiments.sweep.ratesAndSeeds') }),
-            control('sweepRateMin', 'experiments.sweep.rateMin'),
-            control('sweepRateMax', 'experiments.sweep.rateMax'),
-            control('sweepRates', 'experiments.sweep.rateCount'),
-            control('sweepSeeds', 'experiments.sweep.seeds'),
-            control('sweepAlpha', 'experiments.sweep.alpha'),
-          ]),
-          el('p', { className: 'note', text: t('experiments.sweep.head') }),
+    const section = experimentSection({
+      key: 'sweep', view: 'sweep', className: 'sweep', why: ['why1', 'why2', 'why3'], below: [view.table],
+      side: [
+        view.bar.element,
+        view.rangeNote,
+        el('fieldset', { className: 'control-grid' }, [
+          el('legend', { text: t('experiments.sweep.setup') }),
+          control('sweepDataset', 'experiments.sweep.dataset', { optionLabel: (value) => t(`experiments.datasets.${value}`) }),
+          control('sweepPoints', 'experiments.sweep.points'),
+          control('sweepLayers', 'experiments.sweep.layers'),
+          control('sweepUnits', 'experiments.sweep.units'),
+          control('sweepSteps', 'experiments.sweep.steps'),
+          control('sweepBatch', 'experiments.sweep.batch'),
         ]),
-        el('div', { className: 'panel-main' }, [
-          el('figure', {}, [el('figcaption', { text: t('experiments.sweep.unitsChart') }), units.element]),
-          el('figure', {}, [el('figcaption', { text: t('experiments.sweep.accuracyChart') }), accuracy.element]),
-          el('p', { className: 'note', text: t('experiments.sweep.legendNote') }),
-          view.findings,
+        el('fieldset', { className: 'control-grid' }, [
+          el('legend', { text: t('experiments.sweep.ratesAndSeeds') }),
+          control('sweepRateMin', 'experiments.sweep.rateMin'),
+          control('sweepRateMax', 'experiments.sweep.rateMax'),
+          control('sweepRates', 'experiments.sweep.rateCount'),
+          control('sweepSeeds', 'experiments.sweep.seeds'),
+          control('sweepAlpha', 'experiments.sweep.alpha'),
         ]),
-      ]),
-      view.table,
-      el('div', { className: 'panel-explain' }, [
-        el('h4', { text: t('experiments.sweep.whyTitle') }),
-        el('p', { text: t('experiments.sweep.why1') }),
-        el('p', { text: t('experiments.sweep.why2') }),
-        el('p', { text: t('experiments.sweep.why3') }),
-      ]),
-    ]);
+        el('p', { className: 'note', text: t('experiments.sweep.head') }),
+      ],
+      main: [
+        el('figure', {}, [el('figcaption', { text: t('experiments.sweep.unitsChart') }), units.element]),
+        el('figure', {}, [el('figcaption', { text: t('experiments.sweep.accuracyChart') }), accuracy.element]),
+        el('p', { className: 'note', text: t('experiments.sweep.legendNote') }),
+        view.findings,
+      ],
+    });
     container.append(section);
     const rates = () => results?.rates ?? plannedRates();
     charts = [sweepChart(units.canvas, t('experiments.sweep.unitsAxis'), rates), sweepChart(accuracy.canvas, t('experiments.sweep.accuracyAxis'), rates)];
