@@ -96,7 +96,7 @@ test('playground: a saved network loads into a fresh page with identical predict
   await fresh.page.setInputFiles(`${panel} input[name="loadNetwork"]`, { name: 'network.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await fresh.page.waitForSelector(`${panel} .pg-file-message[data-result="loaded"]`, { state: 'attached' });
   await fresh.page.waitForFunction(([root, pixels]) => document.querySelector(`${root} .pg-decision`).toDataURL() === pixels, [panel, trained], { timeout: 5000 });
-  assert.equal(await fresh.page.textContent(`${panel} input[name="learningRate"] + output`), '0.1', 'expected the saved learning rate restored');
+  assert.equal(await fresh.page.inputValue(`${panel} input[name="learningRateExact"]`), '0.1', 'expected the saved learning rate restored');
   assert.equal(await fresh.page.inputValue(`${panel} input[name="stopSteps"]`), '600', 'expected the saved stop condition restored');
   await fresh.page.setInputFiles(`${panel} input[name="loadNetwork"]`, { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "x"}') });
   await fresh.page.waitForSelector(`${panel} .pg-file-message[data-result="loadFailed"]`, { state: 'attached' });

@@ -75,7 +75,7 @@ test('playground: learning rate 10 with leaky ReLU diverges: banner, hint, no Na
   await choose(page, 'activation', 'leaky_relu');
   await page.focus(`${panel} input[name="learningRate"]`);
   await page.keyboard.press('End');
-  assert.equal(await page.textContent(`${panel} input[name="learningRate"] + output`), '10', 'expected the slider to show 10');
+  assert.equal(await page.inputValue(`${panel} input[name="learningRateExact"]`), '10', 'expected the slider to show 10');
   await page.click(`${panel} button[name="play"]`);
   await waitForState(page, 'diverged');
   const banner = page.locator(`${panel} .pg-diverged`);
@@ -91,7 +91,7 @@ test('playground: learning rate 10 with leaky ReLU diverges: banner, hint, no Na
   await page.click(`${panel} button[name="divergedLower"]`);
   await waitForState(page, 'paused');
   assert.equal(await banner.isVisible(), false, 'expected the banner gone after reset');
-  assert.equal(await page.textContent(`${panel} input[name="learningRate"] + output`), '1', 'expected the rate lowered to 1');
+  assert.equal(await page.inputValue(`${panel} input[name="learningRateExact"]`), '1', 'expected the rate lowered to 1');
   assert.equal((await counters(page)).step, 0, 'expected a fresh run');
   assert.deepEqual(errors, [], 'expected no console errors');
   await context.close();

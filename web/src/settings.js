@@ -1,17 +1,31 @@
 // Panel settings schemas: each panel declares its settings once; sanitize() turns untrusted
 // input (a URL, an imported file) into valid settings, listing what it had to replace.
 
-/** Schema field builders. */
+/**
+ * Schema field builders. The optional last argument `ui` holds what only the page decides:
+ * `effect` (what a change of the field does in a panel that uses effects: 'rebuild' the network,
+ * 'live' to the running trainer, 'schedule' how the session runs, 'redraw' only), `control`
+ * ('slider', 'log' or 'number' for numbers), `step`, and a narrower slider range `min` / `max`.
+ */
 export const field = {
-  number: (fallback, min, max) => ({ kind: 'number', fallback, min, max }),
-  integer: (fallback, min, max) => ({ kind: 'integer', fallback, min, max }),
-  choice: (fallback, values) => ({ kind: 'choice', fallback, values }),
-  boolean: (fallback) => ({ kind: 'boolean', fallback }),
+  number: (fallback, min, max, ui) => withUi({ kind: 'number', fallback, min, max }, ui),
+  integer: (fallback, min, max, ui) => withUi({ kind: 'integer', fallback, min, max }, ui),
+  choice: (fallback, values, ui) => withUi({ kind: 'choice', fallback, values }, ui),
+  boolean: (fallback, ui) => withUi({ kind: 'boolean', fallback }, ui),
   /** A list of `item` fields with a length in [minLength, maxLength]. */
-  list: (fallback, item, minLength, maxLength) => ({ kind: 'list', fallback, item, minLength, maxLength }),
+  list: (fallback, item, minLength, maxLength, ui) => withUi({ kind: 'list', fallback, item, minLength, maxLength }, ui),
   /** A list whose entries are distinct values of `values`. */
-  set: (fallback, values, minLength = 1) => ({ kind: 'set', fallback, values, minLength }),
+  set: (fallback, values, minLength = 1, ui = undefined) => withUi({ kind: 'set', fallback, values, minLength }, ui),
 };
+
+function withUi(spec, { effect = 'redraw', ...ui } = {}) {
+  return { ...spec, effect, ui };
+}
+
+/** The keys of `schema` whose effect is `effect`, in schema order. */
+export function keysWithEffect(schema, effect) {
+  return Object.keys(schema).filter((key) => schema[key].effect === effect);
+}
 
 function toNumber(value) {
   if (typeof value === 'number') return value;

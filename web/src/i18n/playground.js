@@ -114,6 +114,7 @@ export default {
     stateStoppedSteps: 'Stopped: reached step {step}.',
     stateStoppedLoss: 'Stopped at step {step}: the training loss reached the target.',
     stateDiverged: 'Diverged at step {step}.',
+    stateCounts: 'Training loss {loss}; {dead} of {total} units dead, {dormant} dormant.',
 
     decisionTitle: 'What the network predicts',
     clickHint: 'Click to add a point of the chosen class.',
@@ -271,6 +272,7 @@ export default {
     stateStoppedSteps: '已停止：到达第 {step} 步。',
     stateStoppedLoss: '已在第 {step} 步停止：训练损失达到了目标。',
     stateDiverged: '在第 {step} 步发散。',
+    stateCounts: '训练损失 {loss}；{total} 个神经元中 {dead} 个死亡，{dormant} 个休眠。',
 
     decisionTitle: '网络的预测',
     clickHint: '点击即可添加所选类别的点。',

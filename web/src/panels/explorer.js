@@ -8,7 +8,10 @@ import { createChart, seriesStyle } from '../charts.js';
 import { formulas, renderFormula } from '../formulas.js';
 import strings from '../i18n/explorer.js';
 import { el } from '../dom.js';
-import { slider, checkboxGroup, chartBox, fixed, activationNames, activationLabel, rebuildOnLanguageChange } from './shared/controls.js';
+import { slider, checkboxGroup, chartBox, activationLabel } from './shared/controls.js';
+import { fixed } from './shared/format.js';
+import { activationNames } from './shared/engine-facts.js';
+import { rebuildOnLanguageChange } from './shared/lifecycle.js';
 
 registerStrings('explorer', strings);
 

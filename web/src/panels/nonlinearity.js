@@ -6,7 +6,10 @@ import { field } from '../settings.js';
 import { createChart, palette } from '../charts.js';
 import strings from '../i18n/nonlinearity.js';
 import { el } from '../dom.js';
-import { numberField, selectField, chartBox, fixed, activationNames, activationLabel, rebuildOnLanguageChange } from './shared/controls.js';
+import { numberField, selectField, chartBox, activationLabel } from './shared/controls.js';
+import { fixed } from './shared/format.js';
+import { activationNames } from './shared/engine-facts.js';
+import { rebuildOnLanguageChange } from './shared/lifecycle.js';
 
 registerStrings('nonlinearity', strings);
 

@@ -6,9 +6,11 @@ import { field } from '../settings.js';
 import { createChart, palette, dashes, prefersReducedMotion } from '../charts.js';
 import strings from '../i18n/race.js';
 import { el } from '../dom.js';
-import {
-  slider, checkboxGroup, button, chartBox, selectField, fixed, tint, markers, activationNames, activationLabel, rebuildOnLanguageChange,
-} from './shared/controls.js';
+import { slider, checkboxGroup, button, chartBox, selectField, activationLabel } from './shared/controls.js';
+import { fixed } from './shared/format.js';
+import { tint, markers } from './shared/colour.js';
+import { activationNames } from './shared/engine-facts.js';
+import { rebuildOnLanguageChange } from './shared/lifecycle.js';
 
 registerStrings('race', strings);
 

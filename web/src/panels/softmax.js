@@ -5,7 +5,10 @@ import { field } from '../settings.js';
 import { createChart, palette } from '../charts.js';
 import strings from '../i18n/softmax.js';
 import { el } from '../dom.js';
-import { slider, numberField, button, chartBox, fixed, tint, readableTextOn, rebuildOnLanguageChange } from './shared/controls.js';
+import { slider, numberField, button, chartBox } from './shared/controls.js';
+import { fixed } from './shared/format.js';
+import { tint, readableTextOn } from './shared/colour.js';
+import { rebuildOnLanguageChange } from './shared/lifecycle.js';
 
 registerStrings('softmax', strings);
 

@@ -1,8 +1,10 @@
 // The student's own points: add by clicking, clear, and move in and out as CSV (x,y,label per
-// line) or JSON ({points: [{x, y, label}]}). Coordinates live in [-1.5, 1.5], labels 0 to 2.
+// line) or JSON ({points: [{x, y, label}]}). Coordinates live in the engine's [-1.5, 1.5], labels 0 to 2.
+import { coordinates } from '../panels/shared/engine-facts.js';
+
 export const maxPoints = 500;
 const maxClasses = 3;
-export const extent = 1.5;
+export const extent = coordinates.max;
 
 /** The points stored in panel settings: {x: [x0, y0, x1, y1, ...], label: [...]}, cut to matching length. */
 export function pointsFromSettings({ customX, customLabels }) {

@@ -4,10 +4,17 @@
 // page's 'ack' before the next chunk. Messages in: create, reset, play, pause, step, settings,
 // speed, stopCondition, export, import, memory, ack, clear, dispose.
 import { predictionProbe, probesMatch } from './save-load.js';
+import { network as networkDefaults, training } from '../panels/shared/engine-facts.js';
 
 const defaultView = { resolution: 100, domain: { xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5 } };
 
 const now = () => globalThis.performance.now();
+
+/** The network's shape from its dense layers ({inputs, outputs} each, the last one the output layer). */
+function shapeOf(layers, head, classes) {
+  const hiddenLayers = layers.slice(0, -1).map((layer) => layer.outputs);
+  return { hiddenLayers, hiddenUnits: hiddenLayers.reduce((a, b) => a + b, 0), head, classes, outputs: layers.at(-1).outputs };
+}
 
 /**
  * A runner on `engine`; post(message, transfer) sends to the page, schedule(fn) yields to the
@@ -31,6 +38,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
   let trainSize = 1;
   let classes = 2;
   let data = null;
+  let shape = null;
   let generation = 0;
 
   function send(message, transfer = []) {
@@ -60,6 +68,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     data = trainer.data();
     trainSize = data.train.label.length;
     classes = data.train.classes;
+    shape = shapeOf(trainer.parameters(), spec.network?.head ?? networkDefaults.head, classes);
     historySent = 0;
     fresh = true;
     stopReason = null;
@@ -68,7 +77,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
 
   function stepsPerFrame() {
     if (speed.unit === 'steps') return speed.amount;
-    const batch = spec.settings?.batchSize ?? 10;
+    const batch = spec.settings?.batchSize ?? training.batchSize.default;
     return Math.max(1, Math.round(speed.amount * Math.ceil(trainSize / batch)));
   }
 
@@ -83,9 +92,6 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     if (!status.diverged) trainer.recordStats();
     const history = trainer.history(historySent);
     historySent += history.step.length;
-    const hiddenLayers = spec.network?.hiddenLayers ?? [8, 8];
-    const hiddenUnits = hiddenLayers.reduce((a, b) => a + b, 0);
-    const head = spec.network?.head ?? 'sigmoid_cross_entropy';
     const lastLoss = history.trainLoss.length > 0 ? history.trainLoss[history.trainLoss.length - 1] : Infinity;
     if (running && stop.loss > 0 && lastLoss <= stop.loss) {
       halt('loss');
@@ -96,7 +102,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
       status: { ...trainer.status(), running, stopReason },
       history,
       units: null,
-      network: { hiddenLayers, hiddenUnits, head, classes, outputs: head === 'softmax_cross_entropy' ? classes : 1 },
+      network: shape,
       resolution: view.resolution,
       domain: view.domain,
       timing: { ...timing },

@@ -4,19 +4,19 @@
 // interface either way: frames arrive through onFrame and must be acknowledged with ack().
 // Each create / reset / import / clear starts a new generation: frames of older runs still in
 // flight are acknowledged here and never reach onFrame.
-import { bundleUrl } from '../bundle-url.js';
+import { startBundleWorker, workersAllowed } from '../bundle-worker.js';
 import { createRunner } from './runner.js';
-import { createYield } from './worker.js';
+import { createTaskQueue } from '../scheduler.js';
 
 /**
  * A session. engine: the page's Engine (used by the main-thread fallback); useWorker: false
- * forces the fallback; onFrame(frame), onError(message), onMode('worker' | 'main').
+ * forces the fallback (default: ?worker=0 forces it); onFrame(frame), onError(message), onMode('worker' | 'main').
  */
-export function createSession({ engine, useWorker = true, onFrame, onError, onMode = () => {} }) {
+export function createSession({ engine, useWorker = workersAllowed(), onFrame, onError, onMode = () => {} }) {
   const queue = [];
   const pending = new Map();
   let transport = null;
-  let worker = null;
+  let terminateWorker = () => {};
   let nextId = 1;
   let disposed = false;
   let mode = 'starting';
@@ -48,33 +48,11 @@ export function createSession({ engine, useWorker = true, onFrame, onError, onMo
 
   function startMainThread() {
     if (disposed || mode === 'main') return;
-    worker?.terminate();
-    worker = null;
-    const deliver = createYield();
+    const deliver = createTaskQueue();
     const runner = createRunner(engine, (message) => deliver(() => receive(message)), {
-      schedule: createYield(), sliceMs: 6, frameMs: 30,
+      schedule: createTaskQueue(), sliceMs: 6, frameMs: 30,
     });
     use((message) => runner.handle(message), 'main');
-  }
-
-  function startWorker() {
-    try {
-      worker = new Worker(bundleUrl, { name: 'activation-lab-training' });
-    } catch {
-      startMainThread();
-      return;
-    }
-    worker.addEventListener('message', (event) => {
-      const message = event.data;
-      if (message.type === 'ready') use((m) => worker.postMessage(m), 'worker');
-      else if (message.type === 'failed') startMainThread();
-      else receive(message);
-    });
-    worker.addEventListener('error', (event) => {
-      if (mode !== 'starting') return;
-      event.preventDefault();
-      startMainThread();
-    });
   }
 
   function send(message) {
@@ -92,8 +70,9 @@ export function createSession({ engine, useWorker = true, onFrame, onError, onMo
     });
   }
 
-  if (useWorker && typeof Worker === 'function' && bundleUrl) startWorker();
-  else startMainThread();
+  if (useWorker) {
+    terminateWorker = startBundleWorker('activation-lab-training', { ready: (post) => use(post, 'worker'), fallback: startMainThread, receive });
+  } else startMainThread();
 
   return {
     /** 'starting', 'worker' or 'main'. */
@@ -131,7 +110,7 @@ export function createSession({ engine, useWorker = true, onFrame, onError, onMo
     dispose() {
       send({ type: 'dispose' });
       disposed = true;
-      worker?.terminate();
+      terminateWorker();
       for (const { reject } of pending.values()) reject(new Error('the training session was closed'));
       pending.clear();
     },

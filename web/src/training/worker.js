@@ -1,19 +1,11 @@
-// The training worker's message loop: the bundle, started inside a Web Worker, loads its own
-// engine and answers the session's messages through a runner (see runner.js). Messages that
+// The worker's message loop: the bundle, started inside a Web Worker, loads its own engine and
+// answers the session's messages through a runner (see runner.js), or, in the worker named
+// experimentWorkerName, the experiments' engine calls (see ../experiments/calls.js). Messages that
 // arrive while the engine loads wait in order; 'ready' tells the page the worker is up.
 import { loadEngine } from '../core.js';
 import { createRunner } from './runner.js';
-
-/** A scheduler that yields to the event loop (so pause/ack messages get through) without timer clamping. */
-export function createYield() {
-  const channel = new MessageChannel();
-  const queue = [];
-  channel.port1.onmessage = () => queue.shift()?.();
-  return (fn) => {
-    queue.push(fn);
-    channel.port2.postMessage(0);
-  };
-}
+import { createTaskQueue } from '../scheduler.js';
+import { createExperimentServer, experimentWorkerName } from '../experiments/calls.js';
 
 /** Starts the worker loop on `scope` (the worker's global object). */
 export function startTrainingWorker(scope = globalThis) {
@@ -24,9 +16,9 @@ export function startTrainingWorker(scope = globalThis) {
     else waiting.push(event.data);
   });
   loadEngine().then((engine) => {
-    runner = createRunner(engine, (message, transfer) => scope.postMessage(message, transfer), {
-      schedule: createYield(), sliceMs: 12, frameMs: 120,
-    });
+    const post = (message, transfer) => scope.postMessage(message, transfer);
+    runner = scope.name === experimentWorkerName ? createExperimentServer(engine, post)
+      : createRunner(engine, post, { schedule: createTaskQueue(), sliceMs: 12, frameMs: 120 });
     scope.postMessage({ type: 'ready' });
     for (const message of waiting.splice(0)) runner.handle(message);
   }, (error) => {

@@ -3,14 +3,18 @@
 import { t } from '../../i18n.js';
 import { field } from '../../settings.js';
 import { el } from '../../dom.js';
-import { numberField, uniqueId, readableTextOn } from '../shared/controls.js';
-import { Runner, runBar } from './runner.js';
+import { uniqueId } from '../shared/controls.js';
+import { controlFor } from '../shared/schema-controls.js';
+import { readableTextOn } from '../shared/colour.js';
+import { network, experimentLimits, maxSeed } from '../shared/engine-facts.js';
+import { ExperimentRun, runBar } from './runner.js';
+import { experimentSection } from './section.js';
 
 export const schema = {
-  bornWidths: field.list([1, 2, 3, 4, 6, 10], field.integer(1, 1, 32), 1, 12),
-  bornDepths: field.list([1, 2, 3, 4, 6, 8, 10, 15, 20], field.integer(1, 1, 50), 1, 15),
+  bornWidths: field.list([1, 2, 3, 4, 6, 10], field.integer(1, 1, network.maxUnits), 1, 12),
+  bornDepths: field.list([1, 2, 3, 4, 6, 8, 10, 15, 20], field.integer(1, 1, experimentLimits.bornDeadMaxDepth), 1, 15),
   bornTrials: field.integer(200, 10, 5000),
-  bornSeed: field.integer(1, 0, 2147483647),
+  bornSeed: field.integer(1, 0, maxSeed),
 };
 
 const heat = [163, 63, 0];
@@ -35,10 +39,10 @@ const cellText = (p) => (p === 0 ? '0' : p < 0.005 ? '<1' : String(Math.round(p 
 const shown = (p) => `${cellText(p)}%`;
 
 /** The born-dead experiment; get() and save(next) read and write the panel settings. */
-export function createBornDead({ engine, get, save }) {
+export function createBornDead({ calls, get, save }) {
   let results = null;
   let view = {};
-  const runner = new Runner(() => {
+  const runner = new ExperimentRun(calls, () => {
     view.bar?.update();
     drawTable();
   });
@@ -49,7 +53,10 @@ export function createBornDead({ engine, get, save }) {
     const steps = [];
     for (const width of results.widths) {
       for (const depth of results.depths) {
-        steps.push(() => results.values.set(`${width}x${depth}`, engine.bornDead({ width, depth, trials: s.bornTrials, seed: s.bornSeed })));
+        steps.push({
+          method: 'bornDead', args: [{ width, depth, trials: s.bornTrials, seed: s.bornSeed }],
+          store: (p) => results.values.set(`${width}x${depth}`, p),
+        });
       }
     }
     runner.run(steps);
@@ -107,13 +114,12 @@ export function createBornDead({ engine, get, save }) {
       save({ [key]: list });
       if (!results) drawTable();
     });
-    return el('div', { className: 'control control-number' }, [el('label', { for: id, text: t(labelKey) }), input]);
+    return el('div', { className: 'control control-number', 'data-setting': key }, [el('label', { for: id, text: t(labelKey) }), input]);
   }
 
   function numberControl(key, labelKey) {
-    const f = schema[key];
-    return numberField({
-      label: t(labelKey), value: get()[key], min: f.min, max: f.max, step: 1, integer: true, name: key,
+    return controlFor(schema, key, {
+      label: t(labelKey), value: get()[key],
       onChange: (value) => {
         save({ [key]: value });
         if (!results) drawTable();
@@ -130,36 +136,28 @@ export function createBornDead({ engine, get, save }) {
     view.bar = runBar(runner, { unitKey: 'experiments.cells', runLabel: t('experiments.born.run'), onRun: start });
     const low = cellColours(0).background;
     const high = cellColours(1).background;
-    container.append(el('section', { className: 'experiment born-dead', 'aria-labelledby': 'experiments-born-title' }, [
-      el('h3', { id: 'experiments-born-title', className: 'experiment-title', text: t('experiments.born.title') }),
-      el('p', { className: 'experiment-intro', text: t('experiments.born.intro') }),
-      el('div', { className: 'panel-grid' }, [
-        el('div', { className: 'panel-side' }, [
-          view.bar.element,
-          el('fieldset', {}, [
-            el('legend', { text: t('experiments.born.setup') }),
-            listControl('bornWidths', 'experiments.born.widths', schema.bornWidths.item, schema.bornWidths.maxLength),
-            listControl('bornDepths', 'experiments.born.depths', schema.bornDepths.item, schema.bornDepths.maxLength),
-            numberControl('bornTrials', 'experiments.born.trials'),
-            numberControl('bornSeed', 'experiments.born.seed'),
-          ]),
+    container.append(experimentSection({
+      key: 'born', view: 'born-dead', className: 'born-dead', why: ['why1', 'why2'],
+      side: [
+        view.bar.element,
+        el('fieldset', {}, [
+          el('legend', { text: t('experiments.born.setup') }),
+          listControl('bornWidths', 'experiments.born.widths', schema.bornWidths.item, schema.bornWidths.maxLength),
+          listControl('bornDepths', 'experiments.born.depths', schema.bornDepths.item, schema.bornDepths.maxLength),
+          numberControl('bornTrials', 'experiments.born.trials'),
+          numberControl('bornSeed', 'experiments.born.seed'),
         ]),
-        el('div', { className: 'panel-main' }, [
-          el('div', { className: 'heatmap-scroll', tabindex: 0, role: 'region', 'aria-label': t('experiments.born.tableLabel') }, view.table),
-          el('p', { className: 'scale-legend', 'aria-hidden': 'true' }, [
-            el('span', { text: '0%' }),
-            el('span', { className: 'scale-bar', style: `background: linear-gradient(to right, ${low}, ${high})` }),
-            el('span', { text: '100%' }),
-          ]),
-          view.findings,
+      ],
+      main: [
+        el('div', { className: 'heatmap-scroll', tabindex: 0, role: 'region', 'aria-label': t('experiments.born.tableLabel') }, view.table),
+        el('p', { className: 'scale-legend', 'aria-hidden': 'true' }, [
+          el('span', { text: '0%' }),
+          el('span', { className: 'scale-bar', style: `background: linear-gradient(to right, ${low}, ${high})` }),
+          el('span', { text: '100%' }),
         ]),
-      ]),
-      el('div', { className: 'panel-explain' }, [
-        el('h4', { text: t('experiments.born.whyTitle') }),
-        el('p', { text: t('experiments.born.why1') }),
-        el('p', { text: t('experiments.born.why2') }),
-      ]),
-    ]));
+        view.findings,
+      ],
+    }));
     drawTable();
   }
 

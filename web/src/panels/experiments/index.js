@@ -1,12 +1,13 @@
 // The experiments panel: the learning-rate sweep, the born-dead table and the activation
 // histograms at initialisation, each in its own module. The sweep and the born-dead table run on
-// a Run button (a few seconds, time-sliced, cancellable) so opening the tab stays instant; the
+// a Run button (a few seconds, in a Web Worker, cancellable) so opening the tab stays instant; the
 // histograms are one cheap engine call and follow the controls live. A language change relabels
 // the stored results without recomputing them.
 import { registerStrings, t } from '../../i18n.js';
 import strings from '../../i18n/experiments.js';
 import { el } from '../../dom.js';
-import { rebuildOnLanguageChange } from '../shared/controls.js';
+import { rebuildOnLanguageChange } from '../shared/lifecycle.js';
+import { createExperimentCalls } from '../../experiments/calls.js';
 import { schema as sweepSchema, createSweep } from './sweep.js';
 import { schema as bornSchema, createBornDead } from './born-dead.js';
 import { schema as initSchema, createInitHistograms } from './init.js';
@@ -19,8 +20,10 @@ export const schema = { ...sweepSchema, ...bornSchema, ...initSchema };
 
 export function mount(root, ctx) {
   let settings = structuredClone(ctx.settings);
+  const calls = createExperimentCalls({ engine: ctx.engine });
   const shared = {
     engine: ctx.engine,
+    calls,
     get: () => settings,
     save(next) {
       settings = { ...settings, ...next };
@@ -37,5 +40,6 @@ export function mount(root, ctx) {
 
   return rebuildOnLanguageChange(root, build, () => {
     for (const experiment of experiments) experiment.destroy();
+    calls.dispose();
   });
 }

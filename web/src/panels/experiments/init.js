@@ -5,16 +5,18 @@ import { t } from '../../i18n.js';
 import { field } from '../../settings.js';
 import { createChart, palette } from '../../charts.js';
 import { el } from '../../dom.js';
-import { numberField, selectField, button, chartBox, activationNames, activationLabel } from '../shared/controls.js';
-
-const inits = ['he', 'xavier', 'small_uniform'];
+import { button, chartBox, activationLabel } from '../shared/controls.js';
+import { controlFor } from '../shared/schema-controls.js';
+import { experimentSection } from './section.js';
+import { shortNumber } from '../shared/format.js';
+import { activationNames, inits, network, maxSeed } from '../shared/engine-facts.js';
 
 export const schema = {
   histInit: field.choice('xavier', inits),
   histActivation: field.choice('relu', activationNames),
-  histLayers: field.integer(6, 1, 6),
-  histUnits: field.integer(16, 1, 32),
-  histSeed: field.integer(1, 0, 2147483647),
+  histLayers: field.integer(6, 1, network.maxLayers),
+  histUnits: field.integer(16, 1, network.maxUnits),
+  histSeed: field.integer(1, 0, maxSeed),
 };
 
 const presets = [
@@ -27,10 +29,6 @@ const samples = 2000;
 const bins = 30;
 const barColour = palette[0];
 
-const valueText = (v) => {
-  const rounded = Number(v.toPrecision(2));
-  return (Object.is(rounded, -0) ? 0 : rounded).toString().replace('-', '\u2212');
-};
 
 /** Index of the first bin where the running total of `shares` (in %) reaches `percent`. */
 function binReaching(shares, percent) {
@@ -80,11 +78,11 @@ export function createInitHistograms({ engine, get, save }) {
         scales: {
           x: {
             type: 'linear', offset: false, grid: { display: false }, title: { display: true, text: t('experiments.init.valueAxis') },
-            ticks: { maxRotation: 0, maxTicksLimit: 5, callback: (v) => valueText(Number(v)) },
+            ticks: { maxRotation: 0, maxTicksLimit: 5, callback: (v) => shortNumber(Number(v)) },
           },
           y: { beginAtZero: true, ticks: { callback: (v) => `${v}%`, maxTicksLimit: 5 }, title: { display: true, text: t('experiments.init.shareAxis') } },
         },
-        plugins: { legend: { display: false }, tooltip: { callbacks: { title: () => '', label: (item) => `${valueText(item.raw.from)} – ${valueText(item.raw.to)}: ${item.raw.y.toFixed(1)}%` } } },
+        plugins: { legend: { display: false }, tooltip: { callbacks: { title: () => '', label: (item) => `${shortNumber(item.raw.from)} – ${shortNumber(item.raw.to)}: ${item.raw.y.toFixed(1)}%` } } },
       },
     });
   }
@@ -129,38 +127,25 @@ export function createInitHistograms({ engine, get, save }) {
       Object.assign(chart.options.scales.x, { min: lo, max: hi });
       chart.options.scales.y.max = Math.ceil(top / 10) * 10;
       chart.update('none');
-      const values = { lowest: Math.round(share[0]), lo: valueText(lo), edge: valueText(lo + width), p90: valueText(lo + (binReaching(share, 90) + 1) * width) };
+      const values = { lowest: Math.round(share[0]), lo: shortNumber(lo), edge: shortNumber(lo + width), p90: shortNumber(lo + (binReaching(share, 90) + 1) * width) };
       view.layers[layer].stats.textContent = t('experiments.init.stats', values);
       view.layers[layer].box.canvas.setAttribute('aria-label', t('experiments.init.chartLabel', { layer: layer + 1, ...values }));
     });
     view.axisNote.textContent = histograms.length > 0
-      ? t('experiments.init.axisNote', { lo: valueText(histograms[0].lo), hi: valueText(histograms[0].hi), samples, activation: activationLabel(s.histActivation) })
+      ? t('experiments.init.axisNote', { lo: shortNumber(histograms[0].lo), hi: shortNumber(histograms[0].hi), samples, activation: activationLabel(s.histActivation) })
       : '';
   }
 
-  function numberControl(key, labelKey) {
-    const f = schema[key];
-    return numberField({
-      label: t(labelKey), value: get()[key], min: f.min, max: f.max, step: 1, integer: true, name: key,
-      onChange: (value) => change({ [key]: value }),
-    }).element;
+  function control(key, labelKey, optionLabel) {
+    return controlFor(schema, key, { label: t(labelKey), value: get()[key], optionLabel, onChange: (value) => change({ [key]: value }) });
   }
 
   /** Appends the experiment's section to `container` and draws it. */
   function build(container) {
     for (const chart of charts) chart.destroy();
     charts = [];
-    const s = get();
-    const initSelect = selectField({
-      label: t('experiments.init.init'), value: s.histInit, name: 'histInit',
-      options: inits.map((value) => ({ value, label: t(`experiments.inits.${value}`) })),
-      onChange: (histInit) => change({ histInit }),
-    });
-    const activationSelect = selectField({
-      label: t('experiments.init.activation'), value: s.histActivation, name: 'histActivation',
-      options: activationNames.map((value) => ({ value, label: activationLabel(value) })),
-      onChange: (histActivation) => change({ histActivation }),
-    });
+    const initSelect = control('histInit', 'experiments.init.init', (value) => t(`experiments.inits.${value}`));
+    const activationSelect = control('histActivation', 'experiments.init.activation', activationLabel);
     view = {
       grid: el('div', { className: 'layer-grid' }),
       lookFor: el('p', { className: 'look-for', 'aria-live': 'polite' }),
@@ -172,8 +157,8 @@ export function createInitHistograms({ engine, get, save }) {
       const node = button({
         label: t(`experiments.init.preset.${p.id}`), className: 'preset',
         onClick: () => {
-          initSelect.select.value = p.init;
-          activationSelect.select.value = p.activation;
+          initSelect.set(p.init);
+          activationSelect.set(p.activation);
           change({ histInit: p.init, histActivation: p.activation });
         },
       });
@@ -181,34 +166,26 @@ export function createInitHistograms({ engine, get, save }) {
       view.presetButtons[p.id] = node;
       return node;
     });
-    container.append(el('section', { className: 'experiment init-histograms', 'aria-labelledby': 'experiments-init-title' }, [
-      el('h3', { id: 'experiments-init-title', className: 'experiment-title', text: t('experiments.init.title') }),
-      el('p', { className: 'experiment-intro', text: t('experiments.init.intro') }),
-      el('div', { className: 'panel-grid' }, [
-        el('div', { className: 'panel-side' }, [
-          el('fieldset', { className: 'presets' }, [el('legend', { text: t('experiments.init.presets') }), ...presetRow]),
-          el('fieldset', { className: 'control-grid' }, [
-            el('legend', { text: t('experiments.init.setup') }),
-            initSelect.element,
-            activationSelect.element,
-            numberControl('histLayers', 'experiments.init.layers'),
-            numberControl('histUnits', 'experiments.init.units'),
-            numberControl('histSeed', 'experiments.init.seed'),
-          ]),
+    container.append(experimentSection({
+      key: 'init', view: 'init-histograms', className: 'init-histograms', why: ['why1', 'why2'],
+      side: [
+        el('fieldset', { className: 'presets' }, [el('legend', { text: t('experiments.init.presets') }), ...presetRow]),
+        el('fieldset', { className: 'control-grid' }, [
+          el('legend', { text: t('experiments.init.setup') }),
+          initSelect.element,
+          activationSelect.element,
+          control('histLayers', 'experiments.init.layers').element,
+          control('histUnits', 'experiments.init.units').element,
+          control('histSeed', 'experiments.init.seed').element,
         ]),
-        el('div', { className: 'panel-main' }, [
-          el('div', { className: 'look-box' }, [el('h4', { text: t('experiments.init.lookTitle') }), view.lookFor]),
-          view.error,
-          view.grid,
-          view.axisNote,
-        ]),
-      ]),
-      el('div', { className: 'panel-explain' }, [
-        el('h4', { text: t('experiments.init.whyTitle') }),
-        el('p', { text: t('experiments.init.why1') }),
-        el('p', { text: t('experiments.init.why2') }),
-      ]),
-    ]));
+      ],
+      main: [
+        el('div', { className: 'look-box' }, [el('h4', { text: t('experiments.init.lookTitle') }), view.lookFor]),
+        view.error,
+        view.grid,
+        view.axisNote,
+      ],
+    }));
     if (histograms === null) compute();
     render();
   }

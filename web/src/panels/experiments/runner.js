@@ -1,23 +1,13 @@
-// Runs an experiment on the main thread one engine call per task, so the page stays responsive,
-// and shows it: Run and Cancel buttons, a <progress> bar and a polite live status line.
+// Runs an experiment as a sequence of engine calls answered by the experiments worker (or, where
+// none starts, one per main-thread task), so the page stays responsive, and shows it: Run and
+// Cancel buttons, a <progress> bar and a polite live status line.
 import { t } from '../../i18n.js';
 import { el } from '../../dom.js';
-import { button, fixed, uniqueId } from '../shared/controls.js';
-
-/** Resolves in a new task (a MessageChannel message: unlike nested timers, never clamped to 4 ms). */
-function nextTask() {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
+import { button, uniqueId } from '../shared/controls.js';
+import { fixed } from '../shared/format.js';
 
 /** The state of one experiment's runs: phase 'idle' | 'running' | 'done' | 'cancelled' | 'error'. */
-export class Runner {
+export class ExperimentRun {
   phase = 'idle';
   done = 0;
   total = 0;
@@ -25,31 +15,38 @@ export class Runner {
   error = '';
   #generation = 0;
   #onChange;
+  #calls;
 
-  /** onChange() is called after every step and every change of phase. */
-  constructor(onChange) {
+  /** calls: the experiments' engine calls (experiments/calls.js); onChange() after every call and every change of phase. */
+  constructor(calls, onChange) {
+    this.#calls = calls;
     this.#onChange = onChange;
   }
 
   get running() { return this.phase === 'running'; }
 
-  /** Calls each of `steps` (functions making one engine call) in its own task until all ran or cancel(). */
+  /** Where the engine calls run: 'idle' (none yet), 'starting', 'worker' or 'main'. */
+  get mode() { return this.#calls.mode; }
+
+  /** Makes each of `steps` ({method, args, store(result)}) as one engine call, in order, until all ran or cancel(). */
   async run(steps) {
     this.#generation += 1;
     const generation = this.#generation;
     Object.assign(this, { phase: 'running', done: 0, total: steps.length, elapsedMs: 0, error: '' });
     const start = performance.now();
     this.#onChange();
-    for (const step of steps) {
-      await nextTask();
-      if (generation !== this.#generation) return;
+    for (const { method, args, store } of steps) {
+      let result;
       try {
-        step();
+        result = await this.#calls.call(method, ...args);
       } catch (error) {
+        if (generation !== this.#generation) return;
         Object.assign(this, { phase: 'error', error: error.message, elapsedMs: performance.now() - start });
         this.#onChange();
         return;
       }
+      if (generation !== this.#generation) return;
+      store(result);
       this.done += 1;
       this.elapsedMs = performance.now() - start;
       this.#onChange();
@@ -105,6 +102,7 @@ export function runBar(runner, { unitKey, onRun, runLabel }) {
 
   function update() {
     element.dataset.phase = runner.phase;
+    element.dataset.mode = runner.mode;
     const focused = document.activeElement;
     run.disabled = runner.running;
     cancel.disabled = !runner.running;

@@ -1,55 +1,37 @@
 // Learning-rate sweep: the engine trains the same small network for every activation x
-// learning rate x seed (one sweepPoint per task); this module plots dead / dormant units and
-// test accuracy against the rate (log axis) with the spread over seeds, and tabulates them.
+// learning rate x seed (one sweepPoint call each, in the experiments worker); this module plots
+// dead / dormant units and test accuracy against the rate (sweep-chart.js) and tabulates them.
 import { t } from '../../i18n.js';
 import { field } from '../../settings.js';
-import { createChart, palette } from '../../charts.js';
 import { el } from '../../dom.js';
-import { numberField, selectField, chartBox, activationLabel } from '../shared/controls.js';
-import { Runner, runBar } from './runner.js';
-
-const datasets = ['circle', 'xor', 'gaussians', 'spiral', 'moons'];
+import { chartBox, activationLabel } from '../shared/controls.js';
+import { controlFor } from '../shared/schema-controls.js';
+import { shortNumber } from '../shared/format.js';
+import { binaryDatasetKinds, network } from '../shared/engine-facts.js';
+import { ExperimentRun, runBar } from './runner.js';
+import { series, spread, percent, sweepDatasets, sweepChart } from './sweep-chart.js';
+import { experimentSection } from './section.js';
 
 export const schema = {
-  sweepDataset: field.choice('circle', datasets),
+  sweepDataset: field.choice('circle', binaryDatasetKinds),
   sweepPoints: field.integer(500, 20, 2000),
-  sweepLayers: field.integer(2, 1, 6),
-  sweepUnits: field.integer(8, 1, 32),
+  sweepLayers: field.integer(2, 1, network.maxLayers),
+  sweepUnits: field.integer(8, 1, network.maxUnits),
   sweepSteps: field.integer(600, 10, 5000),
   sweepBatch: field.integer(10, 1, 200),
-  sweepAlpha: field.number(0.01, 0, 0.9),
+  sweepAlpha: field.number(0.01, 0, 0.9, { step: 0.01 }),
   sweepRateMin: field.number(0.001, 0.00001, 1),
   sweepRateMax: field.number(10, 0.001, 100),
   sweepRates: field.integer(9, 2, 25),
   sweepSeeds: field.integer(6, 1, 20),
 };
 
-/** Each activation of the sweep, the unit state it counts, its colour, dash and marker. */
-const series = [
-  { activation: 'relu', unitKey: 'deadFraction', colour: palette[1], fill: 'rgba(213, 94, 0, 0.16)', dots: 'rgba(213, 94, 0, 0.5)', dash: [], marker: 'circle' },
-  { activation: 'leaky_relu', unitKey: 'dormantFraction', colour: palette[0], fill: 'rgba(0, 114, 178, 0.14)', dots: 'rgba(0, 114, 178, 0.5)', dash: [8, 4], marker: 'triangle' },
-];
-const divergedY = 1.1;
-const yTicks = [0, 0.2, 0.4, 0.6, 0.8, 1, divergedY];
-
-const percent = (value) => `${Math.round(value * 100)}%`;
-const rateText = (rate) => String(Number(rate.toPrecision(2)));
-
-/** Mean, lowest and highest of `key` over the runs that did not diverge (null when all diverged). */
-function spread(runs, key) {
-  const values = runs.filter((run) => !run.diverged).map((run) => run[key]);
-  const diverged = runs.length - values.length;
-  if (values.length === 0) return { diverged, mean: null, min: null, max: null };
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  return { diverged, mean, min: Math.min(...values), max: Math.max(...values) };
-}
-
 /** The engine's sweep spec for settings `s`. */
 function sweepSpec(s) {
   return {
     data: { kind: s.sweepDataset, size: s.sweepPoints, seed: 1 },
     network: {
-      hiddenLayers: Array(s.sweepLayers).fill(s.sweepUnits), head: 'sigmoid_cross_entropy', init: 'he', alpha: s.sweepAlpha,
+      hiddenLayers: Array(s.sweepLayers).fill(s.sweepUnits), head: network.head, init: network.init, alpha: s.sweepAlpha,
     },
     batchSize: s.sweepBatch,
     steps: s.sweepSteps,
@@ -57,12 +39,12 @@ function sweepSpec(s) {
 }
 
 /** The sweep experiment; get() and save(next) read and write the panel settings. */
-export function createSweep({ engine, get, save }) {
+export function createSweep({ engine, calls, get, save }) {
   let results = null;
   let charts = [];
   let view = {};
   let lastDraw = 0;
-  const runner = new Runner(() => {
+  const runner = new ExperimentRun(calls, () => {
     view.bar?.update();
     const now = performance.now();
     if (!runner.running || now - lastDraw > 200) {
@@ -95,51 +77,11 @@ export function createSweep({ engine, get, save }) {
     rates.forEach((rate, i) => {
       for (const seed of seeds) {
         for (const { activation } of series) {
-          steps.push(() => results.runs[activation][i].push(engine.sweepPoint(spec, activation, rate, seed)));
+          steps.push({ method: 'sweepPoint', args: [spec, activation, rate, seed], store: (run) => results.runs[activation][i].push(run) });
         }
       }
     });
     runner.run(steps);
-  }
-
-  function datasetsFor(metric) {
-    const out = [];
-    const rates = results?.rates ?? [];
-    for (const s of series) {
-      const runs = results?.runs[s.activation] ?? [];
-      const key = metric === 'units' ? s.unitKey : 'testAccuracy';
-      const stats = rates.map((rate, i) => ({ rate, ...spread(runs[i] ?? [], key), count: runs[i]?.length ?? 0 }));
-      const shown = stats.filter((p) => p.count > 0);
-      const point = (stat) => shown.map((p) => ({ x: p.rate, y: p[stat] }));
-      const name = activationLabel(s.activation);
-      out.push(
-        { label: t('experiments.sweep.lowest', { name }), data: point('min'), borderWidth: 0, pointRadius: 0, fill: false, legend: false },
-        { label: t('experiments.sweep.range', { name }), data: point('max'), borderWidth: 0, pointRadius: 0, fill: '-1', backgroundColor: s.fill, legend: false },
-        {
-          label: t('experiments.sweep.seedRuns', { name }), showLine: false, pointStyle: s.marker, pointRadius: 3, borderWidth: 0,
-          backgroundColor: s.dots, legend: false,
-          data: rates.flatMap((rate, i) => (runs[i] ?? []).filter((r) => !r.diverged).map((r) => ({ x: rate, y: r[key] }))),
-        },
-        {
-          label: t(metric === 'units' ? `experiments.sweep.meanUnits.${s.activation}` : 'experiments.sweep.meanAccuracy', { name }),
-          data: point('mean'), borderColor: s.colour, backgroundColor: s.colour, borderDash: s.dash, borderWidth: 2.5,
-          pointStyle: s.marker, pointRadius: 4, pointHoverRadius: 6,
-        },
-        {
-          label: t('experiments.sweep.divergedRuns', { name }), showLine: false, pointStyle: 'crossRot', pointRadius: 8, borderWidth: 3,
-          borderColor: s.colour, backgroundColor: s.colour, legend: shown.some((p) => p.diverged > 0),
-          data: shown.filter((p) => p.diverged > 0).map((p) => ({ x: p.rate, y: divergedY, diverged: p.diverged, count: p.count })),
-        },
-      );
-    }
-    if (metric === 'accuracy') {
-      const [lo, hi] = xRange();
-      out.push({
-        label: t('experiments.sweep.chance'), data: [{ x: lo, y: 0.5 }, { x: hi, y: 0.5 }], borderColor: '#6b7280', borderDash: [2, 4],
-        borderWidth: 1.5, pointRadius: 0, pointStyle: 'line',
-      });
-    }
-    return out;
   }
 
   function xRange() {
@@ -147,46 +89,11 @@ export function createSweep({ engine, get, save }) {
     return [Math.min(...rates) / 1.4, Math.max(...rates) * 1.4];
   }
 
-  function chartFor(canvas, yTitle) {
-    return createChart(canvas, {
-      type: 'line',
-      data: { datasets: [] },
-      options: {
-        parsing: false,
-        spanGaps: false,
-        scales: {
-          x: {
-            type: 'logarithmic', title: { display: true, text: t('experiments.sweep.rateAxis') },
-            afterBuildTicks: (scale) => { scale.ticks = (results?.rates ?? plannedRates()).map((value) => ({ value })); },
-            ticks: { callback: (value) => rateText(Number(value)), maxRotation: 0, autoSkip: true },
-          },
-          y: {
-            min: 0, max: 1.16, title: { display: true, text: yTitle },
-            afterBuildTicks: (scale) => { scale.ticks = yTicks.map((value) => ({ value })); },
-            ticks: { callback: (value) => (value === divergedY ? t('experiments.sweep.divergedTick') : percent(value)) },
-            grid: { color: (c) => (c.tick?.value === divergedY ? 'rgba(0, 0, 0, 0)' : 'rgba(0, 0, 0, 0.1)') },
-          },
-        },
-        plugins: {
-          legend: { position: 'bottom', labels: { usePointStyle: true, filter: (item, data) => data.datasets[item.datasetIndex].legend !== false } },
-          tooltip: {
-            filter: (item) => item.dataset.legend !== false,
-            callbacks: {
-              label: (item) => (item.raw.diverged
-                ? t('experiments.sweep.divergedTip', { diverged: item.raw.diverged, count: item.raw.count })
-                : `${item.dataset.label}: ${percent(item.raw.y)}`),
-            },
-          },
-        },
-      },
-    });
-  }
-
   function draw() {
     if (charts.length === 0) return;
     const [lo, hi] = xRange();
     charts.forEach((chart, i) => {
-      chart.data.datasets = datasetsFor(i === 0 ? 'units' : 'accuracy');
+      chart.data.datasets = sweepDatasets(results, i === 0 ? 'units' : 'accuracy', [lo, hi]);
       Object.assign(chart.options.scales.x, { min: lo, max: hi });
       chart.update('none');
     });
@@ -202,7 +109,7 @@ export function createSweep({ engine, get, save }) {
 
   function drawTable() {
     const rows = (results?.rates ?? []).map((rate, i) => {
-      const cells = [el('th', { scope: 'row', text: rateText(rate) })];
+      const cells = [el('th', { scope: 'row', text: shortNumber(rate) })];
       for (const s of series) {
         const runs = results.runs[s.activation][i];
         if (runs.length === 0) {
@@ -228,7 +135,7 @@ export function createSweep({ engine, get, save }) {
       const [accLow, accHigh] = [spread(runs.relu[0], 'testAccuracy'), spread(runs.relu[last], 'testAccuracy')];
       const show = (s) => (s.mean === null ? '—' : percent(s.mean));
       lines.push(t('experiments.sweep.findRelu', {
-        low: show(low), high: show(high), lowRate: rateText(results.rates[0]), highRate: rateText(results.rates[last]),
+        low: show(low), high: show(high), lowRate: shortNumber(results.rates[0]), highRate: shortNumber(results.rates[last]),
         accLow: show(accLow), accHigh: show(accHigh),
       }));
       const leaky = runs.leaky_relu[last];
@@ -236,7 +143,7 @@ export function createSweep({ engine, get, save }) {
         const dormant = spread(leaky, 'dormantFraction');
         const dead = Math.max(...runs.leaky_relu.flat().map((r) => r.deadFraction));
         lines.push(t(dead > 0 ? 'experiments.sweep.findLeaky' : 'experiments.sweep.findLeakyNone', {
-          dead: percent(dead), high: show(dormant), highRate: rateText(results.rates[last]), diverged: dormant.diverged, count: leaky.length,
+          dead: percent(dead), high: show(dormant), highRate: shortNumber(results.rates[last]), diverged: dormant.diverged, count: leaky.length,
         }));
       }
     }
@@ -244,12 +151,8 @@ export function createSweep({ engine, get, save }) {
     view.findings.hidden = lines.length === 0;
   }
 
-  function control(key, labelKey, limits) {
-    const f = schema[key];
-    return numberField({
-      label: t(labelKey), value: get()[key], min: f.min, max: f.max, step: limits.step ?? 1, integer: f.kind === 'integer', name: key,
-      onChange: (value) => save({ [key]: value }),
-    }).element;
+  function control(key, labelKey, options = {}) {
+    return controlFor(schema, key, { label: t(labelKey), value: get()[key], onChange: (value) => save({ [key]: value }), ...options }).element;
   }
 
   /** Appends the experiment's section to `container`, drawn from the stored results (a language change rebuilds it). */
@@ -280,54 +183,40 @@ export function createSweep({ engine, get, save }) {
       ]),
     ]);
     view.bar = runBar(runner, { unitKey: 'experiments.runs', runLabel: t('experiments.sweep.run'), onRun: start });
-    const s = get();
-    const section = el('section', { className: 'experiment sweep', 'aria-labelledby': 'experiments-sweep-title' }, [
-      el('h3', { id: 'experiments-sweep-title', className: 'experiment-title', text: t('experiments.sweep.title') }),
-      el('p', { className: 'experiment-intro', text: t('experiments.sweep.intro') }),
-      el('div', { className: 'panel-grid' }, [
-        el('div', { className: 'panel-side' }, [
-          view.bar.element,
-          view.rangeNote,
-          el('fieldset', { className: 'control-grid' }, [
-            el('legend', { text: t('experiments.sweep.setup') }),
-            selectField({
-              label: t('experiments.sweep.dataset'), value: s.sweepDataset, name: 'sweepDataset',
-              options: datasets.map((value) => ({ value, label: t(`experiments.datasets.${value}`) })),
-              onChange: (sweepDataset) => save({ sweepDataset }),
-            }).element,
-            control('sweepPoints', 'experiments.sweep.points', {}),
-            control('sweepLayers', 'experiments.sweep.layers', {}),
-            control('sweepUnits', 'experiments.sweep.units', {}),
-            control('sweepSteps', 'experiments.sweep.steps', {}),
-            control('sweepBatch', 'experiments.sweep.batch', {}),
-          ]),
-          el('fieldset', { className: 'control-grid' }, [
-            el('legend', { text: t('experiments.sweep.ratesAndSeeds') }),
-            control('sweepRateMin', 'experiments.sweep.rateMin', { step: 'any' }),
-            control('sweepRateMax', 'experiments.sweep.rateMax', { step: 'any' }),
-            control('sweepRates', 'experiments.sweep.rateCount', {}),
-            control('sweepSeeds', 'experiments.sweep.seeds', {}),
-            control('sweepAlpha', 'experiments.sweep.alpha', { step: 0.01 }),
-          ]),
-          el('p', { className: 'note', text: t('experiments.sweep.head') }),
+    const section = experimentSection({
+      key: 'sweep', view: 'sweep', className: 'sweep', why: ['why1', 'why2', 'why3'], below: [view.table],
+      side: [
+        view.bar.element,
+        view.rangeNote,
+        el('fieldset', { className: 'control-grid' }, [
+          el('legend', { text: t('experiments.sweep.setup') }),
+          control('sweepDataset', 'experiments.sweep.dataset', { optionLabel: (value) => t(`experiments.datasets.${value}`) }),
+          control('sweepPoints', 'experiments.sweep.points'),
+          control('sweepLayers', 'experiments.sweep.layers'),
+          control('sweepUnits', 'experiments.sweep.units'),
+          control('sweepSteps', 'experiments.sweep.steps'),
+          control('sweepBatch', 'experiments.sweep.batch'),
         ]),
-        el('div', { className: 'panel-main' }, [
-          el('figure', {}, [el('figcaption', { text: t('experiments.sweep.unitsChart') }), units.element]),
-          el('figure', {}, [el('figcaption', { text: t('experiments.sweep.accuracyChart') }), accuracy.element]),
-          el('p', { className: 'note', text: t('experiments.sweep.legendNote') }),
-          view.findings,
+        el('fieldset', { className: 'control-grid' }, [
+          el('legend', { text: t('experiments.sweep.ratesAndSeeds') }),
+          control('sweepRateMin', 'experiments.sweep.rateMin'),
+          control('sweepRateMax', 'experiments.sweep.rateMax'),
+          control('sweepRates', 'experiments.sweep.rateCount'),
+          control('sweepSeeds', 'experiments.sweep.seeds'),
+          control('sweepAlpha', 'experiments.sweep.alpha'),
         ]),
-      ]),
-      view.table,
-      el('div', { className: 'panel-explain' }, [
-        el('h4', { text: t('experiments.sweep.whyTitle') }),
-        el('p', { text: t('experiments.sweep.why1') }),
-        el('p', { text: t('experiments.sweep.why2') }),
-        el('p', { text: t('experiments.sweep.why3') }),
-      ]),
-    ]);
+        el('p', { className: 'note', text: t('experiments.sweep.head') }),
+      ],
+      main: [
+        el('figure', {}, [el('figcaption', { text: t('experiments.sweep.unitsChart') }), units.element]),
+        el('figure', {}, [el('figcaption', { text: t('experiments.sweep.accuracyChart') }), accuracy.element]),
+        el('p', { className: 'note', text: t('experiments.sweep.legendNote') }),
+        view.findings,
+      ],
+    });
     container.append(section);
-    charts = [chartFor(units.canvas, t('experiments.sweep.unitsAxis')), chartFor(accuracy.canvas, t('experiments.sweep.accuracyAxis'))];
+    const rates = () => results?.rates ?? plannedRates();
+    charts = [sweepChart(units.canvas, t('experiments.sweep.unitsAxis'), rates), sweepChart(accuracy.canvas, t('experiments.sweep.accuracyAxis'), rates)];
     draw();
   }
 

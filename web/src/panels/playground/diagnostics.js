@@ -15,7 +15,7 @@ export function createDiagnostics(actions) {
   const memoryText = el('p', { className: 'pg-memory', 'aria-live': 'polite' });
   const measure = button({ label: '', onClick: () => measureMemory() });
   measure.name = 'measureMemory';
-  const element = el('details', { className: 'pg-diagnostics' }, [summary, modeText, timingText, el('div', { className: 'pg-buttons' }, [measure]), memoryText]);
+  const element = el('details', { className: 'pg-diagnostics', 'data-view': 'diagnostics' }, [summary, modeText, timingText, el('div', { className: 'pg-buttons' }, [measure]), memoryText]);
   let mode = 'starting';
   let timing = null;
   let memory = null;

@@ -1,28 +1,28 @@
 // Train a network: the student sets up data and a small network, trains it (in a Web Worker,
 // or time-sliced on the main thread where workers cannot start) and watches the output, the
-// losses, every hidden unit and the dead ones. Presets tell the dead-ReLU story in one click.
+// losses, every hidden unit and the dead ones. Stories set everything up in one click.
+// State flows one way: a control dispatches an action, state.js reduces it to the next state
+// and the effects the changed settings declare, and apply() carries them out; the forms follow
+// the state in place, so focus stays where the student left it.
 import { registerStrings, t, onLanguageChange } from '../../i18n.js';
-import { sanitize } from '../../settings.js';
 import strings from '../../i18n/playground.js';
 import { el } from '../../dom.js';
-import { button } from '../shared/controls.js';
-import {
-  schema, structuralKeys, trainerSpec, trainSettings, stopCondition, speeds, classCount, effectiveHead, architecture,
-  learningRateRange,
-} from './settings.js';
-import { buildSetup, formatRate } from './setup.js';
-import { buildPointsTools } from './points.js';
-import { buildRunBar } from './run.js';
+import { roundSignificant, shortNumber } from '../shared/format.js';
+import { schema, trainerSpec, trainSettings, stopCondition, speeds, classCount, effectiveHead, architecture } from './settings.js';
+import { initialState, reduce } from './state.js';
+import { createSetup } from './setup.js';
+import { createPointsTools } from './points.js';
+import { createRunBar } from './run.js';
+import { createNetworkFile } from './network-file.js';
 import { createPlaygroundViews } from './views.js';
 import { createDiagnostics } from './diagnostics.js';
 import { buildPresets, buildExplanations } from './explain.js';
-import { download, filePicker } from './files.js';
+import { createPointActions } from './point-actions.js';
 import { createSession } from '../../training/session.js';
 import { createRunner } from '../../training/runner.js';
 import { serializeNetwork, parseNetwork } from '../../training/save-load.js';
-import {
-  pointsFromSettings, pointsToSettings, addPoint, readiness, parsePoints, toCsv, toJson,
-} from '../../training/points.js';
+import { pointsFromSettings, readiness } from '../../training/points.js';
+import { download } from './files.js';
 
 registerStrings('playground', strings);
 
@@ -31,62 +31,74 @@ export const titleKey = 'playground.title';
 export { schema };
 
 const view = { resolution: 100, domain: { xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5 } };
-const liveKeys = ['learningRate', 'batchSize', 'momentum', 'l2'];
-const formKeys = ['dataset', 'activation', 'hiddenLayers', 'head', 'customX', 'customLabels'];
-
-/** False when the page asks for the main-thread fallback (?worker=0). */
-function workerAllowed() {
-  return new URLSearchParams(globalThis.location?.search ?? '').get('worker') !== '0';
-}
 
 export function mount(root, ctx) {
   const { engine } = ctx;
-  const activations = engine.activations().map((a) => a.name);
-  let settings = structuredClone(ctx.settings);
-  let activePreset = null;
-  let pointsMessage = '';
-  let fileMessage = { key: '', values: {}, kind: '' };
-  let wantRunning = false;
+  let state = initialState(ctx.settings);
   let info = { ready: false, running: false };
+  let messages = { points: '', file: { key: '', values: {}, kind: '' } };
   let lastRow = null;
   let pendingFrame = null;
   let frameRequest = 0;
+  let forms = null;
 
   const intro = el('p', { className: 'panel-intro' });
-  const presetsHost = el('div');
-  const setupHost = el('div', { className: 'panel-side pg-side' });
+  const presetsHost = el('div', { 'data-view': 'stories' });
+  const setupHost = el('div', { className: 'panel-side pg-side', 'data-view': 'setup' });
   const runHost = el('div');
   const errorBox = el('div', { className: 'pg-error-box' });
-  const explainHost = el('div');
-  const views = createPlaygroundViews(settings, { reset, lowerAndReset, update });
+  const explainHost = el('div', { 'data-view': 'explanations' });
+  const views = createPlaygroundViews(state.settings, { reset, lowerAndReset, update });
   const diagnostics = createDiagnostics({ measureMemory: () => session.memory() });
-  let runBar = null;
 
   const session = createSession({
     engine,
-    useWorker: workerAllowed(),
     onFrame(frame) {
       pendingFrame = frame;
       frameRequest ||= requestAnimationFrame(drawFrame);
     },
     onError(message) {
-      wantRunning = false;
+      dispatch({ type: 'pause' });
       showError(message);
-      showRun();
     },
     onMode: (mode) => diagnostics.mode(mode),
   });
 
-  function save() {
-    ctx.saveSettings(structuredClone(settings));
-  }
+  const current = () => state.settings;
+  const customWaiting = (settings) => settings.dataset === 'custom' && readiness(pointsFromSettings(settings)) !== 'ready';
 
   function showError(message) {
     errorBox.replaceChildren(...(message ? [el('p', { className: 'error', role: 'alert', text: t('playground.error', { message }) })] : []));
   }
 
-  function showRun() {
-    runBar.show({ ...info, playing: wantRunning && info.ready });
+  /** Shows the state in every form, in place. */
+  function showForms() {
+    const { settings } = state;
+    forms.points.show(pointsFromSettings(settings), settings.pointClass, messages.points);
+    forms.setup.show(settings);
+    forms.file.show({ ready: info.ready, message: messages.file });
+    forms.run.show({ ...info, playing: state.playing && info.ready });
+  }
+
+  /** Runs `action` through the reducer, saves the settings and applies the effects they declare. */
+  function dispatch(action) {
+    const before = state.settings;
+    const { state: next, effects } = reduce(state, action);
+    state = next;
+    if (state.settings !== before) ctx.saveSettings(structuredClone(state.settings));
+    apply(effects);
+  }
+
+  function apply(effects) {
+    const { settings } = state;
+    if (effects.has('redraw') || effects.has('rebuild')) views.configure(settings);
+    if (effects.has('schedule')) {
+      session.speed(speeds[settings.speed].unit, speeds[settings.speed].amount);
+      session.stopCondition(stopCondition(settings));
+    }
+    if (effects.has('rebuild')) rebuildRun();
+    else if (effects.has('live')) session.settings(trainSettings(settings));
+    showForms();
   }
 
   function drawFrame() {
@@ -100,10 +112,10 @@ export function mount(root, ctx) {
 
   /** Draws the untrained network with the page's own engine, before the session's first frame arrives. */
   function previewAtOnce() {
-    if (settings.dataset === 'custom' && readiness(pointsFromSettings(settings)) !== 'ready') return;
+    if (customWaiting(state.settings)) return;
     let first = null;
     const preview = createRunner(engine, (message) => { if (message.type === 'frame') first = message; }, { schedule: () => {} });
-    preview.handle({ type: 'create', spec: trainerSpec(settings), view });
+    preview.handle({ type: 'create', spec: trainerSpec(state.settings), view });
     preview.handle({ type: 'clear' });
     if (first) present(first);
   }
@@ -119,199 +131,139 @@ export function mount(root, ctx) {
       const h = frame.history;
       lastRow = { trainLoss: h.trainLoss[rows - 1], testLoss: h.testLoss[rows - 1], trainAccuracy: h.trainAccuracy[rows - 1], testAccuracy: h.testAccuracy[rows - 1] };
     }
-    if (!status.running && (status.stopReason || status.diverged)) wantRunning = false;
     info = {
       ready: true, running: status.running, step: status.step, epoch: status.epoch, diverged: status.diverged, stopReason: status.stopReason, row: lastRow,
       dead: frame.units?.dead ?? info.dead, dormant: frame.units?.dormant ?? info.dormant, total: frame.units?.total ?? info.total,
     };
-    views.diverged(status.diverged ? { step: status.step, lowerRate: formatRate(lowerRate()) } : null);
-    showRun();
+    views.diverged(status.diverged ? { step: status.step, lowerRate: shortNumber(lowerRate()) } : null);
+    if (!status.running && (status.stopReason || status.diverged) && state.playing) dispatch({ type: 'pause' });
+    else showForms();
     diagnostics.frame({ ...frame.timing, drawMs: performance.now() - start, epoch: status.epoch });
   }
 
   function lowerRate() {
-    return Math.max(learningRateRange.min, Number((settings.learningRate / 10).toPrecision(2)));
+    return Math.max(schema.learningRate.min, roundSignificant(state.settings.learningRate / 10));
   }
 
   function rebuildRun() {
+    const { settings } = state;
     showError('');
     views.diverged(null);
     session.speed(speeds[settings.speed].unit, speeds[settings.speed].amount);
     session.stopCondition(stopCondition(settings));
-    if (settings.dataset === 'custom' && readiness(pointsFromSettings(settings)) !== 'ready') {
+    if (customWaiting(settings)) {
       session.clear();
       info = { ready: false };
       views.drawPoints(pointsFromSettings(settings), classCount(settings), effectiveHead(settings), settings.hiddenLayers.length);
-      showRun();
       return;
     }
     session.create(trainerSpec(settings), view);
-    if (wantRunning) session.play();
-  }
-
-  function changedKeys(before, after) {
-    return Object.keys(schema).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+    if (state.playing) session.play();
   }
 
   function update(patch) {
-    const before = settings;
-    settings = sanitize(schema, { ...settings, ...patch }).settings;
-    if (classCount(settings) > 2) settings.head = 'softmax_cross_entropy';
-    save();
-    const changed = changedKeys(before, settings);
-    if (changed.some((key) => formKeys.includes(key))) renderSetup();
-    if (changed.some((key) => ['speed', 'stopMode', 'stopSteps', 'stopLoss'].includes(key))) {
-      session.speed(speeds[settings.speed].unit, speeds[settings.speed].amount);
-      session.stopCondition(stopCondition(settings));
-      if (changed.includes('stopMode')) renderRunBar();
-    }
-    if (changed.some((key) => ['showTest', 'dataset', 'logScale'].includes(key))) views.configure(settings);
-    if (changed.some((key) => structuralKeys.includes(key))) rebuildRun();
-    else if (changed.some((key) => liveKeys.includes(key))) session.settings(trainSettings(settings));
+    dispatch({ type: 'set', patch });
   }
 
   function play() {
-    wantRunning = true;
+    dispatch({ type: 'play' });
     session.play();
-    showRun();
   }
 
   function pause() {
-    wantRunning = false;
+    dispatch({ type: 'pause' });
     session.pause();
-    showRun();
   }
 
   function reset() {
-    wantRunning = false;
+    dispatch({ type: 'pause' });
     views.diverged(null);
     if (info.ready) session.reset();
-    showRun();
   }
 
   function lowerAndReset() {
     update({ learningRate: lowerRate() });
     reset();
-    renderSetup();
   }
 
   function applyPreset(preset) {
-    activePreset = preset.id;
-    wantRunning = true;
-    settings = sanitize(schema, { ...settings, ...preset.settings }).settings;
-    save();
-    views.configure(settings);
-    renderPresets();
-    renderSetup();
-    renderRunBar();
-    rebuildRun();
+    dispatch({ type: 'story', preset });
+    renderPresets(false);
   }
 
-  const pointActions = {
-    setClass: (k) => update({ pointClass: k }),
-    addPoint(x, y) {
-      pointsMessage = '';
-      update(pointsToSettings(addPoint(pointsFromSettings(settings), x, y, settings.pointClass)));
+  const pointActions = createPointActions({
+    current,
+    update,
+    message(text) {
+      messages = { ...messages, points: text };
+      showForms();
     },
-    clear() {
-      pointsMessage = '';
-      update({ customX: [], customLabels: [] });
-    },
-    importText(text) {
-      try {
-        const { points, skipped } = parsePoints(text);
-        pointsMessage = t('playground.pointsImported', { count: points.label.length, skipped });
-        update(pointsToSettings(points));
-      } catch (error) {
-        pointsMessage = t('playground.pointsImportFailed', { message: error.message });
-      }
-      renderSetup();
-    },
-    exportCsv: () => download('activation-lab-points.csv', toCsv(pointsFromSettings(settings)), 'text/csv'),
-    exportJson: () => download('activation-lab-points.json', toJson(pointsFromSettings(settings))),
-  };
+  });
 
   async function saveNetwork() {
     try {
       const exported = await session.exportNetwork();
+      const { settings } = state;
       download('activation-lab-network.json', serializeNetwork({ settings, architecture: architecture(settings), exported }));
-      fileMessage = { key: 'saved', values: { step: exported.step }, kind: 'ok' };
+      messages.file = { key: 'saved', values: { step: exported.step }, kind: 'ok' };
     } catch (error) {
-      fileMessage = { key: 'saveFailed', values: { message: error.message }, kind: 'error' };
+      messages.file = { key: 'saveFailed', values: { message: error.message }, kind: 'error' };
     }
-    renderSetup();
+    showForms();
   }
 
   async function loadNetwork(text) {
     let applied = false;
     try {
       const loaded = parseNetwork(text, schema);
-      settings = loaded.settings;
+      dispatch({ type: 'load', settings: loaded.settings });
       applied = true;
-      wantRunning = false;
-      activePreset = null;
-      save();
-      views.configure(settings);
-      renderAll();
-      session.speed(speeds[settings.speed].unit, speeds[settings.speed].amount);
-      session.stopCondition(stopCondition(settings));
-      const { matches } = await session.importNetwork({ spec: trainerSpec(settings), parameters: loaded.parameters, probe: loaded.probe });
-      fileMessage = { key: matches ? 'loaded' : 'loadedDiffers', values: { step: loaded.step }, kind: matches ? 'ok' : 'error' };
+      renderPresets(false);
+      const { matches } = await session.importNetwork({ spec: trainerSpec(state.settings), parameters: loaded.parameters, probe: loaded.probe });
+      messages.file = { key: matches ? 'loaded' : 'loadedDiffers', values: { step: loaded.step }, kind: matches ? 'ok' : 'error' };
     } catch (error) {
-      fileMessage = { key: 'loadFailed', values: { message: error.message }, kind: 'error' };
+      messages.file = { key: 'loadFailed', values: { message: error.message }, kind: 'error' };
       if (applied) rebuildRun();
     }
-    renderSetup();
+    showForms();
   }
 
-  function saveLoadFieldset() {
-    const saveButton = button({ label: t('playground.saveNetwork'), onClick: saveNetwork });
-    saveButton.name = 'saveNetwork';
-    saveButton.disabled = !info.ready;
-    const message = fileMessage.key
-      ? el('p', { className: `pg-file-message note ${fileMessage.kind === 'error' ? 'error' : ''}`, role: 'status', 'data-result': fileMessage.key, text: t(`playground.file.${fileMessage.key}`, fileMessage.values) })
-      : null;
-    return el('fieldset', { className: 'pg-fieldset' }, [
-      el('legend', { text: t('playground.saveLegend') }),
-      el('p', { className: 'note', text: t('playground.saveHelp') }),
-      el('div', { className: 'pg-buttons' }, [saveButton]),
-      filePicker({ label: t('playground.loadNetwork'), name: 'loadNetwork', accept: '.json,application/json', onText: loadNetwork }),
-      message,
-    ]);
+  /**
+   * The story buttons. A language change builds them anew; otherwise the buttons stay (so focus stays
+   * on the one just activated): only their pressed state and the story below them change.
+   */
+  function renderPresets(rebuild) {
+    const next = buildPresets(state.story, applyPreset);
+    const shown = presetsHost.firstElementChild;
+    if (rebuild || !shown) {
+      presetsHost.replaceChildren(next);
+      return;
+    }
+    for (const node of shown.querySelectorAll('[data-preset]')) node.setAttribute('aria-pressed', String(node.dataset.preset === state.story));
+    shown.lastElementChild.replaceWith(next.lastElementChild);
   }
 
-  function renderSetup() {
-    const focused = setupHost.contains(document.activeElement) ? document.activeElement.getAttribute('name') : null;
-    const points = buildPointsTools(pointsFromSettings(settings), settings.pointClass, pointActions, pointsMessage);
-    setupHost.replaceChildren(buildSetup(settings, { update, activations }, points), saveLoadFieldset());
-    const target = focused && setupHost.querySelector(`[name="${focused}"]:not([disabled])`);
-    target?.focus();
-  }
-
-  function renderRunBar() {
-    const focused = runHost.contains(document.activeElement) ? document.activeElement.getAttribute('name') : null;
-    runBar = buildRunBar(settings, { play, pause, step: () => session.step(1), reset, update });
-    runHost.replaceChildren(runBar.element);
-    showRun();
-    if (focused) runHost.querySelector(`[name="${focused}"]`)?.focus();
-  }
-
-  function renderPresets() {
-    presetsHost.replaceChildren(buildPresets(activePreset, applyPreset));
-  }
-
+  /** Builds every form in the current language (on mount and on a language change). */
   function renderAll() {
     intro.textContent = t('playground.intro');
-    renderPresets();
-    renderSetup();
-    renderRunBar();
+    renderPresets(true);
+    const actions = { update, current };
+    forms = {
+      points: createPointsTools(pointActions),
+      file: createNetworkFile({ save: saveNetwork, load: loadNetwork }),
+      run: createRunBar({ ...actions, play, pause, step: () => session.step(1), reset }),
+    };
+    forms.setup = createSetup(actions, forms.points.element);
+    setupHost.replaceChildren(forms.setup.element, forms.file.element);
+    runHost.replaceChildren(forms.run.element);
     explainHost.replaceChildren(buildExplanations());
     views.relabel();
     diagnostics.relabel();
+    showForms();
   }
 
   views.decisionCanvas.addEventListener('click', (event) => {
-    if (settings.dataset !== 'custom') return;
+    if (state.settings.dataset !== 'custom') return;
     const { x, y } = views.decision.toData(event.clientX, event.clientY);
     pointActions.addPoint(x, y);
   });
@@ -320,14 +272,15 @@ export function mount(root, ctx) {
     intro,
     presetsHost,
     el('div', { className: 'panel-grid pg-grid' }, [
-      setupHost,
       el('div', { className: 'panel-main pg-main' }, [runHost, errorBox, views.element, diagnostics.element]),
+      setupHost,
     ]),
     explainHost,
   ]));
   renderAll();
   previewAtOnce();
   rebuildRun();
+  showForms();
   const stopListening = onLanguageChange(renderAll);
 
   return {

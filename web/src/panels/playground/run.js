@@ -1,9 +1,12 @@
 // The training panel's run bar: play / pause, single step, reset, speed, stop condition, the
-// epoch and step counters with the latest losses, and a progress bar towards a step limit.
+// epoch and step counters with the latest losses, a progress bar towards a step limit, and a
+// polite live line that announces each pause and stop with the step, loss and unit counts.
+// Made once; show() updates it in place.
 import { t } from '../../i18n.js';
 import { el } from '../../dom.js';
-import { button, selectField, numberField } from '../shared/controls.js';
-import { speeds } from './settings.js';
+import { button, keepChildren, showValue } from '../shared/controls.js';
+import { controlFor } from '../shared/schema-controls.js';
+import { schema } from './settings.js';
 
 function counter(name, label) {
   const value = el('dd', { className: `pg-${name}`, text: '–' });
@@ -13,27 +16,30 @@ function counter(name, label) {
 const lossText = (v) => (Number.isFinite(v) ? v.toFixed(4) : '–');
 const percentText = (v) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '–');
 
-/** actions: {play(), pause(), step(), reset(), update(patch)}. Returns {element, show(info)}. */
-export function buildRunBar(settings, actions) {
-  const play = button({ label: t('playground.play'), className: 'primary pg-play', onClick: () => (play.dataset.running === 'true' ? actions.pause() : actions.play()) });
-  play.name = 'play';
-  const step = button({ label: t('playground.step'), onClick: actions.step, ariaLabel: t('playground.stepLabel') });
-  step.name = 'step';
-  const reset = button({ label: t('playground.reset'), onClick: actions.reset, ariaLabel: t('playground.resetLabel') });
-  reset.name = 'reset';
-  const speed = selectField({
-    label: t('playground.speed'), name: 'speed', value: settings.speed,
-    options: Object.keys(speeds).map((value) => ({ value, label: t(`playground.speeds.${value}`) })),
-    onChange: (value) => actions.update({ speed: value }),
+/** The state line's key and data-state for `info`. */
+function stateOf(info) {
+  if (info.diverged) return { key: 'stateDiverged', state: 'diverged' };
+  if (info.running) return { key: 'stateRunning', state: 'running' };
+  if (info.stopReason === 'steps') return { key: 'stateStoppedSteps', state: 'steps' };
+  if (info.stopReason === 'loss') return { key: 'stateStoppedLoss', state: 'loss' };
+  return { key: 'statePaused', state: 'paused' };
+}
+
+/** actions: {play(), pause(), step(), reset(), update(patch), current() -> settings}. Returns {element, show(info)}. */
+export function createRunBar(actions) {
+  let playing = false;
+  const play = button({ label: t('playground.play'), className: 'primary pg-play', name: 'play', onClick: () => (playing ? actions.pause() : actions.play()) });
+  const step = button({ label: t('playground.step'), name: 'step', onClick: actions.step, ariaLabel: t('playground.stepLabel') });
+  const reset = button({ label: t('playground.reset'), name: 'reset', onClick: actions.reset, ariaLabel: t('playground.resetLabel') });
+  const control = (key, label, optionLabel) => controlFor(schema, key, {
+    label: t(label), value: actions.current()[key], optionLabel, onChange: (value) => actions.update({ [key]: value }),
   });
-  const stopMode = selectField({
-    label: t('playground.stopMode'), name: 'stopMode', value: settings.stopMode,
-    options: ['none', 'steps', 'loss'].map((value) => ({ value, label: t(`playground.stop.${value}`) })),
-    onChange: (value) => actions.update({ stopMode: value }),
-  });
-  const stopValue = settings.stopMode === 'none' ? null : settings.stopMode === 'steps'
-    ? numberField({ label: t('playground.stopSteps'), name: 'stopSteps', value: settings.stopSteps, min: 1, max: 10000000, step: 100, integer: true, onChange: (v) => actions.update({ stopSteps: v }) })
-    : numberField({ label: t('playground.stopLoss'), name: 'stopLoss', value: settings.stopLoss, min: 0.0001, max: 10, step: 0.01, onChange: (v) => actions.update({ stopLoss: v }) });
+  const controls = {
+    speed: control('speed', 'playground.speed', (value) => t(`playground.speeds.${value}`)),
+    stopMode: control('stopMode', 'playground.stopMode', (value) => t(`playground.stop.${value}`)),
+    stopSteps: control('stopSteps', 'playground.stopSteps'),
+    stopLoss: control('stopLoss', 'playground.stopLoss'),
+  };
   const counters = {
     epoch: counter('epoch', t('playground.epoch')),
     step: counter('step-count', t('playground.stepCount')),
@@ -46,13 +52,22 @@ export function buildRunBar(settings, actions) {
   };
   const progress = el('progress', { className: 'pg-progress', max: 1, value: 0, 'aria-label': t('playground.progressLabel') });
   const state = el('p', { className: 'pg-state', role: 'status', 'aria-live': 'polite' });
-  const element = el('section', { className: 'pg-run', 'aria-label': t('playground.runLabel') }, [
+  const options = el('div', { className: 'pg-run-options' });
+  const element = el('section', { className: 'pg-run', 'aria-label': t('playground.runLabel'), 'data-view': 'run' });
+  const parts = [
     el('div', { className: 'pg-buttons pg-transport' }, [play, step, reset]),
-    el('div', { className: 'pg-run-options' }, [speed.element, stopMode.element, stopValue?.element]),
+    options,
     el('dl', { className: 'pg-counters' }, Object.values(counters).map((c) => c.element)),
-    settings.stopMode === 'steps' ? progress : null,
-    state,
-  ]);
+  ];
+
+  /** The state line: while running just "Training…", else the step, plus (for screen readers) the loss and unit counts. */
+  function showState(info, key) {
+    const text = info.ready ? t(`playground.${key}`, { step: info.step }) : '';
+    const counts = info.ready && !info.running && info.total
+      ? ` ${t('playground.stateCounts', { loss: lossText(info.row?.trainLoss), dead: info.dead, dormant: info.dormant, total: info.total })}` : '';
+    if (state.textContent === text + counts) return;
+    state.replaceChildren(text, ...(counts ? [el('span', { className: 'visually-hidden', text: counts })] : []));
+  }
 
   return {
     element,
@@ -62,8 +77,12 @@ export function buildRunBar(settings, actions) {
      * (the engine's latest frame), so "Paused at step N" appears with the step the engine stopped at.
      */
     show(info) {
-      play.dataset.running = String(info.playing);
-      play.textContent = t(info.playing ? 'playground.pause' : 'playground.play');
+      const settings = actions.current();
+      for (const [key, c] of Object.entries(controls)) showValue(c, settings[key]);
+      const limit = { none: null, steps: controls.stopSteps.element, loss: controls.stopLoss.element }[settings.stopMode];
+      keepChildren(options, [controls.speed.element, controls.stopMode.element, limit]);
+      keepChildren(element, [...parts, settings.stopMode === 'steps' ? progress : null, state]);
+      playing = info.playing;
       play.setAttribute('aria-pressed', String(info.playing));
       step.disabled = info.playing || info.diverged || !info.ready;
       play.disabled = info.diverged || !info.ready;
@@ -79,10 +98,9 @@ export function buildRunBar(settings, actions) {
         progress.value = Math.min(1, info.step / settings.stopSteps);
         progress.textContent = `${Math.round(progress.value * 100)}%`;
       }
-      const key = info.diverged ? 'stateDiverged' : info.running ? 'stateRunning'
-        : info.stopReason === 'steps' ? 'stateStoppedSteps' : info.stopReason === 'loss' ? 'stateStoppedLoss' : 'statePaused';
-      state.dataset.state = info.diverged ? 'diverged' : info.running ? 'running' : info.stopReason ?? 'paused';
-      state.textContent = info.ready ? t(`playground.${key}`, { step: info.step }) : '';
+      const { key, state: name } = stateOf(info);
+      state.dataset.state = name;
+      showState(info, key);
     },
   };
 }

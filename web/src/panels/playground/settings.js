@@ -1,16 +1,10 @@
 // The training panel's settings: the schema, the choices it offers, and the trainer spec a
 // set of settings stands for (same settings and seeds give the same run).
-import { field } from '../../settings.js';
-import { activationNames } from '../shared/controls.js';
+import { field, keysWithEffect } from '../../settings.js';
+import {
+  activationNames, alphaOf, datasetKinds, classesOf as kindClasses, heads, perClassHead, outputsOf, inits, network, training, maxSeed,
+} from '../shared/engine-facts.js';
 import { pointsFromSettings, classesOf, maxPoints, extent } from '../../training/points.js';
-
-export const datasets = ['circle', 'xor', 'gaussians', 'spiral', 'moons', 'three_class', 'custom'];
-export const heads = ['sigmoid_cross_entropy', 'tanh_mse', 'softmax_cross_entropy'];
-export const inits = ['he', 'xavier', 'small_uniform'];
-export const maxLayers = 6;
-export const maxUnits = 32;
-export const learningRateRange = { min: 1e-4, max: 10 };
-const maxSeed = 2147483647;
 
 /** Training per frame: a choice value -> {unit, amount}. */
 export const speeds = {
@@ -22,63 +16,75 @@ export const speeds = {
   'epochs-100': { unit: 'epochs', amount: 100 },
 };
 
-/** Activations whose alpha the student can set, with their default and largest alpha. */
-export const alphaRange = { leaky_relu: { fallback: 0.01, max: 0.99 }, elu: { fallback: 1, max: 3 } };
+/** The heads the training views can colour (outputs in [0, 1], or tanh's [-1, 1]): a page choice among the engine's. */
+export const offeredHeads = heads.filter((head) => ['sigmoid_cross_entropy', 'tanh_mse', perClassHead].includes(head));
 
+/** The alpha slider's largest value per activation that takes an alpha (a page choice inside the engine's range). */
+export const alphaSliderMax = { leaky_relu: 0.99, elu: 3 };
+
+const seed = (fallback, effect) => field.integer(fallback, 0, maxSeed, { effect });
+const { learningRate, batchSize, momentum, l2 } = training;
+
+/** Every setting of the panel, with its effect: 'rebuild', 'live', 'schedule' or 'redraw' (see settings.js). */
 export const schema = {
-  dataset: field.choice('circle', datasets),
-  noise: field.number(0.1, 0, 0.5),
-  points: field.integer(500, 20, 2000),
-  trainFraction: field.number(0.8, 0.1, 0.9),
-  dataSeed: field.integer(1, 0, maxSeed),
-  showTest: field.boolean(true),
-  customX: field.list([], field.number(0, -extent, extent), 0, 2 * maxPoints),
-  customLabels: field.list([], field.integer(0, 0, 2), 0, maxPoints),
-  pointClass: field.integer(0, 0, 2),
-  hiddenLayers: field.list([8, 8], field.integer(8, 1, maxUnits), 0, maxLayers),
-  activation: field.choice('relu', activationNames),
-  alpha: field.number(0.01, 0, 3),
-  head: field.choice('sigmoid_cross_entropy', heads),
-  init: field.choice('he', inits),
-  weightSeed: field.integer(12, 0, maxSeed),
-  learningRate: field.number(0.03, learningRateRange.min, learningRateRange.max),
-  batchSize: field.integer(10, 1, 500),
-  momentum: field.number(0, 0, 0.99),
-  l2: field.number(0, 0, 0.1),
-  shuffleSeed: field.integer(1, 0, maxSeed),
-  speed: field.choice('epochs-1', Object.keys(speeds)),
-  stopMode: field.choice('none', ['none', 'steps', 'loss']),
-  stopSteps: field.integer(1000, 1, 10000000),
-  stopLoss: field.number(0.05, 0.0001, 10),
-  logScale: field.boolean(false),
+  dataset: field.choice('circle', [...datasetKinds, 'custom'], { effect: 'rebuild' }),
+  noise: field.number(0.1, 0, 0.5, { effect: 'rebuild', control: 'slider', step: 0.01 }),
+  points: field.integer(500, 20, 2000, { effect: 'rebuild', control: 'slider', step: 10 }),
+  trainFraction: field.number(0.8, 0.1, 0.9, { effect: 'rebuild', control: 'slider', step: 0.05 }),
+  dataSeed: seed(1, 'rebuild'),
+  showTest: field.boolean(true, { effect: 'redraw', className: 'check pg-check' }),
+  customX: field.list([], field.number(0, -extent, extent), 0, 2 * maxPoints, { effect: 'rebuild' }),
+  customLabels: field.list([], field.integer(0, 0, 2), 0, maxPoints, { effect: 'rebuild' }),
+  pointClass: field.integer(0, 0, 2, { effect: 'redraw', control: 'select' }),
+  hiddenLayers: field.list(network.hiddenLayers, field.integer(network.units.default, network.units.min, network.units.max), 0, network.maxLayers, {
+    effect: 'rebuild',
+  }),
+  activation: field.choice(network.activation, activationNames, { effect: 'rebuild' }),
+  alpha: field.number(alphaOf('leaky_relu').default, 0, Math.max(...Object.values(alphaSliderMax)), { effect: 'rebuild', control: 'slider', step: 0.01 }),
+  head: field.choice(network.head, offeredHeads, { effect: 'rebuild' }),
+  init: field.choice(network.init, inits, { effect: 'rebuild' }),
+  weightSeed: seed(12, 'rebuild'),
+  learningRate: field.number(learningRate.default, learningRate.min, learningRate.max, { effect: 'live', control: 'log' }),
+  batchSize: field.integer(batchSize.default, batchSize.min, 500, { effect: 'live' }),
+  momentum: field.number(momentum.default, momentum.min, 0.99, { effect: 'live', control: 'slider', step: 0.01 }),
+  l2: field.number(l2.default, l2.min, 0.1, { effect: 'live', step: 0.0001 }),
+  shuffleSeed: seed(1, 'rebuild'),
+  speed: field.choice('epochs-1', Object.keys(speeds), { effect: 'schedule' }),
+  stopMode: field.choice('none', ['none', 'steps', 'loss'], { effect: 'schedule' }),
+  stopSteps: field.integer(1000, 1, 10000000, { effect: 'schedule', step: 100 }),
+  stopLoss: field.number(0.05, 0.0001, 10, { effect: 'schedule', step: 0.01 }),
+  logScale: field.boolean(false, { effect: 'redraw' }),
 };
 
-/** Settings that rebuild the network and data when they change (the rest apply to the running network). */
-export const structuralKeys = ['dataset', 'noise', 'points', 'trainFraction', 'dataSeed', 'customX', 'customLabels',
-  'hiddenLayers', 'activation', 'alpha', 'head', 'init', 'weightSeed', 'shuffleSeed'];
+/** The settings the running trainer takes live (the optimiser's). */
+export const liveKeys = keysWithEffect(schema, 'live');
+
+/** The alpha slider's range for `activation`, or null when it takes no alpha. */
+export function alphaRange(activation) {
+  const engine = alphaOf(activation);
+  return engine ? { min: engine.min, max: Math.min(engine.max, alphaSliderMax[activation]), fallback: engine.default } : null;
+}
 
 /** Classes of the chosen data set. */
 export function classCount(settings) {
-  if (settings.dataset === 'three_class') return 3;
   if (settings.dataset === 'custom') return classesOf(pointsFromSettings(settings));
-  return 2;
+  return kindClasses(settings.dataset);
 }
 
 /** The output/loss the run uses: softmax + cross-entropy whenever there are more than 2 classes. */
 export function effectiveHead(settings) {
-  return classCount(settings) > 2 ? 'softmax_cross_entropy' : settings.head;
+  return classCount(settings) > 2 ? perClassHead : settings.head;
 }
 
 /** Alpha passed to the engine, or undefined for activations without one. */
 function effectiveAlpha(settings) {
-  const range = alphaRange[settings.activation];
+  const range = alphaRange(settings.activation);
   return range ? Math.min(settings.alpha, range.max) : undefined;
 }
 
 /** The optimiser part of a spec (changeable while training). */
 export function trainSettings(settings) {
-  const { learningRate, batchSize, momentum, l2 } = settings;
-  return { learningRate, batchSize, momentum, l2 };
+  return Object.fromEntries(liveKeys.map((key) => [key, settings[key]]));
 }
 
 /** {steps, loss} for session.stopCondition (0 = no limit). */
@@ -91,23 +97,23 @@ export function stopCondition(settings) {
 
 /** The engine's trainer spec for these settings (docs/API.md, "Training"). */
 export function trainerSpec(settings) {
-  const network = {
+  const net = {
     hiddenLayers: [...settings.hiddenLayers], activation: settings.activation, head: effectiveHead(settings),
     init: settings.init, seed: settings.weightSeed,
   };
   const alpha = effectiveAlpha(settings);
-  if (alpha !== undefined) network.alpha = alpha;
+  if (alpha !== undefined) net.alpha = alpha;
   const split = { trainFraction: settings.trainFraction, splitSeed: settings.dataSeed };
   const data = settings.dataset === 'custom'
     ? { ...pointsFromSettings(settings), classes: classCount(settings), ...split }
     : { kind: settings.dataset, size: settings.points, noise: settings.noise, seed: settings.dataSeed, ...split };
-  return { network, data, settings: trainSettings(settings), shuffleSeed: settings.shuffleSeed, statsEvery: 0 };
+  return { network: net, data, settings: trainSettings(settings), shuffleSeed: settings.shuffleSeed, statsEvery: 0 };
 }
 
 /** What a saved file records as the architecture. */
 export function architecture(settings) {
   return {
-    inputs: 2, hiddenLayers: [...settings.hiddenLayers], activation: settings.activation, alpha: effectiveAlpha(settings) ?? null,
-    head: effectiveHead(settings), outputs: effectiveHead(settings) === 'softmax_cross_entropy' ? classCount(settings) : 1,
+    inputs: network.inputs, hiddenLayers: [...settings.hiddenLayers], activation: settings.activation, alpha: effectiveAlpha(settings) ?? null,
+    head: effectiveHead(settings), outputs: outputsOf(effectiveHead(settings), classCount(settings)),
   };
 }

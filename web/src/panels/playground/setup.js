@@ -1,165 +1,171 @@
-// The training panel's setup controls: the data, the network and the optimiser. Built from the
-// settings; every change goes through actions.update(patch). Rebuilt by the panel when the
-// shape of the form changes (data set, activation, layers, output).
+// The training panel's setup controls: the data, the network and the optimiser, made once from
+// the schema and then updated in place by show(settings), so focus never leaves a control.
+// Every change goes through actions.update(patch).
 import { t } from '../../i18n.js';
 import { el } from '../../dom.js';
-import { slider, numberField, selectField, button, activationLabel, fixed, uniqueId } from '../shared/controls.js';
-import {
-  datasets, heads, inits, maxLayers, maxUnits, alphaRange, learningRateRange, classCount,
-} from './settings.js';
+import { button, activationLabel, keepChildren, showValue } from '../shared/controls.js';
+import { controlFor } from '../shared/schema-controls.js';
+import { fixed } from '../shared/format.js';
+import { maxSeed, perClassHead } from '../shared/engine-facts.js';
+import { schema, alphaRange, classCount } from './settings.js';
 
-/** A learning rate shown with two significant digits: 0.0001, 0.03, 3, 10. */
-export function formatRate(rate) {
-  return String(Number(rate.toPrecision(2)));
-}
-
-function seedField(label, name, value, onChange) {
-  return numberField({ label, name, value, min: 0, max: 2147483647, step: 1, integer: true, onChange });
-}
-
-function stepper({ text, name, value, min, max, minusLabel, plusLabel, onChange }) {
-  const minus = button({ label: '−', ariaLabel: minusLabel, className: 'pg-step-button', onClick: () => onChange(value - 1) });
-  const plus = button({ label: '+', ariaLabel: plusLabel, className: 'pg-step-button', onClick: () => onChange(value + 1) });
-  minus.name = `${name}-minus`;
-  plus.name = `${name}-plus`;
-  minus.disabled = value <= min;
-  plus.disabled = value >= max;
-  return el('div', { className: 'pg-stepper' }, [el('span', { className: 'pg-stepper-text', text }), minus, plus]);
-}
-
-function dataFieldset(settings, actions, pointsTools) {
-  const custom = settings.dataset === 'custom';
-  const dataset = selectField({
-    label: t('playground.dataset'), name: 'dataset', value: settings.dataset,
-    options: datasets.map((value) => ({ value, label: t(`playground.datasets.${value}`) })),
-    onChange: (value) => actions.update({ dataset: value }),
-  });
-  const noise = slider({
-    label: t('playground.noise'), name: 'noise', min: 0, max: 0.5, step: 0.01, value: settings.noise, format: (v) => v.toFixed(2),
-    onInput: (value) => actions.update({ noise: value }),
-  });
-  const points = slider({
-    label: t('playground.points'), name: 'points', min: 20, max: 2000, step: 10, value: settings.points,
-    onInput: (value) => actions.update({ points: value }),
-  });
-  const split = slider({
-    label: t('playground.trainFraction'), name: 'trainFraction', min: 0.1, max: 0.9, step: 0.05, value: settings.trainFraction,
-    format: (v) => t('playground.splitValue', { train: Math.round(v * 100), test: 100 - Math.round(v * 100) }),
-    onInput: (value) => actions.update({ trainFraction: value }),
-  });
-  const seed = seedField(t('playground.dataSeed'), 'dataSeed', settings.dataSeed, (value) => actions.update({ dataSeed: value }));
-  const regenerate = button({
-    label: t('playground.regenerate'),
-    onClick: () => {
-      const next = (Number(seed.input.value) + 1) % 2147483648;
-      seed.input.value = String(next);
-      actions.update({ dataSeed: next });
+/** A "text  − +" row whose buttons change a count; update({text, value, min, max}) shows the count. */
+function stepper({ name, minusLabel, plusLabel, onChange }) {
+  let current = 0;
+  const text = el('span', { className: 'pg-stepper-text' });
+  const minus = button({ label: '−', ariaLabel: minusLabel, className: 'pg-step-button', name: `${name}-minus`, onClick: () => onChange(current - 1) });
+  const plus = button({ label: '+', ariaLabel: plusLabel, className: 'pg-step-button', name: `${name}-plus`, onClick: () => onChange(current + 1) });
+  return {
+    element: el('div', { className: 'pg-stepper' }, [text, minus, plus]),
+    update({ label, value, min, max }) {
+      current = value;
+      text.textContent = label;
+      minus.disabled = value <= min;
+      plus.disabled = value >= max;
     },
-  });
-  regenerate.name = 'regenerate';
-  const showTestId = uniqueId('pg-show-test');
-  const showTest = el('input', { type: 'checkbox', id: showTestId, name: 'showTest' });
-  showTest.checked = settings.showTest;
-  showTest.addEventListener('change', () => actions.update({ showTest: showTest.checked }));
-  return el('fieldset', { className: 'pg-fieldset' }, [
-    el('legend', { text: t('playground.dataLegend') }),
-    dataset.element,
-    custom ? pointsTools : null,
-    custom ? null : noise.element,
-    custom ? null : points.element,
-    split.element,
-    el('div', { className: 'pg-seed-row' }, [seed.element, regenerate]),
-    el('div', { className: 'check pg-check' }, [showTest, el('label', { for: showTestId, text: t('playground.showTest') })]),
-  ]);
+  };
 }
 
-function layerControls(settings, actions) {
-  const layers = settings.hiddenLayers;
-  const setLayers = (next) => actions.update({ hiddenLayers: next });
+/** actions: {update(patch), activations: [names], current() -> settings}; pointsTools: the custom-points element. */
+function dataFieldset(actions, pointsTools) {
+  const control = (key, label, extra = {}) => controlFor(schema, key, {
+    label: t(label), value: actions.current()[key], onChange: (value) => actions.update({ [key]: value }), ...extra,
+  });
+  const controls = {
+    dataset: control('dataset', 'playground.dataset', { optionLabel: (value) => t(`playground.datasets.${value}`) }),
+    noise: control('noise', 'playground.noise', { format: (v) => v.toFixed(2) }),
+    points: control('points', 'playground.points'),
+    trainFraction: control('trainFraction', 'playground.trainFraction', {
+      format: (v) => t('playground.splitValue', { train: Math.round(v * 100), test: 100 - Math.round(v * 100) }),
+    }),
+    dataSeed: control('dataSeed', 'playground.dataSeed'),
+    showTest: control('showTest', 'playground.showTest'),
+  };
+  const regenerate = button({
+    label: t('playground.regenerate'), name: 'regenerate',
+    onClick: () => actions.update({ dataSeed: (actions.current().dataSeed + 1) % (maxSeed + 1) }),
+  });
+  const seedRow = el('div', { className: 'pg-seed-row' }, [controls.dataSeed.element, regenerate]);
+  const element = el('fieldset', { className: 'pg-fieldset' });
+  const legend = el('legend', { text: t('playground.dataLegend') });
+  return {
+    element,
+    show(settings) {
+      for (const [key, c] of Object.entries(controls)) showValue(c, settings[key]);
+      const custom = settings.dataset === 'custom';
+      keepChildren(element, [legend, controls.dataset.element, custom ? pointsTools : null, custom ? null : controls.noise.element,
+        custom ? null : controls.points.element, controls.trainFraction.element, seedRow, controls.showTest.element]);
+    },
+  };
+}
+
+function layerControls(actions) {
+  const layers = () => actions.current().hiddenLayers;
   const count = stepper({
-    text: t('playground.layerCount', { count: layers.length }), name: 'layers', value: layers.length, min: 0, max: maxLayers,
-    minusLabel: t('playground.removeLayer'), plusLabel: t('playground.addLayer'),
-    onChange: (n) => setLayers(n > layers.length ? [...layers, layers.at(-1) ?? 4] : layers.slice(0, n)),
+    name: 'layers', minusLabel: t('playground.removeLayer'), plusLabel: t('playground.addLayer'),
+    onChange: (n) => actions.update({ hiddenLayers: n > layers().length ? [...layers(), layers().at(-1) ?? 4] : layers().slice(0, n) }),
   });
-  const rows = layers.map((units, i) => el('li', {}, stepper({
-    text: t('playground.layerUnits', { layer: i + 1, units }), name: `units-${i}`, value: units, min: 1, max: maxUnits,
-    minusLabel: t('playground.fewerUnits', { layer: i + 1 }), plusLabel: t('playground.moreUnits', { layer: i + 1 }),
-    onChange: (n) => setLayers(layers.map((u, j) => (j === i ? n : u))),
-  })));
-  return [count, el('ol', { className: 'pg-layers' }, rows)];
+  const list = el('ol', { className: 'pg-layers' });
+  const rows = [];
+  const { item, maxLength } = schema.hiddenLayers;
+  const row = (i) => {
+    rows[i] ??= stepper({
+      name: `units-${i}`, minusLabel: t('playground.fewerUnits', { layer: i + 1 }), plusLabel: t('playground.moreUnits', { layer: i + 1 }),
+      onChange: (n) => actions.update({ hiddenLayers: layers().map((u, j) => (j === i ? n : u)) }),
+    });
+    return rows[i];
+  };
+  const items = [];
+  return {
+    element: el('div', { 'data-setting': 'hiddenLayers' }, [count.element, list]),
+    show(settings) {
+      const units = settings.hiddenLayers;
+      count.update({ label: t('playground.layerCount', { count: units.length }), value: units.length, min: 0, max: maxLength });
+      units.forEach((n, i) => {
+        row(i).update({ label: t('playground.layerUnits', { layer: i + 1, units: n }), value: n, min: item.min, max: item.max });
+        items[i] ??= el('li', {}, row(i).element);
+      });
+      keepChildren(list, items.slice(0, units.length));
+    },
+  };
 }
 
-function networkFieldset(settings, actions) {
-  const activation = selectField({
-    label: t('playground.activation'), name: 'activation', value: settings.activation,
-    options: actions.activations.map((value) => ({ value, label: activationLabel(value) })),
-    onChange: (value) => actions.update({ activation: value, alpha: alphaRange[value]?.fallback ?? settings.alpha }),
+function networkFieldset(actions) {
+  const control = (key, label, optionLabel) => controlFor(schema, key, {
+    label: t(label), value: actions.current()[key], optionLabel, onChange: (value) => actions.update({ [key]: value }),
   });
-  const range = alphaRange[settings.activation];
-  const alpha = range ? slider({
-    label: t('playground.alpha'), name: 'alpha', min: 0, max: range.max, step: 0.01, value: Math.min(settings.alpha, range.max),
-    format: (v) => v.toFixed(2), onInput: (value) => actions.update({ alpha: value }),
-  }) : null;
-  const threeClasses = classCount(settings) > 2;
-  const head = selectField({
-    label: t('playground.head'), name: 'head', value: threeClasses ? 'softmax_cross_entropy' : settings.head,
-    options: heads.map((value) => ({ value, label: t(`playground.heads.${value}`) })),
-    onChange: (value) => actions.update({ head: value }),
+  const activation = controlFor(schema, 'activation', {
+    label: t('playground.activation'), value: actions.current().activation, optionLabel: activationLabel,
+    onChange: (value) => actions.update({ activation: value, alpha: alphaRange(value)?.fallback ?? actions.current().alpha }),
   });
-  for (const option of head.select.options) option.disabled = threeClasses && option.value !== 'softmax_cross_entropy';
-  const init = selectField({
-    label: t('playground.init'), name: 'init', value: settings.init,
-    options: inits.map((value) => ({ value, label: t(`playground.inits.${value}`) })),
-    onChange: (value) => actions.update({ init: value }),
-  });
-  const seed = seedField(t('playground.weightSeed'), 'weightSeed', settings.weightSeed, (value) => actions.update({ weightSeed: value }));
-  return el('fieldset', { className: 'pg-fieldset' }, [
-    el('legend', { text: t('playground.networkLegend') }),
-    ...layerControls(settings, actions),
-    activation.element,
-    alpha?.element,
-    head.element,
-    threeClasses ? el('p', { className: 'note', text: t('playground.headThreeClasses') }) : null,
-    init.element,
-    seed.element,
-  ]);
+  const head = control('head', 'playground.head', (value) => t(`playground.heads.${value}`));
+  const init = control('init', 'playground.init', (value) => t(`playground.inits.${value}`));
+  const weightSeed = control('weightSeed', 'playground.weightSeed');
+  const layers = layerControls(actions);
+  const headNote = el('p', { className: 'note', text: t('playground.headThreeClasses') });
+  const legend = el('legend', { text: t('playground.networkLegend') });
+  const element = el('fieldset', { className: 'pg-fieldset' });
+  let alpha = null;
+  let alphaFor = null;
+  return {
+    element,
+    show(settings) {
+      layers.show(settings);
+      showValue(activation, settings.activation);
+      const range = alphaRange(settings.activation);
+      if (alphaFor !== settings.activation) {
+        alphaFor = settings.activation;
+        alpha = range ? controlFor(schema, 'alpha', {
+          label: t('playground.alpha'), value: Math.min(settings.alpha, range.max), range, format: (v) => v.toFixed(2),
+          onChange: (value) => actions.update({ alpha: value }),
+        }) : null;
+      } else if (alpha) showValue(alpha, Math.min(settings.alpha, range.max));
+      const threeClasses = classCount(settings) > 2;
+      for (const option of head.input.options) option.disabled = threeClasses && option.value !== perClassHead;
+      showValue(head, settings.head);
+      showValue(init, settings.init);
+      showValue(weightSeed, settings.weightSeed);
+      keepChildren(element, [legend, layers.element, activation.element, alpha?.element, head.element,
+        threeClasses ? headNote : null, init.element, weightSeed.element]);
+    },
+  };
 }
 
-function trainingFieldset(settings, actions) {
-  const { min, max } = learningRateRange;
-  const rate = slider({
-    label: t('playground.learningRate'), name: 'learningRate', min: Math.log10(min), max: Math.log10(max), step: 0.01,
-    value: Math.log10(settings.learningRate), format: (v) => formatRate(10 ** v),
-    onInput: (value) => actions.update({ learningRate: Math.min(max, Math.max(min, Number((10 ** value).toPrecision(2)))) }),
+function trainingFieldset(actions) {
+  const control = (key, label, format) => controlFor(schema, key, {
+    label: t(label), value: actions.current()[key], format, onChange: (value) => actions.update({ [key]: value }),
   });
-  rate.input.setAttribute('aria-valuetext', formatRate(settings.learningRate));
-  rate.input.addEventListener('input', () => rate.input.setAttribute('aria-valuetext', formatRate(10 ** Number(rate.input.value))));
-  const batch = numberField({
-    label: t('playground.batchSize'), name: 'batchSize', value: settings.batchSize, min: 1, max: 500, step: 1, integer: true,
-    onChange: (value) => actions.update({ batchSize: value }),
-  });
-  const momentum = slider({
-    label: t('playground.momentum'), name: 'momentum', min: 0, max: 0.99, step: 0.01, value: settings.momentum,
-    format: (v) => fixed(v, 2), onInput: (value) => actions.update({ momentum: value }),
-  });
-  const l2 = numberField({
-    label: t('playground.l2'), name: 'l2', value: settings.l2, min: 0, max: 0.1, step: 0.0001,
-    onChange: (value) => actions.update({ l2: value }),
-  });
-  const seed = seedField(t('playground.shuffleSeed'), 'shuffleSeed', settings.shuffleSeed, (value) => actions.update({ shuffleSeed: value }));
-  return el('fieldset', { className: 'pg-fieldset' }, [
+  const controls = {
+    learningRate: control('learningRate', 'playground.learningRate'),
+    batchSize: control('batchSize', 'playground.batchSize'),
+    momentum: control('momentum', 'playground.momentum', (v) => fixed(v, 2)),
+    l2: control('l2', 'playground.l2'),
+    shuffleSeed: control('shuffleSeed', 'playground.shuffleSeed'),
+  };
+  const element = el('fieldset', { className: 'pg-fieldset' }, [
     el('legend', { text: t('playground.trainingLegend') }),
-    rate.element,
+    controls.learningRate.element,
     el('p', { className: 'note', text: t('playground.learningRateNote') }),
-    batch.element, momentum.element, l2.element, seed.element,
+    ...['batchSize', 'momentum', 'l2', 'shuffleSeed'].map((key) => controls[key].element),
   ]);
+  return {
+    element,
+    show(settings) {
+      for (const [key, c] of Object.entries(controls)) showValue(c, settings[key]);
+    },
+  };
 }
 
-/** The three setup fieldsets. actions: {update(patch), activations: [names]}; pointsTools: the custom-points element. */
-export function buildSetup(settings, actions, pointsTools) {
-  return el('div', { className: 'pg-setup' }, [
-    dataFieldset(settings, actions, pointsTools),
-    networkFieldset(settings, actions),
-    trainingFieldset(settings, actions),
-  ]);
+/**
+ * The three setup fieldsets. actions: {update(patch), current() -> settings}; pointsTools: the
+ * custom-points element. Returns {element, show(settings)}.
+ */
+export function createSetup(actions, pointsTools) {
+  const parts = [dataFieldset(actions, pointsTools), networkFieldset(actions), trainingFieldset(actions)];
+  const element = el('div', { className: 'pg-setup' }, parts.map((part) => part.element));
+  const show = (settings) => {
+    for (const part of parts) part.show(settings);
+  };
+  show(actions.current());
+  return { element, show };
 }

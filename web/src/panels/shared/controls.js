@@ -1,7 +1,10 @@
-// Small DOM builders shared by the chapter panels: labelled sliders, number fields, selects,
-// checkbox groups, buttons and chart boxes. Text always goes in through textContent.
-import { t, keys, onLanguageChange } from '../../i18n.js';
+// Small DOM builders shared by the chapter panels: labelled sliders (linear and logarithmic),
+// number fields, selects, checkboxes, buttons and chart boxes. Text always goes in through
+// textContent. Each value control returns {element, input, set(value)}: set() shows a value
+// without firing the control's callback, so a form can follow its settings in place.
+import { t, keys } from '../../i18n.js';
 import { el } from '../../dom.js';
+import { roundSignificant, shortNumber } from './format.js';
 
 let counter = 0;
 
@@ -11,12 +14,35 @@ export function uniqueId(prefix) {
   return `${prefix}-${counter}`;
 }
 
+/** Shows `value` in `control` unless the student is using it (then its own input shows the truth). */
+export function showValue(control, value) {
+  if (!control.element.contains(document.activeElement)) control.set(value);
+}
+
+/**
+ * Makes `parent`'s children exactly `children` (null entries skipped) without moving the nodes that
+ * stay, so a focused control keeps its focus. Kept nodes must stay in their relative order.
+ */
+export function keepChildren(parent, children) {
+  const wanted = children.filter(Boolean);
+  for (const node of [...parent.childNodes]) if (!wanted.includes(node)) node.remove();
+  let cursor = parent.firstChild;
+  for (const node of wanted) {
+    if (node === cursor) cursor = cursor.nextSibling;
+    else parent.insertBefore(node, cursor);
+  }
+}
+
 /** A range input with a visible label and numeric value; onInput(number) on every move. */
 export function slider({ label, min, max, step, value, format = String, onInput, name }) {
   const id = uniqueId('slider');
   const input = el('input', { type: 'range', id, min, max, step, name });
-  input.value = String(value);
-  const output = el('output', { for: id, className: 'control-value', text: format(value) });
+  const output = el('output', { for: id, className: 'control-value' });
+  const set = (number) => {
+    input.value = String(number);
+    output.textContent = format(number);
+  };
+  set(value);
   input.addEventListener('input', () => {
     const number = Number(input.value);
     output.textContent = format(number);
@@ -25,7 +51,58 @@ export function slider({ label, min, max, step, value, format = String, onInput,
   const element = el('div', { className: 'control control-slider' }, [
     el('label', { for: id, text: label }), input, output,
   ]);
-  return { element, input };
+  return { element, input, set };
+}
+
+/** True when `text` is a finite number in [min, max] (and whole when `integer`). */
+function acceptable(text, { min, max, integer }) {
+  const number = Number(text);
+  return text !== '' && Number.isFinite(number) && number >= min && number <= max && (!integer || Number.isInteger(number));
+}
+
+/**
+ * A slider on a log10 scale for a rate in [min, max], with a typed field beside it that takes
+ * exact values (3, 0.003). The slider moves in rates of two significant digits; both announce
+ * the rate itself (aria-valuetext), never its exponent. onInput(rate) for every valid change.
+ */
+export function logSlider({ label, min, max, value, onInput, name }) {
+  const id = uniqueId('slider');
+  const labelId = uniqueId('label');
+  const input = el('input', { type: 'range', id, min: Math.log10(min), max: Math.log10(max), step: 0.01, name });
+  const exact = el('input', {
+    type: 'text', inputmode: 'decimal', name: `${name}Exact`, className: 'control-value control-exact', autocomplete: 'off',
+    spellcheck: 'false', 'aria-labelledby': labelId,
+  });
+  const show = (rate) => {
+    input.value = String(Math.log10(rate));
+    input.setAttribute('aria-valuetext', shortNumber(rate));
+    exact.value = shortNumber(rate);
+    exact.setAttribute('aria-invalid', 'false');
+  };
+  show(value);
+  input.addEventListener('input', () => {
+    const rate = Math.min(max, Math.max(min, roundSignificant(10 ** Number(input.value))));
+    input.setAttribute('aria-valuetext', shortNumber(rate));
+    exact.value = shortNumber(rate);
+    exact.setAttribute('aria-invalid', 'false');
+    onInput(rate);
+  });
+  exact.addEventListener('input', () => {
+    const text = exact.value.trim();
+    const valid = acceptable(text, { min, max, integer: false });
+    exact.setAttribute('aria-invalid', String(!valid));
+    if (!valid) return;
+    input.value = String(Math.log10(Number(text)));
+    input.setAttribute('aria-valuetext', shortNumber(Number(text)));
+    onInput(Number(text));
+  });
+  exact.addEventListener('change', () => {
+    if (exact.getAttribute('aria-invalid') === 'false') exact.value = shortNumber(Number(exact.value), 15);
+  });
+  const element = el('div', { className: 'control control-slider control-log' }, [
+    el('label', { for: id, id: labelId, text: label }), input, exact,
+  ]);
+  return { element, input, set: show };
 }
 
 /** A number input; onChange(number) only for finite values inside [min, max], else marks it invalid. */
@@ -35,15 +112,19 @@ export function numberField({ label, value, min, max, step = 'any', onChange, ar
   input.value = String(value);
   const update = () => {
     const text = input.value.trim();
-    const number = Number(text);
-    const valid = text !== '' && Number.isFinite(number) && number >= min && number <= max && (!integer || Number.isInteger(number));
+    const valid = acceptable(text, { min, max, integer });
     input.setAttribute('aria-invalid', String(!valid));
-    if (valid) onChange(number);
+    if (valid) onChange(Number(text));
   };
   input.addEventListener('input', update);
   input.addEventListener('change', update);
+  const set = (number) => {
+    if (Number(input.value) === number && input.value.trim() !== '') return;
+    input.value = String(number);
+    input.setAttribute('aria-invalid', 'false');
+  };
   const children = label ? [el('label', { for: id, text: label }), input] : [input];
-  return { element: el('div', { className: 'control control-number' }, children), input };
+  return { element: el('div', { className: 'control control-number' }, children), input, set };
 }
 
 /** A <select> of [{value, label}]; onChange(value). */
@@ -52,7 +133,18 @@ export function selectField({ label, options, value, onChange, name }) {
   const select = el('select', { id, name }, options.map((o) => el('option', { value: o.value, text: o.label })));
   select.value = value;
   select.addEventListener('change', () => onChange(select.value));
-  return { element: el('div', { className: 'control control-select' }, [el('label', { for: id, text: label }), select]), select };
+  const set = (next) => { select.value = next; };
+  return { element: el('div', { className: 'control control-select' }, [el('label', { for: id, text: label }), select]), select, input: select, set };
+}
+
+/** A labelled checkbox; onChange(checked). */
+export function checkbox({ label, value, onChange, name, className = 'check' }) {
+  const id = uniqueId('check');
+  const input = el('input', { type: 'checkbox', id, name });
+  input.checked = value;
+  input.addEventListener('change', () => onChange(input.checked));
+  const set = (checked) => { input.checked = checked; };
+  return { element: el('div', { className }, [input, el('label', { for: id, text: label })]), input, set };
 }
 
 /** A fieldset of checkboxes; onChange(selectedValues); keeps at least `min` checked. */
@@ -79,9 +171,9 @@ export function checkboxGroup({ legend, options, values, onChange, min = 1 }) {
   return { element, boxes };
 }
 
-/** A real <button type=button>. */
-export function button({ label, onClick, ariaLabel, className }) {
-  const node = el('button', { type: 'button', className, 'aria-label': ariaLabel, text: label });
+/** A real <button type=button>; `name` identifies it to tests and to focus handling. */
+export function button({ label, onClick, ariaLabel, className, name }) {
+  const node = el('button', { type: 'button', className, name, 'aria-label': ariaLabel, text: label });
   node.addEventListener('click', onClick);
   return node;
 }
@@ -93,56 +185,8 @@ export function chartBox(label, className = '') {
   return { element: el('div', { className: `chart-box ${className}`.trim() }, [canvas]), canvas };
 }
 
-/** `value` with `digits` decimals, minus sign as U+2212, and -0 shown as 0. */
-export function fixed(value, digits) {
-  const text = (Object.is(value, -0) ? 0 : value).toFixed(digits);
-  return /^-0\.?0*$/.test(text) ? text.slice(1) : text.replace('-', '\u2212');
-}
-
-/** Mixes a #rrggbb colour with white: amount 0 keeps the colour, 1 gives white. */
-export function tint(hex, amount) {
-  const channel = (i) => {
-    const c = parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
-    return Math.round(c + (255 - c) * amount);
-  };
-  return `rgb(${channel(0)}, ${channel(1)}, ${channel(2)})`;
-}
-
-/** '#000000' or '#ffffff', whichever contrasts more with an 'rgb(r, g, b)' background (always >= 4.5:1). */
-export function readableTextOn(rgb) {
-  const [r, g, b] = rgb.match(/\d+/g).map((c) => {
-    const s = Number(c) / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  });
-  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return 1.05 / (luminance + 0.05) > (luminance + 0.05) / 0.05 ? '#ffffff' : '#000000';
-}
-
-/** Marker shapes paired with series, so racers differ by shape as well as colour. */
-export const markers = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot', 'rectRounded', 'cross'];
-
-/** Every activation of the engine, in its display order (the settings schemas need them at import). */
-export const activationNames = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'step', 'linear', 'elu', 'selu', 'softplus',
-  'gelu', 'silu', 'softsign', 'hard_sigmoid'];
-
 /** The display name of an activation from the shared activation strings. */
 export function activationLabel(name) {
   const key = `activations.${name}.name`;
   return keys('en').includes(key) ? t(key) : name;
-}
-
-/**
- * Builds a panel now and again on every language change. Returns the panel's handle: destroy()
- * stops listening, runs cleanup() (charts, timers) and empties root.
- */
-export function rebuildOnLanguageChange(root, build, cleanup) {
-  build();
-  const stopListening = onLanguageChange(() => build());
-  return {
-    destroy() {
-      stopListening();
-      cleanup();
-      root.replaceChildren();
-    },
-  };
 }

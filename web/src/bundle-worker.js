@@ -1,0 +1,44 @@
+// Starting this same bundle as a Web Worker (training, experiments), with the page's way out:
+// where a worker cannot start or cannot load the engine (file:// pages, sandboxed iframes, a CSP
+// without worker-src) the caller falls back to running the same code on the main thread.
+import { bundleUrl } from './bundle-url.js';
+
+/** False when the page asks for the main-thread fallback (?worker=0) or no worker can start here. */
+export function workersAllowed() {
+  const forbidden = new URLSearchParams(globalThis.location?.search ?? '').get('worker') === '0';
+  return !forbidden && typeof Worker === 'function' && Boolean(bundleUrl);
+}
+
+/**
+ * Starts the bundle in a Worker named `name`. ready(post) once the worker has loaded its engine,
+ * fallback() if it cannot start or load it, receive(message) for every other message.
+ * Returns terminate().
+ */
+export function startBundleWorker(name, { ready, fallback, receive }) {
+  let worker;
+  let started = false;
+  try {
+    worker = new Worker(bundleUrl, { name });
+  } catch {
+    fallback();
+    return () => {};
+  }
+  const giveUp = () => {
+    worker.terminate();
+    fallback();
+  };
+  worker.addEventListener('message', (event) => {
+    const message = event.data;
+    if (message.type === 'ready') {
+      started = true;
+      ready((m) => worker.postMessage(m));
+    } else if (message.type === 'failed') giveUp();
+    else receive(message);
+  });
+  worker.addEventListener('error', (event) => {
+    if (started) return;
+    event.preventDefault();
+    giveUp();
+  });
+  return () => worker.terminate();
+}
