@@ -2,7 +2,7 @@
 export default {
   en: {
     title: 'Zero-centred outputs',
-    intro: 'Draw N numbers evenly from (−1, 1): their mean is close to 0. Pass every one through the chosen activation and compare the two histograms, drawn over the same range of values. The dashed line in each marks its mean.',
+    intro: 'Draw N numbers evenly from (−1, 1): their mean is close to 0. Pass every one through the chosen activation and compare the two histograms. Both use the same bins and the same axes, so a squeeze of the values shows as a narrower, taller histogram. The dashed line in each marks its mean.',
     settings: 'Samples',
     activation: 'Activation',
     samples: 'Number of samples N',
@@ -26,7 +26,7 @@ export default {
   },
   zh: {
     title: '以零为中心的输出',
-    intro: '从 (−1, 1) 中均匀抽取 N 个数，它们的平均值接近 0。让每个数都经过所选的激活函数，再比较前后两个直方图（横轴范围相同）。每幅图里的虚线标出该组数的平均值。',
+    intro: '从 (−1, 1) 中均匀抽取 N 个数，它们的平均值接近 0。让每个数都经过所选的激活函数，再比较前后两个直方图。两幅图的分箱和坐标轴完全相同，所以数值被压缩时，直方图会变得更窄、更高。每幅图里的虚线标出该组数的平均值。',
     settings: '抽样',
     activation: '激活函数',
     samples: '样本数 N',

@@ -3,7 +3,7 @@
 // module plays the trajectories back on the curves, as counters and as a table.
 import { registerStrings, t } from '../i18n.js';
 import { field } from '../settings.js';
-import { createChart, palette, dashes, prefersReducedMotion } from '../charts.js';
+import { createChart, seriesStyle, prefersReducedMotion } from '../charts.js';
 import strings from '../i18n/race.js';
 import { el } from '../dom.js';
 import {
@@ -97,11 +97,11 @@ export function mount(root, ctx) {
     const xs = Float64Array.from({ length: curvePoints }, (_, j) => range.xMin + ((range.xMax - range.xMin) * j) / (curvePoints - 1));
     const datasets = [];
     results.forEach(({ name, race }, i) => {
-      const colour = palette[i % palette.length];
+      const colour = seriesStyle(i).borderColor;
       const ys = engine.evaluate(name, xs);
       datasets.push({
         label: t('race.curve', { name: activationLabel(name) }), data: Array.from(xs, (x, j) => ({ x, y: ys[j] })),
-        borderColor: colour, backgroundColor: colour, borderDash: dashes[i % dashes.length], borderWidth: 2,
+        ...seriesStyle(i), borderWidth: 2,
         pointRadius: 0, pointStyle: 'line', order: 2,
       });
       if (!race) return;
@@ -130,11 +130,11 @@ export function mount(root, ctx) {
   function outputDatasets() {
     const datasets = results.filter((r) => r.race).map(({ name, race }) => {
       const i = results.findIndex((r) => r.name === name);
-      const colour = palette[i % palette.length];
+      const colour = seriesStyle(i).borderColor;
       const indices = drawnIndices(shownOf(race));
       return {
         label: activationLabel(name), data: indices.map((k) => ({ x: k, y: race.output[k] })),
-        borderColor: colour, backgroundColor: colour, borderDash: dashes[i % dashes.length], borderWidth: 2,
+        ...seriesStyle(i), borderWidth: 2,
         pointStyle: markers[i % markers.length], pointRadius: indices.length <= 120 ? 3 : 0,
       };
     });
@@ -297,9 +297,9 @@ export function mount(root, ctx) {
         status: el('p', { className: 'race-status' }),
       };
       const race = results[i].race;
-      card.element = el('li', { className: 'race-card', 'data-racer': name, style: `border-color: ${palette[i % palette.length]}` }, [
+      card.element = el('li', { className: 'race-card', 'data-racer': name, style: `border-color: ${seriesStyle(i).borderColor}` }, [
         el('h3', {}, [
-          el('span', { className: `race-marker race-marker-${markers[i % markers.length]}`, 'aria-hidden': 'true', style: `background: ${palette[i % palette.length]}` }),
+          el('span', { className: `race-marker race-marker-${markers[i % markers.length]}`, 'aria-hidden': 'true', style: `background: ${seriesStyle(i).borderColor}` }),
           activationLabel(name),
         ]),
         race ? el('p', { className: 'race-total' }, [el('strong', { className: 'race-steps', text: String(race.steps) }), ` ${t('race.totalSteps')}`]) : null,
