@@ -5,6 +5,7 @@ import { registerStrings, t } from '../i18n.js';
 import { field } from '../settings.js';
 import { createChart, seriesStyle, prefersReducedMotion } from '../charts.js';
 import strings from '../i18n/race.js';
+import { slipBox } from './shared/slips.js';
 import { el } from '../dom.js';
 import {
   slider, checkboxGroup, button, chartBox, selectField, fixed, tint, markers, activationNames, activationLabel, rebuildOnLanguageChange,
@@ -356,6 +357,7 @@ export function mount(root, ctx) {
       ]),
       table(),
       el('p', { className: 'panel-explain', text: t('race.why') }),
+      slipBox('reluAlwaysOne', engine),
     ]));
     charts = [
       createChart(curve.canvas, { type: 'line', data: { datasets: [] }, options: chartOptions(t('race.xAxis')) }),
