@@ -28,6 +28,12 @@ const tableEdge = 50;
 const maxDrawnPoints = 300;
 const curvePoints = 241;
 
+/** A count's string: the key's One form when the count is 1 ("1 step", not "1 steps"). */
+const counted = (key, count, values) => t(count === 1 ? `${key}One` : key, values);
+
+/** True when the racer really starts at the start output (the binary step cannot output 0.9, for one). */
+const startsAtStart = (race, start) => Math.abs(race.output[0] - start) <= 1e-9;
+
 /** Indices 0..last to draw, thinned to about maxDrawnPoints but always keeping the last. */
 function drawnIndices(last) {
   const stride = Math.max(1, Math.ceil(last / maxDrawnPoints));
@@ -186,7 +192,11 @@ export function mount(root, ctx) {
       const shown = shownOf(race);
       card.progress.textContent = t('race.progress', { shown, steps: race.steps });
       card.current.textContent = t('race.current', { value: fixed(race.output[shown], 6) });
-      card.status.textContent = shown >= race.steps ? t(`race.${race.stop}`, { steps: race.steps }) : '';
+      if (!startsAtStart(race, settings.start)) {
+        card.status.textContent = t('race.noStart', { name: activationLabel(name), start: fixed(settings.start, 2), value: fixed(race.output[0], 6) });
+        return;
+      }
+      card.status.textContent = shown >= race.steps ? counted(`race.${race.stop}`, race.steps, { steps: race.steps }) : '';
     });
   }
 
@@ -211,7 +221,7 @@ export function mount(root, ctx) {
       for (let k = 0; k <= shown; k += 1) rows.push(line(k));
     } else {
       for (let k = 0; k < tableEdge; k += 1) rows.push(line(k));
-      const gap = el('tr', { className: 'race-gap' }, [el('td', { colspan: 4, text: t('race.hiddenRows', { count: shown + 1 - 2 * tableEdge }) })]);
+      const gap = el('tr', { className: 'race-gap' }, [el('td', { colspan: 4, text: counted('race.hiddenRows', shown + 1 - 2 * tableEdge, { count: shown + 1 - 2 * tableEdge }) })]);
       rows.push(gap);
       for (let k = shown + 1 - tableEdge; k <= shown; k += 1) rows.push(line(k));
     }
@@ -303,7 +313,9 @@ export function mount(root, ctx) {
           el('span', { className: `race-marker race-marker-${markers[i % markers.length]}`, 'aria-hidden': 'true', style: `background: ${seriesStyle(i).borderColor}` }),
           activationLabel(name),
         ]),
-        race ? el('p', { className: 'race-total' }, [el('strong', { className: 'race-steps', text: String(race.steps) }), ` ${t('race.totalSteps')}`]) : null,
+        race ? el('p', { className: 'race-total' }, startsAtStart(race, settings.start)
+          ? [el('strong', { className: 'race-steps', text: String(race.steps) }), ` ${counted('race.totalSteps', race.steps)}`]
+          : [el('strong', { className: 'race-steps race-no-start', text: '—' }), ` ${t('race.noStartShort')}`]) : null,
         el('p', {}, [card.progress, ' · ', card.current]),
         card.status,
       ]);
