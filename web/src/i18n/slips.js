@@ -65,7 +65,7 @@ export default {
     slopeAt: '引擎使用的 f\'(z)',
 
     'cachedGradient.title': '缓存的梯度被算了两次',
-    'cachedGradient.says': '示例代码里的 sigmoid 和 tanh 类先保存前向输出 a，gradient() 随后用 a(1 − a)（或 1 − a²）覆盖了这个保存的值。',
+    'cachedGradient.says': '示例代码里的 sigmoid 和 tanh 类先保存前向输出 a，求梯度的 gradient() 随后用 a(1 − a)（或 1 − a²）覆盖了这个保存的值。',
     'cachedGradient.correct': '求梯度不应改变它所读取的状态。第二次调用时，覆盖缓存的写法会把公式用在自己上一次的结果上，返回错误的斜率。引擎每次都从 z 计算 f\'(z)，无论调用多少次，答案都一样。',
     cachedCalls: '{name}，缓存被覆盖',
     engineCalls: '{name}，引擎',
