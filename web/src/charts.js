@@ -13,8 +13,24 @@ export function seriesStyle(i) {
   return { borderColor: colour, backgroundColor: colour, borderDash: dashes[i % dashes.length] };
 }
 
-/** Legend labels that draw each series as a short line in its own dash pattern (not a filled box). */
-export const lineLegendLabels = { usePointStyle: true, pointStyle: 'line', pointStyleWidth: 32, boxHeight: 8 };
+/** Legend labels that draw each series as a short line in its own colour, width and dash pattern (not a filled box). */
+export const lineLegendLabels = {
+  usePointStyle: true,
+  pointStyle: 'line',
+  pointStyleWidth: 32,
+  boxHeight: 8,
+  generateLabels(chart) {
+    return Chart.defaults.plugins.legend.labels.generateLabels(chart).map((item) => {
+      const dataset = chart.data.datasets[item.datasetIndex];
+      return {
+        ...item,
+        lineDash: dataset.borderDash ?? [],
+        lineWidth: typeof dataset.borderWidth === 'number' ? dataset.borderWidth : item.lineWidth,
+        strokeStyle: dataset.borderColor ?? item.strokeStyle,
+      };
+    });
+  },
+};
 
 export function prefersReducedMotion() {
   return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;

@@ -96,7 +96,7 @@ function demoTable(id, engine) {
     return el('p', { className: 'error', role: 'alert', text: t('slips.demoFailed', { message: error.message }) });
   }
   return el('div', { className: 'slip-demo' }, [
-    el('div', { className: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t('slips.demoCaption') }, [
+    el('div', { className: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': `${t(`slips.${id}.title`)}: ${t('slips.demoCaption')}` }, [
       el('table', { className: 'data-table slip-table' }, [
         el('caption', { text: t('slips.demoCaption') }),
         el('thead', {}, el('tr', {}, [demo.corner ? el('th', { scope: 'col', text: demo.corner }) : el('td'), ...demo.head.map((text) => el('th', { scope: 'col', text }))])),
