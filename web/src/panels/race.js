@@ -6,9 +6,11 @@ import { field } from '../settings.js';
 import { createChart, seriesStyle, prefersReducedMotion } from '../charts.js';
 import strings from '../i18n/race.js';
 import { slipBox } from './shared/slips.js';
+import { createStepTable } from './race-table.js';
+import { createRaceCards } from './race-cards.js';
 import { el } from '../dom.js';
 import {
-  slider, checkboxGroup, button, chartBox, selectField, fixed, tint, markers, activationNames, activationLabel, rebuildOnLanguageChange,
+  slider, checkboxGroup, button, chartBox, tint, markers, activationNames, activationLabel, rebuildOnLanguageChange,
 } from './shared/controls.js';
 
 registerStrings('race', strings);
@@ -24,15 +26,8 @@ export const schema = {
 };
 
 const maxSteps = 10000;
-const tableEdge = 50;
 const maxDrawnPoints = 300;
 const curvePoints = 241;
-
-/** A count's string: the key's One form when the count is 1 ("1 step", not "1 steps"). */
-const counted = (key, count, values) => t(count === 1 ? `${key}One` : key, values);
-
-/** True when the racer really starts at the start output (the binary step cannot output 0.9, for one). */
-const startsAtStart = (race, start) => Math.abs(race.output[0] - start) <= 1e-9;
 
 /** Indices 0..last to draw, thinned to about maxDrawnPoints but always keeping the last. */
 function drawnIndices(last) {
@@ -170,9 +165,9 @@ export function mount(root, ctx) {
     Object.assign(charts[0].options.scales.x, { min: range.xMin, max: range.xMax });
     Object.assign(charts[1].options.scales.x, { min: 0, max: Math.max(longest(), 1) });
     for (const chart of charts) Object.assign(chart.options.scales.y, { min: range.yMin, max: range.yMax });
-    view.cardsHost.replaceChildren(summaryCards());
-    view.pickerHost.replaceChildren(...[tablePicker()].filter(Boolean));
-    view.tableShown = '';
+    view.cards = createRaceCards(results, settings.start);
+    view.cardsHost.replaceChildren(view.cards.element);
+    view.table.picker(settings.racers, tableRacer, (name) => { tableRacer = name; renderTable(); });
     render();
   }
 
@@ -182,56 +177,14 @@ export function mount(root, ctx) {
     for (const chart of charts) chart.update('none');
   }
 
-  function renderSummary() {
-    results.forEach(({ name, race, error }, i) => {
-      const card = view.cards[i];
-      if (error) {
-        card.status.textContent = t('race.error', { message: error });
-        return;
-      }
-      const shown = shownOf(race);
-      card.progress.textContent = t('race.progress', { shown, steps: race.steps });
-      card.current.textContent = t('race.current', { value: fixed(race.output[shown], 6) });
-      if (!startsAtStart(race, settings.start)) {
-        card.status.textContent = t('race.noStart', { name: activationLabel(name), start: fixed(settings.start, 2), value: fixed(race.output[0], 6) });
-        return;
-      }
-      card.status.textContent = shown >= race.steps ? counted(`race.${race.stop}`, race.steps, { steps: race.steps }) : '';
-    });
-  }
-
-  function row(cells) {
-    return el('tr', {}, cells.map((text, j) => el(j === 0 ? 'th' : 'td', { scope: j === 0 ? 'row' : undefined, text })));
-  }
-
   function renderTable() {
     const result = results.find((r) => r.name === tableRacer);
-    const body = view.tableBody;
-    if (!result?.race) {
-      body.replaceChildren();
-      return;
-    }
-    const { race } = result;
-    const shown = shownOf(race);
-    if (view.tableShown === `${tableRacer}:${shown}`) return;
-    view.tableShown = `${tableRacer}:${shown}`;
-    const rows = [];
-    const line = (k) => row([String(k), fixed(race.x[k], 6), fixed(race.output[k], 6), fixed(race.gradient[k], 6)]);
-    if (shown + 1 <= 2 * tableEdge) {
-      for (let k = 0; k <= shown; k += 1) rows.push(line(k));
-    } else {
-      for (let k = 0; k < tableEdge; k += 1) rows.push(line(k));
-      const gap = el('tr', { className: 'race-gap' }, [el('td', { colspan: 4, text: counted('race.hiddenRows', shown + 1 - 2 * tableEdge, { count: shown + 1 - 2 * tableEdge }) })]);
-      rows.push(gap);
-      for (let k = shown + 1 - tableEdge; k <= shown; k += 1) rows.push(line(k));
-    }
-    body.replaceChildren(...rows);
-    view.caption.textContent = t(settings.depth > 1 ? 'race.tableCaptionDeep' : 'race.tableCaption', { name: activationLabel(tableRacer), depth: settings.depth });
+    view.table.render(result, result?.race ? shownOf(result.race) : 0, settings.depth);
   }
 
   function render() {
     renderCharts();
-    renderSummary();
+    view.cards.render(shownOf);
     renderTable();
     view.playButton.textContent = playing ? t('race.pause') : t('race.play');
     view.playButton.setAttribute('aria-pressed', String(playing));
@@ -300,57 +253,11 @@ export function mount(root, ctx) {
     ];
   }
 
-  function summaryCards() {
-    view.cards = results.map(({ name }, i) => {
-      const card = {
-        progress: el('span', { className: 'race-progress' }),
-        current: el('span', { className: 'race-current' }),
-        status: el('p', { className: 'race-status' }),
-      };
-      const race = results[i].race;
-      card.element = el('li', { className: 'race-card', 'data-racer': name, style: `border-color: ${seriesStyle(i).borderColor}` }, [
-        el('h3', {}, [
-          el('span', { className: `race-marker race-marker-${markers[i % markers.length]}`, 'aria-hidden': 'true', style: `background: ${seriesStyle(i).borderColor}` }),
-          activationLabel(name),
-        ]),
-        race ? el('p', { className: 'race-total' }, startsAtStart(race, settings.start)
-          ? [el('strong', { className: 'race-steps', text: String(race.steps) }), ` ${counted('race.totalSteps', race.steps)}`]
-          : [el('strong', { className: 'race-steps race-no-start', text: '—' }), ` ${t('race.noStartShort')}`]) : null,
-        el('p', {}, [card.progress, ' · ', card.current]),
-        card.status,
-      ]);
-      return card;
-    });
-    return el('ul', { className: 'race-cards' }, view.cards.map((c) => c.element));
-  }
-
-  function tablePicker() {
-    if (settings.racers.length < 2) return null;
-    return selectField({
-      label: t('race.tableFor'), value: tableRacer, name: 'tableRacer',
-      options: settings.racers.map((name) => ({ value: name, label: activationLabel(name) })),
-      onChange: (name) => { tableRacer = name; renderTable(); },
-    }).element;
-  }
-
-  function table() {
-    view.caption = el('caption');
-    view.tableBody = el('tbody');
-    view.pickerHost = el('div', { className: 'race-picker' });
-    const head = el('thead', {}, el('tr', {}, ['colStep', 'colX', 'colOutput', 'colGradient'].map((k) => el('th', { scope: 'col', text: t(`race.${k}`) }))));
-    return el('div', { className: 'race-table' }, [
-      view.pickerHost,
-      el('div', { className: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t('race.tableFor') }, [
-        el('table', { className: 'data-table' }, [view.caption, head, view.tableBody]),
-      ]),
-    ]);
-  }
-
   function build() {
     for (const chart of charts) chart.destroy();
     const curve = chartBox(t('race.curveChartLabel'), 'race-curve');
     const output = chartBox(t('race.outputChartLabel'), 'race-output');
-    view = { cardsHost: el('div') };
+    view = { cardsHost: el('div'), table: createStepTable() };
     view.playButton = button({ label: t('race.play'), onClick: play, className: 'primary' });
     view.playButton.setAttribute('aria-pressed', 'false');
     const transport = el('div', { className: 'transport', role: 'group', 'aria-label': t('race.playback') }, [
@@ -367,7 +274,7 @@ export function mount(root, ctx) {
           el('figure', {}, [el('figcaption', { text: t('race.outputChart') }), output.element]),
         ]),
       ]),
-      table(),
+      view.table.element,
       el('p', { className: 'panel-explain', text: t('race.why') }),
       slipBox('reluAlwaysOne', engine),
     ]));
