@@ -65,6 +65,12 @@ test('legends draw each series with its own dash; dead is solid and dormant dash
   assert.deepEqual(functionJumps.find((d) => d.label === 'ReLU').jumpDots, [], 'expected ReLU itself continuous');
   assert.equal(functionJumps.find((d) => d.label === 'Binary step').jumpDots.length, 1, 'expected the step\'s jump found');
   assert.equal(derivativeJumps.find((d) => d.label === 'Hard sigmoid').jumpDots.length, 2, 'expected the hard sigmoid\'s slope to jump at -3 and 3');
+  const all = await openPage(lab.browser, `${lab.server.url}#explorer&explorer.functions=sigmoid,tanh,relu,leaky_relu,step,linear,elu,selu,softplus,gelu,silu,softsign,hard_sigmoid`);
+  const styles = await all.page.$eval('#panel-explorer canvas', (canvas) => window.activationLab.getChart(canvas).data.datasets.map((d) => `${d.borderColor} ${d.borderDash.join(',')}`));
+  assert.equal(styles.length, 13);
+  assert.equal(new Set(styles).size, 13, `expected 13 different colour and dash pairs, got ${styles}`);
+  assert.deepEqual(all.errors, []);
+  await all.context.close();
   await openPanel(page, 'nonlinearity');
   for (const item of await legendDashes(page, '#panel-nonlinearity .bent-grid canvas')) {
     assert.deepEqual(item.legend, item.line, `expected the legend of "${item.text}" drawn with its line's dash`);
@@ -97,6 +103,8 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 
     const { page, context, errors } = await openPage(lab.browser, lab.server.url, { viewport, reducedMotion: 'reduce', locale: 'zh-CN' });
     await openPanel(page, 'playground');
     await page.evaluate(() => scrollTo(0, 0));
+    const emptyAxes = await page.$$eval(`${playground} .pg-loss-chart canvas, ${playground} .pg-dead-chart canvas`, (canvases) => canvases.map((c) => window.activationLab.getChart(c).scales.x.min));
+    assert.deepEqual(emptyAxes, [0, 0], 'expected the step axes to start at 0 before training');
     await runPreset(page, 'reluHigh');
     const box = await page.locator(`${playground} .pg-view-row`).boundingBox();
     const scrollY = await page.evaluate(() => scrollY);
