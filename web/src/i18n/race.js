@@ -89,7 +89,7 @@ export default {
     diverged: '走了 {steps} 步后发散：x 跑向了无穷远。',
     divergedOne: '走了 1 步后发散：x 跑向了无穷远。',
     noStartShort: '无法起跑',
-    noStart: '{name} 从不输出 {start}，因此没有起点，不参加这场比赛。它最接近的输出是 f(x) = {value}，而那里的斜率本来就是 0。',
+    noStart: '{name}从不输出 {start}，因此没有起点，不参加这场比赛。它最接近的输出是 f(x) = {value}，而那里的斜率本来就是 0。',
     error: '无法开始：{message}',
     tableFor: '显示步骤表：',
     tableCaption: '{name} 的每一步',

@@ -77,7 +77,7 @@ export const demonstrations = {
     const diagonalOnly = Array.from(s, (p, j) => p * (1 - p));
     const rowSum = (i) => Array.from(jacobian.slice(i * n, (i + 1) * n)).reduce((a, b) => a + b, 0);
     return {
-      head: [...Array.from({ length: n }, (_, j) => `∂/∂z${j + 1}`), t('slips.rowSum')],
+      head: [...Array.from({ length: n }, (_, j) => `∂/∂z${String.fromCharCode(0x2081 + j)}`), t('slips.rowSum')],
       rows: [
         row(t('slips.jacobianRow'), [...jacobian.slice(0, n), rowSum(0)]),
         row(t('slips.chapterRow'), [diagonalOnly[0], null, null, diagonalOnly[0]]),
