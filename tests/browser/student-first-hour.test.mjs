@@ -37,6 +37,11 @@ for (const locale of ['en-US', 'zh-CN']) {
         assert.ok(box.cells.length >= 2 && box.cells.every((c) => /^(−?\d+\.\d+|\d|—)$/.test(c)), `expected engine numbers in the ${box.slip} table, got ${box.cells}`);
       }
     }
+    const tree = await page.locator('#panel-softmax .slip-box').ariaSnapshot();
+    assert.match(tree, /complementary "[^"]+softmax[^"]*"/i, `expected the box read as a named complementary region, got\n${tree}`);
+    assert.match(tree, /heading "[^"]+" \[level=3\]/, 'expected its heading in the accessibility tree');
+    assert.match(tree, /table "[^"]+"/, 'expected the demonstration read as a table with its caption');
+    assert.match(tree, /rowheader/, 'expected row headers in the demonstration table');
     await openPanel(page, 'explorer');
     const cached = (await slipsOf(page, 'explorer')).find((b) => b.slip === 'cachedGradient').cells;
     assert.deepEqual(cached.slice(0, 4), ['0.1966', '0.1580', '0.1966', '0.1966'], 'expected the overwritten cache to go wrong on the second call, the engine not');
