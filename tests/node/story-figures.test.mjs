@@ -124,6 +124,7 @@ test('Sigmoid, deep and slow: loss at 0.69 up to step 2000, 21 of 48 dormant; ta
   assert.equal(total, 48);
   assert.ok(runs.deepTanh.at[500].trainLoss < 0.05, `tanh loss at step 500 is ${runs.deepTanh.at[500].trainLoss}`);
   quotes('preset.sigmoidDeep.text', { en: ['0.69 for 2000 steps', 'a few hundred steps'], zh: ['2000 步内损失一直停在 0.69', '几百步内'] });
+  quotes('preset.sigmoidDeep.watch', { en: ['The 21 dormant units'], zh: ['那 21 个休眠单元'] });
 });
 
 test('No activation: loss 0.693, accuracy 36 % / 26 %, below chance as the exact best line is; 104 vs 91 disc points', () => {
@@ -163,6 +164,7 @@ const definitions = {
   'preset.sigmoidDeep.text': ['8', '0.1', '0.25'],
   'preset.linear.text': ['2'],
   'preset.linear.watch': ['0.5'],
+  'preset.sigmoidDeep.watch': ['0.5'],
   'explain.whyLarge.text': ['0', '2', '8', '1'],
   'explain.whatDead.text': ['0'],
   'explain.firstLayer.text': ['0'],
