@@ -137,8 +137,9 @@ test('No activation: loss 0.693, accuracy 36 % / 26 %, below chance as the exact
   const disc = (upper) => label.filter((k, i) => k === 1 && (x[2 * i + 1] > 0) === upper).length;
   assert.deepEqual([disc(true), disc(false)], [104, 91]);
   assert.equal(percent(1 - label.reduce((a, b) => a + b, 0) / label.length), 51, 'always answering "ring" (class 0)');
-  quotes('preset.linear.text', { en: ['0.693', 'step 1000'], zh: ['0.693', '第 1000 步'] });
-  quotes('preset.linear.watch', { en: ['36 %', '26 %', '104 against 91', '51 %'], zh: ['36%', '26%', '104 个', '91 个', '51%'] });
+  quotes('preset.linear.text', {
+    en: ['0.693', 'step 1000', '36 %', '26 %', '104 against 91', '51 %'], zh: ['0.693', '第 1000 步', '36%', '26%', '104 个', '91 个', '51%'],
+  });
 });
 
 test('Why a large update kills: the dead shares and accuracies of the default sweep at its own rates', () => {
@@ -162,8 +163,7 @@ const definitions = {
   'preset.reluHigh.text': ['3', '2'],
   'preset.leakyHigh.text': ['0.01', '5'],
   'preset.sigmoidDeep.text': ['8', '0.1', '0.25'],
-  'preset.linear.text': ['2'],
-  'preset.linear.watch': ['0.5'],
+  'preset.linear.text': ['2', '0.5'],
   'preset.sigmoidDeep.watch': ['0.5'],
   'explain.whyLarge.text': ['0', '2', '8', '1'],
   'explain.whatDead.text': ['0'],
