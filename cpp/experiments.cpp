@@ -216,8 +216,10 @@ MeanShiftResult meanShift(ActivationKind kind, double alpha, std::size_t samples
   }
   result.inputMean /= static_cast<double>(samples);
   result.outputMean /= static_cast<double>(samples);
-  result.inputHistogram = makeHistogram(inputs.data(), samples, bins, -1.0, 1.0);
-  result.outputHistogram = histogramOverRange(outputs, bins);
+  const auto [lowest, highest] = std::minmax_element(outputs.begin(), outputs.end());
+  const double lo = std::min(-1.0, *lowest), hi = std::max(1.0, *highest);
+  result.inputHistogram = makeHistogram(inputs.data(), samples, bins, lo, hi);
+  result.outputHistogram = makeHistogram(outputs.data(), samples, bins, lo, hi);
   return result;
 }
 

@@ -26,7 +26,14 @@ test('mean shift: sigmoid moves the mean of uniform(-1, 1) inputs from 0 to 0.5,
   assert.ok(Math.abs(meanLine(inputs) - inputMean) < 1e-3, 'expected the input mean line at the input mean');
   assert.ok(Math.abs(meanLine(outputs) - outputMean) < 1e-3, 'expected the output mean line at the output mean');
   const outline = outputs.find((d) => d.x.length > 2);
-  assert.ok(Math.min(...outline.x) > 0.2 && Math.max(...outline.x) < 0.8, 'expected sigmoid outputs inside (0.26, 0.74)');
+  const inputOutline = inputs.find((d) => d.x.length > 2);
+  assert.deepEqual(outline.x, inputOutline.x, 'expected both histograms on the same bins (one bin width, one range)');
+  const filled = outline.x.filter((x, i) => outline.y[i] > 0);
+  assert.ok(Math.min(...filled) > 0.2 && Math.max(...filled) < 0.8, `expected sigmoid outputs only in bins inside (0.2, 0.8), got ${Math.min(...filled)} to ${Math.max(...filled)}`);
+  const tallest = (d) => Math.max(...d.y);
+  assert.ok(tallest(outline) > 2 * tallest(inputOutline), 'expected the squeezed outputs to stand taller on the shared count axis');
+  const axes = await page.$$eval('#panel-mean-shift canvas', (canvases) => canvases.map((c) => window.activationLab.getChart(c).scales.y.max));
+  assert.equal(axes[0], axes[1], 'expected one count axis for both histograms');
   await saveScreenshot(page.locator('#panel-mean-shift'), 'mean-shift');
   assert.deepEqual(errors, [], 'expected no console errors');
   await context.close();

@@ -57,7 +57,10 @@ test('experiments: the sweep plots ReLU dead units rising with the learning rate
   assert.equal(rows.length, 4, 'expected one table row per rate');
   assert.ok(rows.every((row) => row.length === 7 && !row.includes('…')), 'expected every cell of the table filled');
   assert.match(rows[3][3], /^\d\/2$/, 'expected the diverged count out of 2 seeds');
-  assert.equal(await page.$$eval(`${sweep} .findings li`, (items) => items.length), 2, 'expected a finding for each activation');
+  const findings = await page.$$eval(`${sweep} .findings li`, (items) => items.map((li) => li.textContent));
+  assert.ok(findings.some((f) => /^ReLU: .*best mean test accuracy, \d+%, comes at rate/.test(f)), `expected the ReLU finding with the best rate, got ${findings}`);
+  assert.ok(findings.some((f) => /^Leaky ReLU: /.test(f)), 'expected a finding for leaky ReLU');
+  assert.ok(findings.some((f) => /^At rate 0\.001 .*300 steps .*slow learning, not dead units/.test(f)), `expected the summary to say rate 0.001 learns slowly in 300 steps, got ${findings}`);
   await saveScreenshot(page.locator(sweep), 'experiments-sweep');
   assert.deepEqual(errors, [], 'expected no console errors');
   await context.close();

@@ -173,10 +173,17 @@ TEST(MeanShift, HistogramsCountEverySampleOverTheirRanges) {
     EXPECT_EQ(std::accumulate(h->counts.begin(), h->counts.end(), 0), 10000);
     EXPECT_EQ(h->counts.size(), 30u);
   }
-  EXPECT_EQ(result.inputHistogram.lo, -1.0);
+  EXPECT_EQ(result.inputHistogram.lo, -1.0) << "sigmoid's outputs lie inside the inputs' range (-1, 1)";
   EXPECT_EQ(result.inputHistogram.hi, 1.0);
-  EXPECT_GT(result.outputHistogram.lo, 1 / (1 + std::exp(1.0)) - 1e-12) << "sigmoid(-1) bounds the outputs";
-  EXPECT_LT(result.outputHistogram.hi, 1 / (1 + std::exp(-1.0)) + 1e-12);
+  EXPECT_EQ(result.outputHistogram.lo, -1.0) << "both histograms share one range, so one bin width";
+  EXPECT_EQ(result.outputHistogram.hi, 1.0);
+  const auto& counts = result.outputHistogram.counts;
+  const int inside = std::accumulate(counts.begin() + 19, counts.begin() + 26, 0);
+  EXPECT_EQ(inside, 10000) << "sigmoid squeezes (-1, 1) into (0.269, 0.731): bins 19 to 25 of 30 over [-1, 1]";
+  const MeanShiftResult selu = meanShift(ActivationKind::Selu, 0, 10000, 2, 30);
+  EXPECT_LT(selu.inputHistogram.lo, -1.11) << "SELU outputs from -1.111 to 1.0507: the shared range widens to hold them";
+  EXPECT_GT(selu.inputHistogram.hi, 1.04);
+  EXPECT_EQ(selu.inputHistogram.hi, selu.outputHistogram.hi);
   EXPECT_EQ(errorOf([] { meanShift(ActivationKind::Tanh, 0, 0, 1, 30); }),
             "samples must be an integer in [1, 1000000], got 0");
   EXPECT_EQ(errorOf([] { meanShift(ActivationKind::LeakyRelu, 2, 10, 1, 30); }).find("alpha") != std::string::npos,

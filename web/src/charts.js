@@ -7,10 +7,30 @@ export const palette = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '
 /** Dash patterns paired with the palette: solid, dashed, dotted, dash-dot, ... */
 export const dashes = [[], [8, 4], [2, 3], [10, 3, 2, 3], [4, 4], [12, 4], [1, 2], [6, 2, 2, 2]];
 
-/** Colour and dash of series i. */
+/** Colour and dash of series i: no two of the first 64 series share both (the colour shifts by one each lap). */
 export function seriesStyle(i) {
-  return { borderColor: palette[i % palette.length], backgroundColor: palette[i % palette.length], borderDash: dashes[i % dashes.length] };
+  const colour = palette[(i + Math.floor(i / palette.length)) % palette.length];
+  return { borderColor: colour, backgroundColor: colour, borderDash: dashes[i % dashes.length] };
 }
+
+/** Legend labels that draw each series as a short line in its own colour, width and dash pattern (not a filled box). */
+export const lineLegendLabels = {
+  usePointStyle: true,
+  pointStyle: 'line',
+  pointStyleWidth: 32,
+  boxHeight: 8,
+  generateLabels(chart) {
+    return Chart.defaults.plugins.legend.labels.generateLabels(chart).map((item) => {
+      const dataset = chart.data.datasets[item.datasetIndex];
+      return {
+        ...item,
+        lineDash: dataset.borderDash ?? [],
+        lineWidth: typeof dataset.borderWidth === 'number' ? dataset.borderWidth : item.lineWidth,
+        strokeStyle: dataset.borderColor ?? item.strokeStyle,
+      };
+    });
+  },
+};
 
 export function prefersReducedMotion() {
   return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;

@@ -2,7 +2,7 @@
 export default {
   en: {
     title: 'Zero-centred outputs',
-    intro: 'Draw N numbers evenly from (−1, 1): their mean is close to 0. Pass every one through the chosen activation and compare the two histograms, drawn over the same range of values. The dashed line in each marks its mean.',
+    intro: 'Draw N numbers evenly from (−1, 1): their mean is close to 0. Pass every one through the chosen activation and compare the two histograms. Both use the same bins and the same axes, so a squeeze of the values shows as a narrower, taller histogram. The dashed line in each marks its mean.',
     settings: 'Samples',
     activation: 'Activation',
     samples: 'Number of samples N',
@@ -26,7 +26,7 @@ export default {
   },
   zh: {
     title: '以零为中心的输出',
-    intro: '从 (−1, 1) 中均匀抽取 N 个数，它们的平均值接近 0。让每个数都经过所选的激活函数，再比较前后两个直方图（横轴范围相同）。每幅图里的虚线标出该组数的平均值。',
+    intro: '从 (−1, 1) 中均匀抽取 N 个数，它们的平均值接近 0。让每个数都经过所选的激活函数，再比较前后两个直方图。两幅图的分箱和坐标轴完全相同，所以数值被压缩时，直方图会变得更窄、更高。每幅图里的虚线标出该组数的平均值。',
     settings: '抽样',
     activation: '激活函数',
     samples: '样本数 N',
@@ -45,7 +45,7 @@ export default {
     meanOut: '输出的均值',
     shift: '均值的偏移',
     whyTitle: '均值偏离零为什么会拖慢学习',
-    why1: '这一层的输出就是下一层的输入。对下一层的某个神经元来说，它第 i 个权重的梯度是 δ · a_i，其中 δ 是整个神经元共用的一个数，a_i 是第 i 个输入。如果所有 a_i 都是正数（sigmoid 之后正是如此），这个神经元所有权重的梯度就和 δ 同号：一次更新里，它的权重只能一起变大或者一起变小。',
+    why1: '这一层的输出就是下一层的输入。对下一层的某个单元来说，它第 i 个权重的梯度是 δ · a_i，其中 δ 是整个单元共用的一个数，a_i 是第 i 个输入。如果所有 a_i 都是正数（sigmoid 之后正是如此），这个单元所有权重的梯度就和 δ 同号：一次更新里，它的权重只能一起变大或者一起变小。',
     why2: '如果最佳方向要求一部分权重变大、另一部分变小，这一步就走不过去，只能走“之”字形：先全体往上，再全体往下，每次靠近一点，学习要多花很多轮更新。以 0 为中心的输出（比如 tanh 之后）有正有负，权重梯度就可以指向任意方向。',
   },
 };

@@ -32,7 +32,7 @@ export default {
   },
   zh: {
     title: 'Softmax',
-    intro: 'Softmax 把一组分数（logits）变成概率：每个分数先除以温度，再取 e 的指数，最后除以总和。分数越大，分到的份额越大；每一份都大于 0，所有份额加起来等于 1。',
+    intro: 'Softmax 把一组分数（logits）变成概率：每个分数先除以温度，再取 e 的指数，最后除以总和。分数越大，分到的份额越大；每一份都是正数，所有份额加起来等于 1。',
     logits: 'Logits',
     logit: 'logit z{index}',
     remove: '删除',

@@ -7,6 +7,7 @@ import { field } from '../settings.js';
 import { createChart, seriesStyle } from '../charts.js';
 import { formulas, renderFormula } from '../formulas.js';
 import strings from '../i18n/explorer.js';
+import { slipBox } from './shared/slips.js';
 import { el } from '../dom.js';
 import { slider, checkboxGroup, chartBox, activationLabel } from './shared/controls.js';
 import { fixed } from './shared/format.js';
@@ -33,6 +34,28 @@ const svgNamespace = 'http://www.w3.org/2000/svg';
 /** gridPoints evenly spaced values from lo to hi, both included. */
 function grid(lo, hi) {
   return Float64Array.from({ length: gridPoints }, (_, i) => lo + ((hi - lo) * i) / (gridPoints - 1));
+}
+
+const jumpProbes = 17;
+
+/**
+ * Grid cells j (from xs[j] to xs[j + 1]) where `values` jumps: a change of more than a fifth of
+ * the values' range that, sampled again by `probe` on jumpProbes points inside, still happens in one sub-cell.
+ */
+function jumpCells(xs, values, probe) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  const cells = new Set();
+  for (let j = 0; j + 1 < xs.length; j += 1) {
+    const change = Math.abs(values[j + 1] - values[j]);
+    if (!(change > 0.2 * (hi - lo))) continue;
+    const inner = probe(Float64Array.from({ length: jumpProbes }, (_, k) => xs[j] + ((xs[j + 1] - xs[j]) * k) / (jumpProbes - 1)));
+    let largest = 0;
+    for (let k = 0; k + 1 < inner.length; k += 1) largest = Math.max(largest, Math.abs(inner[k + 1] - inner[k]));
+    if (largest > 0.9 * change) cells.add(j);
+  }
+  return cells;
 }
 
 /** A short line drawn in a series' colour and dash pattern, for legends and card headings. */
@@ -82,7 +105,13 @@ export function mount(root, ctx) {
     series = available.filter((name) => settings.functions.includes(name)).map((name, i) => {
       const style = seriesStyle(i);
       try {
-        return { name, style, xs, f: engine.evaluate(name, xs, optionsOf(name)), df: engine.derivative(name, xs, optionsOf(name)) };
+        const f = engine.evaluate(name, xs, optionsOf(name));
+        const df = engine.derivative(name, xs, optionsOf(name));
+        const jumps = {
+          f: jumpCells(xs, f, (probe) => engine.evaluate(name, probe, optionsOf(name))),
+          df: jumpCells(xs, df, (probe) => engine.derivative(name, probe, optionsOf(name))),
+        };
+        return { name, style, xs, f, df, jumps };
       } catch (error) {
         return { name, style, error: error.message };
       }
@@ -96,7 +125,8 @@ export function mount(root, ctx) {
       label: activationLabel(s.name),
       data: Array.from(s.xs, (x, j) => ({ x, y: s[key][j] })),
       borderColor: s.style.borderColor, backgroundColor: s.style.borderColor, borderDash: s.style.borderDash,
-      borderWidth: 2.25, pointRadius: 0, pointHoverRadius: 4, pointHitRadius: 0,
+      borderWidth: 2.25, pointRadius: (c) => (s.jumps[key].has(c.dataIndex) ? 3.5 : 0), pointHoverRadius: 4, pointHitRadius: 0,
+      segment: { borderColor: (c) => (s.jumps[key].has(c.p0DataIndex) ? 'transparent' : undefined) },
     }));
   }
 
@@ -185,6 +215,7 @@ export function mount(root, ctx) {
     const range = { min: fixed(settings.xMin, 1), max: fixed(settings.xMax, 1) };
     view.functionCanvas.setAttribute('aria-label', t('explorer.functionChartLabel', range));
     view.derivativeCanvas.setAttribute('aria-label', t('explorer.derivativeChartLabel', range));
+    view.jumpNote.hidden = !drawn().some((s) => s.jumps.f.size + s.jumps.df.size > 0);
     charts.forEach((chart, k) => {
       chart.setActiveElements([]);
       chart.tooltip.setActiveElements([], { x: 0, y: 0 });
@@ -234,6 +265,7 @@ export function mount(root, ctx) {
       derivativeCanvas: derivativeBox.canvas,
       legend: el('ul', { className: 'series-legend', 'aria-label': t('explorer.legend') }),
       stepNote: el('p', { className: 'note note-callout', text: t('explorer.stepNote') }),
+      jumpNote: el('p', { className: 'note', text: t('explorer.jumpNote') }),
       cards: el('div', { className: 'fn-cards' }),
     };
     const side = controls();
@@ -245,11 +277,13 @@ export function mount(root, ctx) {
           view.legend,
           el('figure', { className: 'chart-figure' }, [el('figcaption', { text: t('explorer.functionChart') }), functionBox.element]),
           el('figure', { className: 'chart-figure' }, [el('figcaption', { text: t('explorer.derivativeChart') }), derivativeBox.element]),
+          view.jumpNote,
           view.stepNote,
         ]),
       ]),
       el('h3', { className: 'section-heading', text: t('explorer.cards') }),
       view.cards,
+      el('div', { className: 'slip-row' }, ['leakyDerivative', 'kinkConvention', 'cachedGradient'].map((id) => slipBox(id, engine))),
     ]));
     makeCharts();
     compute();

@@ -41,9 +41,8 @@ export function mount(root, ctx) {
   let charts = [];
   let view = {};
 
-  /** The histogram outline and a dashed vertical line at the mean. */
-  function datasets(histogram, mean, colour, fill, label, meanLabel) {
-    const top = Math.max(...histogram.counts) * 1.1;
+  /** The histogram outline and a dashed vertical line at the mean, up to `top`. */
+  function datasets(histogram, mean, top, colour, fill, label, meanLabel) {
     return [
       {
         label: meanLabel, data: [{ x: mean, y: 0 }, { x: mean, y: top }], borderColor: '#111111', backgroundColor: '#111111',
@@ -61,13 +60,15 @@ export function mount(root, ctx) {
     const lo = Math.min(result.inputHistogram.lo, result.outputHistogram.lo);
     const hi = Math.max(result.inputHistogram.hi, result.outputHistogram.hi);
     const pad = 0.04 * (hi - lo || 1);
+    const top = Math.max(...result.inputHistogram.counts, ...result.outputHistogram.counts) * 1.1;
     const name = activationLabel(settings.activation);
-    charts[0].data.datasets = datasets(result.inputHistogram, result.inputMean, inputColour, inputFill, t('mean-shift.inputs'),
+    charts[0].data.datasets = datasets(result.inputHistogram, result.inputMean, top, inputColour, inputFill, t('mean-shift.inputs'),
       t('mean-shift.inputMean', { value: fixed(result.inputMean, 3) }));
-    charts[1].data.datasets = datasets(result.outputHistogram, result.outputMean, outputColour, outputFill,
+    charts[1].data.datasets = datasets(result.outputHistogram, result.outputMean, top, outputColour, outputFill,
       t('mean-shift.outputs', { name }), t('mean-shift.outputMean', { value: fixed(result.outputMean, 3) }));
     for (const chart of charts) {
       Object.assign(chart.options.scales.x, { min: lo - pad, max: hi + pad });
+      Object.assign(chart.options.scales.y, { min: 0, max: top });
       chart.update('none');
     }
     view.outputCaption.textContent = t('mean-shift.afterChart', { name });

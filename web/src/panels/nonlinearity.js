@@ -3,7 +3,7 @@
 import katex from 'katex';
 import { registerStrings, t } from '../i18n.js';
 import { field } from '../settings.js';
-import { createChart, palette } from '../charts.js';
+import { createChart, palette, lineLegendLabels } from '../charts.js';
 import strings from '../i18n/nonlinearity.js';
 import { el } from '../dom.js';
 import { numberField, selectField, chartBox, activationLabel } from './shared/controls.js';
@@ -112,7 +112,7 @@ export function mount(root, ctx) {
         x: { type: 'linear', min: xMin, max: xMax, title: { display: true, text: t('nonlinearity.xAxis') } },
         y: { title: { display: true, text: t('nonlinearity.yAxis') } },
       },
-      plugins: { legend: { position: 'bottom', reverse, labels: { usePointStyle: true, pointStyleWidth: 36 } }, tooltip: { enabled: false } },
+      plugins: { legend: { position: 'bottom', reverse, labels: lineLegendLabels }, tooltip: { enabled: false } },
     };
   }
 

@@ -3,11 +3,13 @@
 // module plays the trajectories back on the curves, as counters and as a table.
 import { registerStrings, t } from '../i18n.js';
 import { field } from '../settings.js';
-import { createChart, palette, dashes, prefersReducedMotion } from '../charts.js';
+import { createChart, seriesStyle, prefersReducedMotion } from '../charts.js';
 import strings from '../i18n/race.js';
+import { slipBox } from './shared/slips.js';
+import { createStepTable } from './race-table.js';
+import { createRaceCards } from './race-cards.js';
 import { el } from '../dom.js';
-import { slider, checkboxGroup, button, chartBox, selectField, activationLabel } from './shared/controls.js';
-import { fixed } from './shared/format.js';
+import { slider, checkboxGroup, button, chartBox, activationLabel } from './shared/controls.js';
 import { tint, markers } from './shared/colour.js';
 import { activationNames } from './shared/engine-facts.js';
 import { rebuildOnLanguageChange } from './shared/lifecycle.js';
@@ -25,7 +27,6 @@ export const schema = {
 };
 
 const maxSteps = 10000;
-const tableEdge = 50;
 const maxDrawnPoints = 300;
 const curvePoints = 241;
 
@@ -99,11 +100,11 @@ export function mount(root, ctx) {
     const xs = Float64Array.from({ length: curvePoints }, (_, j) => range.xMin + ((range.xMax - range.xMin) * j) / (curvePoints - 1));
     const datasets = [];
     results.forEach(({ name, race }, i) => {
-      const colour = palette[i % palette.length];
+      const colour = seriesStyle(i).borderColor;
       const ys = engine.evaluate(name, xs);
       datasets.push({
         label: t('race.curve', { name: activationLabel(name) }), data: Array.from(xs, (x, j) => ({ x, y: ys[j] })),
-        borderColor: colour, backgroundColor: colour, borderDash: dashes[i % dashes.length], borderWidth: 2,
+        ...seriesStyle(i), borderWidth: 2,
         pointRadius: 0, pointStyle: 'line', order: 2,
       });
       if (!race) return;
@@ -132,11 +133,11 @@ export function mount(root, ctx) {
   function outputDatasets() {
     const datasets = results.filter((r) => r.race).map(({ name, race }) => {
       const i = results.findIndex((r) => r.name === name);
-      const colour = palette[i % palette.length];
+      const colour = seriesStyle(i).borderColor;
       const indices = drawnIndices(shownOf(race));
       return {
         label: activationLabel(name), data: indices.map((k) => ({ x: k, y: race.output[k] })),
-        borderColor: colour, backgroundColor: colour, borderDash: dashes[i % dashes.length], borderWidth: 2,
+        ...seriesStyle(i), borderWidth: 2,
         pointStyle: markers[i % markers.length], pointRadius: indices.length <= 120 ? 3 : 0,
       };
     });
@@ -165,9 +166,9 @@ export function mount(root, ctx) {
     Object.assign(charts[0].options.scales.x, { min: range.xMin, max: range.xMax });
     Object.assign(charts[1].options.scales.x, { min: 0, max: Math.max(longest(), 1) });
     for (const chart of charts) Object.assign(chart.options.scales.y, { min: range.yMin, max: range.yMax });
-    view.cardsHost.replaceChildren(summaryCards());
-    view.pickerHost.replaceChildren(...[tablePicker()].filter(Boolean));
-    view.tableShown = '';
+    view.cards = createRaceCards(results, settings.start);
+    view.cardsHost.replaceChildren(view.cards.element);
+    view.table.picker(settings.racers, tableRacer, (name) => { tableRacer = name; renderTable(); });
     render();
   }
 
@@ -177,52 +178,14 @@ export function mount(root, ctx) {
     for (const chart of charts) chart.update('none');
   }
 
-  function renderSummary() {
-    results.forEach(({ name, race, error }, i) => {
-      const card = view.cards[i];
-      if (error) {
-        card.status.textContent = t('race.error', { message: error });
-        return;
-      }
-      const shown = shownOf(race);
-      card.progress.textContent = t('race.progress', { shown, steps: race.steps });
-      card.current.textContent = t('race.current', { value: fixed(race.output[shown], 6) });
-      card.status.textContent = shown >= race.steps ? t(`race.${race.stop}`, { steps: race.steps }) : '';
-    });
-  }
-
-  function row(cells) {
-    return el('tr', {}, cells.map((text, j) => el(j === 0 ? 'th' : 'td', { scope: j === 0 ? 'row' : undefined, text })));
-  }
-
   function renderTable() {
     const result = results.find((r) => r.name === tableRacer);
-    const body = view.tableBody;
-    if (!result?.race) {
-      body.replaceChildren();
-      return;
-    }
-    const { race } = result;
-    const shown = shownOf(race);
-    if (view.tableShown === `${tableRacer}:${shown}`) return;
-    view.tableShown = `${tableRacer}:${shown}`;
-    const rows = [];
-    const line = (k) => row([String(k), fixed(race.x[k], 6), fixed(race.output[k], 6), fixed(race.gradient[k], 6)]);
-    if (shown + 1 <= 2 * tableEdge) {
-      for (let k = 0; k <= shown; k += 1) rows.push(line(k));
-    } else {
-      for (let k = 0; k < tableEdge; k += 1) rows.push(line(k));
-      const gap = el('tr', { className: 'race-gap' }, [el('td', { colspan: 4, text: t('race.hiddenRows', { count: shown + 1 - 2 * tableEdge }) })]);
-      rows.push(gap);
-      for (let k = shown + 1 - tableEdge; k <= shown; k += 1) rows.push(line(k));
-    }
-    body.replaceChildren(...rows);
-    view.caption.textContent = t(settings.depth > 1 ? 'race.tableCaptionDeep' : 'race.tableCaption', { name: activationLabel(tableRacer), depth: settings.depth });
+    view.table.render(result, result?.race ? shownOf(result.race) : 0, settings.depth);
   }
 
   function render() {
     renderCharts();
-    renderSummary();
+    view.cards.render(shownOf);
     renderTable();
     view.playButton.textContent = playing ? t('race.pause') : t('race.play');
     view.playButton.setAttribute('aria-pressed', String(playing));
@@ -291,55 +254,11 @@ export function mount(root, ctx) {
     ];
   }
 
-  function summaryCards() {
-    view.cards = results.map(({ name }, i) => {
-      const card = {
-        progress: el('span', { className: 'race-progress' }),
-        current: el('span', { className: 'race-current' }),
-        status: el('p', { className: 'race-status' }),
-      };
-      const race = results[i].race;
-      card.element = el('li', { className: 'race-card', 'data-racer': name, style: `border-color: ${palette[i % palette.length]}` }, [
-        el('h3', {}, [
-          el('span', { className: `race-marker race-marker-${markers[i % markers.length]}`, 'aria-hidden': 'true', style: `background: ${palette[i % palette.length]}` }),
-          activationLabel(name),
-        ]),
-        race ? el('p', { className: 'race-total' }, [el('strong', { className: 'race-steps', text: String(race.steps) }), ` ${t('race.totalSteps')}`]) : null,
-        el('p', {}, [card.progress, ' · ', card.current]),
-        card.status,
-      ]);
-      return card;
-    });
-    return el('ul', { className: 'race-cards' }, view.cards.map((c) => c.element));
-  }
-
-  function tablePicker() {
-    if (settings.racers.length < 2) return null;
-    return selectField({
-      label: t('race.tableFor'), value: tableRacer, name: 'tableRacer',
-      options: settings.racers.map((name) => ({ value: name, label: activationLabel(name) })),
-      onChange: (name) => { tableRacer = name; renderTable(); },
-    }).element;
-  }
-
-  function table() {
-    view.caption = el('caption');
-    view.tableBody = el('tbody');
-    view.pickerHost = el('div', { className: 'race-picker' });
-    const head = el('thead', {}, el('tr', {}, ['colStep', 'colX', 'colOutput', 'colGradient'].map((k) => el('th', { scope: 'col', text: t(`race.${k}`) }))));
-    return el('div', { className: 'race-table' }, [
-      view.pickerHost,
-      el('div', { className: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': t('race.tableFor') }, [
-        el('table', { className: 'data-table' }, [view.caption, head, view.tableBody]),
-      ]),
-    ]);
-  }
-
   function build() {
     for (const chart of charts) chart.destroy();
     const curve = chartBox(t('race.curveChartLabel'), 'race-curve');
     const output = chartBox(t('race.outputChartLabel'), 'race-output');
-    view = { cardsHost: el('div') };
+    view = { cardsHost: el('div'), table: createStepTable() };
     view.playButton = button({ label: t('race.play'), onClick: play, className: 'primary' });
     view.playButton.setAttribute('aria-pressed', 'false');
     const transport = el('div', { className: 'transport', role: 'group', 'aria-label': t('race.playback') }, [
@@ -356,8 +275,9 @@ export function mount(root, ctx) {
           el('figure', {}, [el('figcaption', { text: t('race.outputChart') }), output.element]),
         ]),
       ]),
-      table(),
+      view.table.element,
       el('p', { className: 'panel-explain', text: t('race.why') }),
+      slipBox('reluAlwaysOne', engine),
     ]));
     charts = [
       createChart(curve.canvas, { type: 'line', data: { datasets: [] }, options: chartOptions(t('race.xAxis')) }),

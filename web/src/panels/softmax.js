@@ -4,6 +4,7 @@ import { registerStrings, t } from '../i18n.js';
 import { field } from '../settings.js';
 import { createChart, palette } from '../charts.js';
 import strings from '../i18n/softmax.js';
+import { slipBox } from './shared/slips.js';
 import { el } from '../dom.js';
 import { slider, numberField, button, chartBox } from './shared/controls.js';
 import { fixed } from './shared/format.js';
@@ -197,6 +198,7 @@ export function mount(root, ctx) {
         el('div', { className: 'heatmap-scroll' }, view.jacobianTable),
         legend,
         el('div', { className: 'panel-explain' }, [el('p', { text: t('softmax.jacobian1') }), el('p', { text: t('softmax.jacobian2') })]),
+        slipBox('softmaxDerivative', engine),
       ]),
       el('section', { className: 'two-class' }, [
         el('h3', { text: t('softmax.twoClassTitle') }),

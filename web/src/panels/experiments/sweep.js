@@ -27,7 +27,7 @@ export const schema = {
 };
 
 /** The engine's sweep spec for settings `s`. */
-function sweepSpec(s) {
+export function sweepSpec(s) {
   return {
     data: { kind: s.sweepDataset, size: s.sweepPoints, seed: 1 },
     network: {
@@ -72,7 +72,7 @@ export function createSweep({ engine, calls, get, save }) {
     const spec = sweepSpec(s);
     const rates = [...engine.logSpaced(s.sweepRateMin, s.sweepRateMax, s.sweepRates)];
     const seeds = Array.from({ length: s.sweepSeeds }, (_, i) => i + 1);
-    results = { rates, runs: Object.fromEntries(series.map((x) => [x.activation, rates.map(() => [])])) };
+    results = { rates, steps: s.sweepSteps, runs: Object.fromEntries(series.map((x) => [x.activation, rates.map(() => [])])) };
     const steps = [];
     rates.forEach((rate, i) => {
       for (const seed of seeds) {
@@ -132,12 +132,18 @@ export function createSweep({ engine, calls, get, save }) {
     const last = (results?.rates.length ?? 0) - 1;
     if (runs && runs.relu[0].length > 0 && runs.relu[last].length > 0) {
       const [low, high] = [spread(runs.relu[0], 'deadFraction'), spread(runs.relu[last], 'deadFraction')];
-      const [accLow, accHigh] = [spread(runs.relu[0], 'testAccuracy'), spread(runs.relu[last], 'testAccuracy')];
+      const accuracy = runs.relu.map((rateRuns) => (rateRuns.length > 0 ? spread(rateRuns, 'testAccuracy') : { mean: null }));
+      const [accLow, accHigh] = [accuracy[0], accuracy[last]];
+      const best = accuracy.reduce((b, s, i) => (s.mean !== null && (b < 0 || s.mean > accuracy[b].mean) ? i : b), -1);
       const show = (s) => (s.mean === null ? '—' : percent(s.mean));
-      lines.push(t('experiments.sweep.findRelu', {
+      const values = {
         low: show(low), high: show(high), lowRate: shortNumber(results.rates[0]), highRate: shortNumber(results.rates[last]),
-        accLow: show(accLow), accHigh: show(accHigh),
-      }));
+        accLow: show(accLow), accHigh: show(accHigh), steps: results.steps,
+        accBest: best < 0 ? '—' : show(accuracy[best]), bestRate: best < 0 ? '—' : shortNumber(results.rates[best]),
+      };
+      lines.push(t('experiments.sweep.findRelu', values));
+      if (best >= 0 && accLow.mean !== null && accLow.mean < accuracy[best].mean - 0.1 && low.mean < 0.1) lines.push(t('experiments.sweep.findSlow', values));
+      if (accHigh.mean !== null && high.mean >= 0.5) lines.push(t('experiments.sweep.findDead', values));
       const leaky = runs.leaky_relu[last];
       if (leaky.length > 0) {
         const dormant = spread(leaky, 'dormantFraction');

@@ -5,11 +5,26 @@ import { t } from '../../i18n.js';
 import { el } from '../../dom.js';
 import { button } from '../shared/controls.js';
 import { presets } from '../../training/presets.js';
+import { prefersReducedMotion } from '../../charts.js';
+
+/** Scrolls the panel's charts into view, as little as needed (at once if the reader prefers reduced motion). */
+export function revealRun(panel) {
+  const charts = panel?.querySelector('.pg-view-row');
+  charts?.scrollIntoView({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+}
 
 /** The preset row; onPick(preset). activeId marks the preset last applied (or null). */
 export function buildPresets(activeId, onPick) {
   const buttons = presets.map((preset) => {
-    const node = button({ label: t(`playground.preset.${preset.id}.title`), className: 'pg-preset', onClick: () => onPick(preset) });
+    const node = button({
+      label: t(`playground.preset.${preset.id}.title`),
+      className: 'pg-preset',
+      onClick: (event) => {
+        const panel = event.currentTarget.closest('.playground-panel');
+        onPick(preset);
+        revealRun(panel);
+      },
+    });
     node.name = `preset-${preset.id}`;
     node.dataset.preset = preset.id;
     node.setAttribute('aria-pressed', String(preset.id === activeId));

@@ -33,7 +33,7 @@ export function createPlaygroundViews(settings, actions) {
   logBox.checked = settings.logScale;
   const logLabel = el('label', { for: logId });
   const titles = { decision: el('figcaption'), loss: el('figcaption'), diagram: el('h4', { className: 'pg-figure-title' }), dead: el('figcaption') };
-  const hints = { decision: el('p', { className: 'note pg-click-hint' }), diagram: el('p', { className: 'note' }) };
+  const hints = { decision: el('p', { className: 'note pg-click-hint' }), diagram: el('p', { className: 'note' }), dead: el('p', { className: 'note pg-dead-hint' }) };
   const banner = el('div', { className: 'pg-diverged', role: 'alert', hidden: true });
 
   const decision = createDecisionView(decisionCanvas);
@@ -62,7 +62,7 @@ export function createPlaygroundViews(settings, actions) {
       ]),
     ]),
     el('section', { className: 'chart-figure pg-diagram-figure' }, [titles.diagram, hints.diagram, diagramHost]),
-    el('figure', { className: 'chart-figure pg-dead-figure' }, [titles.dead, dead.element]),
+    el('figure', { className: 'chart-figure pg-dead-figure' }, [titles.dead, dead.element, hints.dead]),
   ]);
 
   function legend(classes) {
@@ -95,6 +95,7 @@ export function createPlaygroundViews(settings, actions) {
     hints.decision.textContent = custom ? t('playground.clickHint') : '';
     hints.decision.hidden = !custom;
     hints.diagram.textContent = t('playground.diagramHint');
+    hints.dead.textContent = t('trainingViews.deadHint');
     logLabel.textContent = t('playground.logScale');
     loss.canvas.setAttribute('aria-label', t('playground.lossTitle'));
     dead.canvas.setAttribute('aria-label', t('playground.deadTitle'));

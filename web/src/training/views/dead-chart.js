@@ -1,13 +1,24 @@
-// Dead units per hidden layer against steps (one series per layer, palette colour and dash),
-// plus a thinner dashed dormant series for each layer once it has had a dormant unit.
+// Dead units per hidden layer against steps: a solid line per layer (its palette colour and marker
+// shape), plus a thinner dashed dormant line in the same colour once the layer has had a dormant unit.
 import { registerStrings, t, onLanguageChange } from '../../i18n.js';
-import { createChart, seriesStyle, palette } from '../../charts.js';
+import { createChart, palette, lineLegendLabels } from '../../charts.js';
+import { markers } from '../../panels/shared/controls.js';
 import strings from '../../i18n/training-views.js';
 import { createHistorySeries } from './history-series.js';
 
 registerStrings('trainingViews', strings);
 
-const dormantDash = [3, 3];
+const dormantDash = [7, 4];
+const markersPerLine = 8;
+
+/** A marker on about markersPerLine points of a line, none elsewhere. */
+const sparseMarkers = (context) => (context.dataIndex % Math.max(1, Math.ceil(context.dataset.data.length / markersPerLine)) === 0 ? 3.5 : 0);
+
+/** Colour and marker shape of hidden layer l (0-based). */
+function layerStyle(l) {
+  const colour = palette[l % palette.length];
+  return { borderColor: colour, backgroundColor: colour, pointStyle: markers[l % markers.length] };
+}
 
 /** A Chart.js chart on `canvas` (its parent must be sized). */
 export function createDeadChart(canvas) {
@@ -21,11 +32,11 @@ export function createDeadChart(canvas) {
     options: {
       interaction: { mode: 'nearest', axis: 'x', intersect: false },
       scales: {
-        x: { type: 'linear', bounds: 'data', title: { display: true }, ticks: { maxTicksLimit: 8, precision: 0 } },
+        x: { type: 'linear', bounds: 'data', min: 0, suggestedMax: 10, title: { display: true }, ticks: { maxTicksLimit: 8, precision: 0 } },
         y: { type: 'linear', min: 0, suggestedMax: 1, title: { display: true }, ticks: { precision: 0 } },
       },
       plugins: {
-        legend: { position: 'bottom', labels: { boxHeight: 2, boxWidth: 28 } },
+        legend: { position: 'bottom', labels: lineLegendLabels },
         tooltip: { callbacks: { title: (items) => `${t('trainingViews.stepAxis')} ${items[0]?.parsed.x ?? ''}` } },
       },
     },
@@ -44,16 +55,15 @@ export function createDeadChart(canvas) {
     const list = [];
     for (let l = 0; l < layers; l += 1) {
       list.push({
-        label: t('trainingViews.deadLayer', { layer: l + 1 }), data: history.data[`dead${l}`], ...seriesStyle(l),
-        borderWidth: 2.5, pointRadius: 0, pointHitRadius: 4, parsing: false, normalized: true,
+        label: t('trainingViews.deadLayer', { layer: l + 1 }), data: history.data[`dead${l}`], ...layerStyle(l),
+        borderDash: [], borderWidth: 2.5, pointRadius: sparseMarkers, pointHitRadius: 4, parsing: false, normalized: true,
       });
     }
     for (let l = 0; l < layers; l += 1) {
       if (!dormantShown[l]) continue;
-      const colour = palette[l % palette.length];
       list.push({
-        label: t('trainingViews.dormantLayer', { layer: l + 1 }), data: history.data[`dormant${l}`], borderColor: colour,
-        backgroundColor: colour, borderDash: dormantDash, borderWidth: 2, pointRadius: 0, pointHitRadius: 4,
+        label: t('trainingViews.dormantLayer', { layer: l + 1 }), data: history.data[`dormant${l}`], ...layerStyle(l),
+        borderDash: dormantDash, borderWidth: 1.75, pointRadius: sparseMarkers, pointHitRadius: 4,
         parsing: false, normalized: true,
       });
     }

@@ -1,7 +1,7 @@
 // Training and test loss (left axis, linear or log) and accuracy (right axis, 0 to 1) against
 // steps, fed with trainer.history(from) deltas; long runs are thinned to a few thousand points.
 import { registerStrings, t, onLanguageChange } from '../../i18n.js';
-import { createChart, seriesStyle } from '../../charts.js';
+import { createChart, seriesStyle, lineLegendLabels } from '../../charts.js';
 import strings from '../../i18n/training-views.js';
 import { createHistorySeries } from './history-series.js';
 
@@ -52,7 +52,7 @@ export function createLossChart(canvas) {
     options: {
       interaction: { mode: 'nearest', axis: 'x', intersect: false },
       scales: {
-        x: { type: 'linear', bounds: 'data', title: { display: true }, ticks: { maxTicksLimit: 8, precision: 0 } },
+        x: { type: 'linear', bounds: 'data', min: 0, suggestedMax: 10, title: { display: true }, ticks: { maxTicksLimit: 8, precision: 0 } },
         y: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true } },
         y1: {
           type: 'linear', position: 'right', min: 0, max: 1, title: { display: true }, grid: { drawOnChartArea: false },
@@ -60,7 +60,7 @@ export function createLossChart(canvas) {
         },
       },
       plugins: {
-        legend: { position: 'bottom', labels: { boxHeight: 2, boxWidth: 28 } },
+        legend: { position: 'bottom', labels: lineLegendLabels },
         tooltip: {
           callbacks: {
             title: (items) => `${t('trainingViews.stepAxis')} ${items[0]?.parsed.x ?? ''}`,

@@ -43,6 +43,7 @@ export function createNetworkDiagram(container) {
   const stage = el('div', { className: 'nn-stage' });
   const links = el('canvas', { className: 'nn-links', 'aria-hidden': 'true' });
   const legend = el('div', { className: 'nn-legend' });
+  const scrollHint = el('p', { className: 'note nn-scroll-hint', hidden: true });
   const diverging = divergingTable();
   const sampleCache = new Map();
   let columns = [];
@@ -99,6 +100,7 @@ export function createNetworkDiagram(container) {
     const shift = Math.max(0, Math.floor((available - width) / 2));
     stage.style.width = `${width + shift}px`;
     stage.style.height = `${height}px`;
+    scrollHint.hidden = width <= available;
     let x = sidePadding + shift;
     const scale = Math.min(globalThis.devicePixelRatio || 1, 2);
     geometry = { width: width + shift, height, scale, columns: [] };
@@ -327,6 +329,7 @@ export function createNetworkDiagram(container) {
 
   function relabel() {
     container.setAttribute('aria-label', t('trainingViews.diagramLabel'));
+    scrollHint.textContent = t('trainingViews.scrollHint');
     const scale = el('span', { className: 'nn-legend-item' });
     const bar = el('span', { className: 'nn-legend-scale', 'aria-hidden': 'true', style: `background: ${divergingGradient()}` });
     scale.append(document.createTextNode(`${t('trainingViews.legendScale')} ${t('trainingViews.legendScaleLow')}`), bar,
@@ -357,7 +360,7 @@ export function createNetworkDiagram(container) {
     if (last) markUnits(last.units);
   }
 
-  container.replaceChildren(stage, legend);
+  container.replaceChildren(scrollHint, stage, legend);
   stage.append(links);
   const stopListening = onLanguageChange(relabel);
   let observedWidth = container.clientWidth;
