@@ -272,7 +272,7 @@ export default {
     stateStoppedSteps: '已停止：到达第 {step} 步。',
     stateStoppedLoss: '已在第 {step} 步停止：训练损失达到了目标。',
     stateDiverged: '在第 {step} 步发散。',
-    stateCounts: '训练损失 {loss}；{total} 个神经元中 {dead} 个死亡，{dormant} 个休眠。',
+    stateCounts: '训练损失 {loss}；{total} 个单元中 {dead} 个死亡，{dormant} 个休眠。',
 
     decisionTitle: '网络的预测',
     clickHint: '点击即可添加所选类别的点。',

@@ -2,7 +2,7 @@
 // shape), plus a thinner dashed dormant line in the same colour once the layer has had a dormant unit.
 import { registerStrings, t, onLanguageChange } from '../../i18n.js';
 import { createChart, palette, lineLegendLabels } from '../../charts.js';
-import { markers } from '../../panels/shared/controls.js';
+import { markers } from '../../panels/shared/colour.js';
 import strings from '../../i18n/training-views.js';
 import { createHistorySeries } from './history-series.js';
 
