@@ -15,8 +15,8 @@ test('the engine lists the 13 activations in display order', () => {
 for (const name of names) {
   test(`${name}: derivative matches central finite differences on [-10, 10]`, () => {
     const h = 1e-5;
-    // Points where f or f' jumps (softsign: f'' jumps at 0, so the central difference is off by h there).
-    const kinks = { relu: [0], leaky_relu: [0], step: [0], elu: [0], selu: [0], hard_sigmoid: [-3, 3], softsign: [0] }[name] ?? [];
+    // The manifest's kinks: where f, f' or f'' jumps, so the central difference is off by h there.
+    const { kinks } = engine.manifest().activations.find((a) => a.name === name);
     const points = grid.filter((x) => kinks.every((k) => Math.abs(x - k) > 2 * h));
     const plus = engine.evaluate(name, points.map((x) => x + h));
     const minus = engine.evaluate(name, points.map((x) => x - h));

@@ -18,6 +18,7 @@ import { showNotice } from './notice.js';
 import { startEmbedded, createEmbedDialog } from './embed.js';
 import { createShareTools } from './share.js';
 import { defineActivationLabElement } from './element.js';
+import './global.js';
 
 registerStrings('app', appStrings);
 registerStrings('activations', activationStrings);
