@@ -176,9 +176,11 @@ export function mount(root, ctx) {
   }
 
   function reset() {
+    const fromBanner = views.element.contains(document.activeElement);
     dispatch({ type: 'pause' });
     views.diverged(null);
     if (info.ready) session.reset();
+    if (fromBanner) forms.run.focusReset();
   }
 
   function lowerAndReset() {
