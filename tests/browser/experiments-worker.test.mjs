@@ -1,9 +1,11 @@
 // The experiments' engine calls run in a Web Worker, and on the main thread where none may start
-// (?worker=0, as on file:// pages): same results to the last digit either way, and Cancel works
+// (?worker=0, and file:// pages): same results to the last digit either way, and Cancel works
 // in both.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowserAndServer } from './harness.mjs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { useBrowserAndServer, distDir } from './harness.mjs';
 import { openChapterPanel } from './chapter-helpers.mjs';
 
 const lab = useBrowserAndServer();
@@ -14,9 +16,9 @@ const born = `${panel} .born-dead`;
 const small = '#experiments&experiments.sweepPoints=100&experiments.sweepSteps=100&experiments.sweepRates=3&experiments.sweepSeeds=2'
   + '&experiments.bornWidths=2,6&experiments.bornDepths=1,4,10&experiments.bornTrials=100';
 
-/** Runs both experiments and resolves to where they ran and what they found. */
-async function runBoth(query) {
-  const { page, context, errors } = await openChapterPanel(lab.browser, `${lab.server.url}${query}${small}`, 'experiments');
+/** Runs both experiments on the page at `base` and resolves to where they ran and what they found. */
+async function runBoth(query, base = lab.server.url) {
+  const { page, context, errors } = await openChapterPanel(lab.browser, `${base}${query}${small}`, 'experiments');
   const found = {};
   for (const [name, scope] of [['sweep', sweep], ['born', born]]) {
     await page.click(`${scope} .run-button`);
@@ -43,6 +45,9 @@ test('experiments: the sweep and born-dead run in a worker and give the main thr
   assert.deepEqual(inWorker.sweepRows, onPage.sweepRows, 'expected the same sweep table');
   assert.deepEqual(inWorker.bornCells, onPage.bornCells, 'expected the same born-dead probabilities');
   assert.deepEqual(inWorker.chart, onPage.chart, 'expected the same plotted values');
+  const offline = await runBoth('', pathToFileURL(path.join(distDir, 'index.html')).href);
+  assert.deepEqual([offline.sweepMode, offline.bornMode], ['main', 'main'], 'expected a file:// page to fall back to the main thread');
+  assert.deepEqual(offline.bornCells, inWorker.bornCells, 'expected the same results from file://');
 });
 
 test('experiments: Cancel stops a main-thread sweep between calls too', async () => {

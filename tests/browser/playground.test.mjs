@@ -88,8 +88,10 @@ test('playground: learning rate 10 with leaky ReLU diverges: banner, hint, no Na
   assert.ok(losses.every((series) => series.y.every(Number.isFinite)), 'expected no NaN or infinity in the loss chart');
   assert.equal(await page.isDisabled(`${panel} button[name="play"]`), true, 'expected play disabled after divergence');
   await saveScreenshot(page.locator(panel), 'playground-diverged');
-  await page.click(`${panel} button[name="divergedLower"]`);
+  await page.focus(`${panel} button[name="divergedLower"]`);
+  await page.keyboard.press('Enter');
   await waitForState(page, 'paused');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('name')), 'reset', 'expected focus on Reset once the banner is gone');
   assert.equal(await banner.isVisible(), false, 'expected the banner gone after reset');
   assert.equal(await page.inputValue(`${panel} input[name="learningRateExact"]`), '1', 'expected the rate lowered to 1');
   assert.equal((await counters(page)).step, 0, 'expected a fresh run');

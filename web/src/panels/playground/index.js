@@ -71,13 +71,18 @@ export function mount(root, ctx) {
     errorBox.replaceChildren(...(message ? [el('p', { className: 'error', role: 'alert', text: t('playground.error', { message }) })] : []));
   }
 
+  /** Shows the run's status (each frame): the run bar and whether a network can be saved. */
+  function showStatus() {
+    forms.file.show({ ready: info.ready, message: messages.file });
+    forms.run.show({ ...info, playing: state.playing && info.ready });
+  }
+
   /** Shows the state in every form, in place. */
   function showForms() {
     const { settings } = state;
     forms.points.show(pointsFromSettings(settings), settings.pointClass, messages.points);
     forms.setup.show(settings);
-    forms.file.show({ ready: info.ready, message: messages.file });
-    forms.run.show({ ...info, playing: state.playing && info.ready });
+    showStatus();
   }
 
   /** Runs `action` through the reducer, saves the settings and applies the effects they declare. */
@@ -137,13 +142,11 @@ export function mount(root, ctx) {
     };
     views.diverged(status.diverged ? { step: status.step, lowerRate: shortNumber(lowerRate()) } : null);
     if (!status.running && (status.stopReason || status.diverged) && state.playing) dispatch({ type: 'pause' });
-    else showForms();
+    else showStatus();
     diagnostics.frame({ ...frame.timing, drawMs: performance.now() - start, epoch: status.epoch });
   }
 
-  function lowerRate() {
-    return Math.max(schema.learningRate.min, roundSignificant(state.settings.learningRate / 10));
-  }
+  const lowerRate = () => Math.max(schema.learningRate.min, roundSignificant(state.settings.learningRate / 10));
 
   function rebuildRun() {
     const { settings } = state;
@@ -176,9 +179,11 @@ export function mount(root, ctx) {
   }
 
   function reset() {
+    const fromBanner = views.element.contains(document.activeElement);
     dispatch({ type: 'pause' });
     views.diverged(null);
     if (info.ready) session.reset();
+    if (fromBanner) forms.run.focusReset();
   }
 
   function lowerAndReset() {

@@ -71,6 +71,8 @@ export function createRunBar(actions) {
 
   return {
     element,
+    /** Moves focus to Reset (when the control the student was on has gone: the diverged banner's buttons). */
+    focusReset() { reset.focus(); },
     /**
      * Shows {playing, running, step, epoch, diverged, stopReason, row: {trainLoss, ...}, dead, dormant, total}:
      * the buttons follow `playing` (the student's last click) at once, the state line follows `running`
