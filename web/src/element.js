@@ -6,6 +6,7 @@
 import { t, setLanguage, preferredLanguage, languages, onLanguageChange } from './i18n.js';
 import { sanitize } from './settings.js';
 import { loadEngine, WebAssemblyUnavailableError } from './core.js';
+import { Chart } from './charts.js';
 import { assetUrl } from './bundle-url.js';
 import { el } from './dom.js';
 import { attributeName } from './embed.js';
@@ -75,6 +76,21 @@ function stylesheetsReady(links) {
   return Promise.race([Promise.all(each), new Promise((resolve) => { setTimeout(resolve, stylesheetWait); })]);
 }
 
+/**
+ * Starts the responsive sizing of charts whose canvas joined the shadow tree after the chart was
+ * made: Chart.js watches only the document for that, so such charts would stay 0 x 0.
+ */
+function attachCharts(root) {
+  for (const canvas of root.querySelectorAll('canvas')) {
+    const chart = Chart.getChart(canvas);
+    if (!chart || chart.attached || !canvas.isConnected) continue;
+    chart.options.responsive = false;
+    chart.update('none');
+    chart.options.responsive = true;
+    chart.update('none');
+  }
+}
+
 /** The element's class, made on demand: HTMLElement exists only in a page. */
 function elementClass() {
   return class ActivationLabElement extends HTMLElement {
@@ -120,6 +136,7 @@ function elementClass() {
       this.#styles = stylesheetsReady(links);
       this.#container = el('div', { className: 'lab-element' });
       this.#shadow.append(...links, this.#container);
+      new MutationObserver(() => attachCharts(this.#container)).observe(this.#container, { childList: true, subtree: true });
       ensureDocumentFonts();
     }
 

@@ -74,7 +74,7 @@ function readFragment(hash, panels) {
     const panel = dot > 0 ? byId.get(name.slice(0, dot)) : undefined;
     const key = panel ? name.slice(dot + 1) : '';
     if (value === null) {
-      if (byId.has(name)) result.chosen = name;
+      if (byId.has(name)) result.chosen ??= name;
       else if (name !== reserved.skipLink) result.section = true;
     } else if (name === reserved.embed) {
       result.embed = byId.has(value) ? { id: value } : { id: null };
