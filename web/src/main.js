@@ -18,6 +18,9 @@ import { showNotice } from './notice.js';
 import { startEmbedded, createEmbedDialog } from './embed.js';
 import { createShareTools } from './share.js';
 import { defineActivationLabElement } from './element.js';
+import { hostPanel } from './host-panel.js';
+import { keepClassroom } from './classroom.js';
+import { parentMessenger, listenToParent, reportHeight } from './frame-host.js';
 
 registerStrings('app', appStrings);
 registerStrings('activations', activationStrings);
@@ -28,16 +31,23 @@ registerStrings('activations', activationStrings);
  */
 let state = null;
 
+/** Replaces `root` with the message that its panel could not start. */
+function showPanelError(root, error) {
+  console.error(error);
+  root.replaceChildren(el('p', { className: 'error', role: 'alert', text: t('app.panelFailed', { message: error.message }) }));
+}
+
 function mountPanel(engine, panel, root) {
   try {
-    return panel.mount(root, {
+    const mounted = panel.mount(root, {
       engine,
       settings: state.settingsOf(panel),
       saveSettings: (next) => state.saveSettings(panel, next),
     });
+    keepClassroom(root, panel, state.classroomOf(panel));
+    return mounted;
   } catch (error) {
-    console.error(error);
-    root.replaceChildren(el('p', { className: 'error', role: 'alert', text: t('app.panelFailed', { message: error.message }) }));
+    showPanelError(root, error);
     return null;
   }
 }
@@ -64,13 +74,31 @@ function startPanels(engine) {
   });
 }
 
-/** Embed mode (#embed=<panel>): that panel alone, without the header, tabs and footer. */
+/**
+ * Embed mode (#embed=<panel>): that panel alone, without the header, tabs and footer, talking
+ * to the parent page by the host protocol (ready, height, settings, events; commands).
+ */
 function startEmbeddedPanel(engine) {
   const panel = state.embedded;
+  const post = parentMessenger();
+  let shown = null;
+  const select = (id) => {
+    globalThis.location.replace(state.embedLink(panels.find((p) => p.id === id)));
+    globalThis.location.reload();
+  };
   startEmbedded(document.getElementById('panels'), panel, {
-    mount: (root) => mountPanel(engine, panel, root),
+    mount(root) {
+      shown = hostPanel(root, {
+        engine, panel, settings: state.settingsOf(panel), classroom: state.classroomOf(panel), post, select,
+        save: (next) => state.saveSettings(panel, next),
+        failed: (error) => showPanelError(root, error),
+      });
+    },
     appLink: () => state.shareLink(),
+    resetToTeacher: () => shown.resetToTeacher(),
   });
+  listenToParent({ allowed: state.hostOrigins, panelIds: panels.map((p) => p.id), panelId: () => panel.id, run: (parsed) => shown.command(parsed), post });
+  reportHeight(document.getElementById('content'), post, () => panel.id);
 }
 
 async function boot() {

@@ -31,6 +31,11 @@ export default {
     listSeparator: ', ',
     groupSeparator: '; ',
     group: '{panel} ({keys})',
+    lockedNote: 'Set by your teacher',
+    resetTeacher: 'Reset to the teacher’s setup',
+    openBlocked: 'This frame may not open new tabs. Copy this address into a new tab to open the full app:',
+    noticeClassroom: 'The classroom options name things this section does not have; they were ignored: {list}.',
+    noticeOrigins: 'These allowed origins are not valid origins (such as https://moodle.example.edu) and were ignored: {list}.',
   },
   zh: {
     copyLink: '复制链接',
@@ -63,5 +68,10 @@ export default {
     listSeparator: '、',
     groupSeparator: '；',
     group: '{panel}（{keys}）',
+    lockedNote: '由老师设定',
+    resetTeacher: '恢复老师的设置',
+    openBlocked: '这个框架可能无法打开新标签页。请把下面的地址复制到新标签页中，打开完整的实验室：',
+    noticeClassroom: '课堂选项中有本节没有的名称，已忽略：{list}。',
+    noticeOrigins: '下列允许的来源不是有效的来源（例如 https://moodle.example.edu），已忽略：{list}。',
   },
 };
