@@ -2,7 +2,7 @@
 // a data-settings JSON object; attributes win), classroom options (hide, lock, views) and the
 // origins allowed to send it commands (host-origins). All of it is untrusted and checked.
 import { sanitize } from './settings.js';
-import { attributeName } from './embed.js';
+import { attributeName } from './snippets.js';
 import { limits } from './url-state.js';
 import { readClassroom } from './classroom.js';
 import { parseOrigins } from './host-api.js';

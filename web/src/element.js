@@ -10,7 +10,7 @@ import { loadEngine, WebAssemblyUnavailableError } from './core.js';
 import { Chart } from './charts.js';
 import { assetUrl } from './bundle-url.js';
 import { el } from './dom.js';
-import { attributeName } from './embed.js';
+import { attributeName } from './snippets.js';
 import { showNotice } from './notice.js';
 import { settingsFromAttributes, hostingFromAttributes } from './element-attributes.js';
 import { hostPanel } from './host-panel.js';

@@ -15,7 +15,8 @@ import { startTrainingWorker } from './training/worker.js';
 import activationStrings from './i18n/activations.js';
 import { createUrlStore } from './url-state.js';
 import { showNotice } from './notice.js';
-import { startEmbedded, createEmbedDialog } from './embed.js';
+import { startEmbedded } from './embed.js';
+import { createEmbedDialog } from './embed-dialog.js';
 import { createShareTools } from './share.js';
 import { defineActivationLabElement } from './element.js';
 import { hostPanel } from './host-panel.js';
@@ -69,7 +70,7 @@ function startPanels(engine) {
     link: () => state.shareLink(),
     openEmbed: () => {
       const panel = panels.find((p) => p.id === state.chosenPanel()) ?? panels[0];
-      dialog.open(panel, state.settingsOf(panel), () => state.embedLink(panel));
+      dialog.open(panel, state.settingsOf(panel), (classroom) => state.embedLink(panel, classroom));
     },
   });
 }
