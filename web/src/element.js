@@ -14,6 +14,7 @@ import { attributeName } from './snippets.js';
 import { showNotice } from './notice.js';
 import { settingsFromAttributes, hostingFromAttributes } from './element-attributes.js';
 import { hostPanel } from './host-panel.js';
+import { watchFormulaFonts } from './font-fallback.js';
 import { classroomKeys } from './classroom.js';
 import { message, parseCommand, originAllowed } from './host-api.js';
 import panels from './panels/index.js';
@@ -156,6 +157,10 @@ function elementClass() {
       this.#shadow.append(...links, this.#container);
       new MutationObserver(() => attachCharts(this.#container)).observe(this.#container, { childList: true, subtree: true });
       ensureDocumentFonts();
+      watchFormulaFonts(() => {
+        this.#container.classList.add('formula-fonts-blocked');
+        showNotice(this.#container, { rejected: [], fonts: true }, this.#panel ?? panels[0]);
+      });
     }
 
     #schedule() {

@@ -57,3 +57,17 @@ export function reportHeight(content, post, panelId) {
   send();
   return () => observer.disconnect();
 }
+
+/**
+ * On a course page that loads the bundle: sets the height of each iframe marked
+ * data-activation-lab to the height its page reports (what the snippet's host script does).
+ */
+export function sizeFrames() {
+  globalThis.addEventListener('message', (event) => {
+    const data = event.data;
+    if (data?.protocol !== 'activation-lab' || data.type !== 'height' || !(data.height > 0)) return;
+    for (const frame of document.querySelectorAll('iframe[data-activation-lab]')) {
+      if (frame.contentWindow === event.source) frame.style.height = `${Math.min(data.height, 30000)}px`;
+    }
+  });
+}

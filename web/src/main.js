@@ -21,7 +21,8 @@ import { createShareTools } from './share.js';
 import { defineActivationLabElement } from './element.js';
 import { hostPanel } from './host-panel.js';
 import { keepClassroom } from './classroom.js';
-import { parentMessenger, listenToParent, reportHeight } from './frame-host.js';
+import { parentMessenger, listenToParent, reportHeight, sizeFrames } from './frame-host.js';
+import { watchFormulaFonts } from './font-fallback.js';
 
 registerStrings('app', appStrings);
 registerStrings('activations', activationStrings);
@@ -114,6 +115,10 @@ async function boot() {
     if (state.embedded) startEmbeddedPanel(engine);
     else startPanels(engine);
     showNotice(document.getElementById('content'), state.problems, state.embedded ?? panels[0]);
+    watchFormulaFonts(() => {
+      document.documentElement.classList.add('formula-fonts-blocked');
+      showNotice(document.getElementById('content'), { rejected: [], fonts: true }, state.embedded ?? panels[0]);
+    });
     showStatus('ready');
   } catch (error) {
     const missing = error instanceof WebAssemblyUnavailableError;
@@ -135,7 +140,10 @@ if (inWorker()) {
 } else {
   globalThis.activationLab = { getChart: (canvas) => Chart.getChart(canvas) ?? null };
   defineActivationLabElement();
-  const bootAppPage = () => { if (document.getElementById('panel-tabs')) boot(); };
+  const bootAppPage = () => {
+    if (document.getElementById('panel-tabs')) boot();
+    else sizeFrames();
+  };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', bootAppPage);
   else bootAppPage();
 }
