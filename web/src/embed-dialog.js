@@ -14,6 +14,13 @@ registerStrings('sharing', strings);
 const previewDelay = 400;
 const copyLabels = { link: 'sharing.copyLinkCode', iframe: 'sharing.copyIframe', element: 'sharing.copyElement' };
 
+/** The preview's address: the embed link training on the main thread (a Worker's script would still be loading when the preview is replaced). */
+function previewUrl(link) {
+  const url = new URL(link);
+  url.search = '?worker=0';
+  return url.href;
+}
+
 /** A checkbox with its label; returns {element, box}. */
 function checkbox(id, label, checked, name) {
   const box = el('input', { type: 'checkbox', id, name, 'data-classroom': name });
@@ -132,7 +139,7 @@ export function createEmbedDialog() {
     previewTimer = setTimeout(() => afterPreviewLoads(() => {
       if (!dialog.open || wanted !== previewGeneration) return;
       previewHeight = null;
-      const frame = el('iframe', { src: current.link(options), title: t('sharing.previewTitle'), className: 'embed-preview-frame', 'data-activation-lab': '' });
+      const frame = el('iframe', { src: previewUrl(current.link(options)), title: t('sharing.previewTitle'), className: 'embed-preview-frame', 'data-activation-lab': '' });
       frame.addEventListener('load', () => { frame.dataset.loaded = 'true'; }, { once: true });
       previewFrame = frame;
       previewHost.replaceChildren(frame);
