@@ -209,6 +209,19 @@ test('hostile messages, from the page or from another origin, change nothing and
     ];
   });
   for (const [i, pattern] of [/learningRate/, /nope/, /unknown panel/, /steps must be/].entries()) assert.match(errors[i], pattern, `expected a clear Error: ${errors[i]}`);
+  const heard = await page.$eval('#element', (element) => new Promise((resolve, reject) => {
+    const names = [];
+    setTimeout(() => reject(new Error(`no pause heard, only ${names.join(', ')}`)), 10000);
+    element.addEventListener('activation-lab:event', (event) => {
+      names.push(event.detail.name);
+      if (event.detail.name === 'started') element.pause();
+      if (event.detail.name === 'paused') resolve(names);
+    });
+    element.addEventListener('activation-lab:settings', (event) => names.push(`settings ${event.detail.settings.learningRate}`), { once: true });
+    element.setSettings({ learningRate: 0.3 });
+    element.addEventListener('activation-lab:ready', () => element.play(), { once: true });
+  }));
+  assert.deepEqual(heard.filter((name) => !name.startsWith('unit-')), ['settings 0.3', 'started', 'paused'], 'expected the element\'s DOM events for set, play and pause');
   const polluted = await page.evaluate(() => ({}).polluted !== undefined);
   assert.equal(polluted, false, 'expected no prototype pollution');
   assert.deepEqual(problems, [], 'expected no errors or dialogs');

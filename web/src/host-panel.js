@@ -41,6 +41,7 @@ export function hostPanel(root, { engine, panel, settings, classroom, save, post
       failed(error);
     }
     stopClassroom = keepClassroom(root, panel, classroom);
+    queueMicrotask(() => post(message('ready', panel.id, { settings: structuredClone(current) })));
   }
 
   function apply(next) {
@@ -51,7 +52,6 @@ export function hostPanel(root, { engine, panel, settings, classroom, save, post
   }
 
   mount();
-  queueMicrotask(() => post(message('ready', panel.id, { settings: structuredClone(current) })));
   return {
     /** Runs a command parsed by parseCommand; returns null when done, else why it could not. */
     command(parsed) {
