@@ -40,7 +40,7 @@ async function assertTrimmed(target, scope, where) {
   assert.deepEqual(parts.texts, [], `expected intro, explanations, stories and diagnostics hidden ${where}`);
 }
 
-test('the Embed dialog builds a link showing only the heatmap and the dead-unit count with the learning rate locked at 3, and both snippets show it', async () => {
+test('the Embed dialog builds a link showing only the heatmap and the dead-unit count with the learning rate locked at 3, and both snippets show it', async (t) => {
   const context = await lab.browser.newContext();
   const { page, problems } = await openWatched(context, `${lab.server.url}#playground&playground.learningRate=3`);
   await page.click('button.share-embed');
@@ -78,6 +78,7 @@ test('the Embed dialog builds a link showing only the heatmap and the dead-unit 
   const content = await frame.evaluate(() => Math.ceil(document.getElementById('content').getBoundingClientRect().bottom));
   await course.waitForFunction((height) => Math.abs(document.getElementById('teacher-frame').getBoundingClientRect().height - height) <= 2, content);
   assert.ok(content < 2000, `expected the trimmed panel far shorter than the whole one (about 6,900 px), got ${content} px`);
+  t.diagnostic(`trimmed training panel in a 550 px column: ${content} px`);
   await saveScreenshot(course, 'embed-classroom-teacher', { fullPage: true });
   assert.deepEqual([...problems, ...courseProblems], [], 'expected no errors');
   await context.close();
