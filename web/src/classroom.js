@@ -155,11 +155,13 @@ export function applyClassroom(root, panel, options) {
   if (hideAll || options.hide.length > 0) hideEmptied(root, hideAll);
 }
 
-/** Keeps `options` applied to `root` while the panel re-renders; returns a function that stops. */
+/** Keeps `options` applied to `root` while the panel re-renders (new elements, not new text); returns a function that stops. */
 export function keepClassroom(root, panel, options) {
   if (!isTrimmed(options)) return () => {};
   applyClassroom(root, panel, options);
-  const observer = new MutationObserver(() => applyClassroom(root, panel, options));
+  const observer = new MutationObserver((mutations) => {
+    if (mutations.some((m) => [...m.addedNodes].some((node) => node.nodeType === Node.ELEMENT_NODE))) applyClassroom(root, panel, options);
+  });
   observer.observe(root, { childList: true, subtree: true });
   return () => observer.disconnect();
 }

@@ -155,7 +155,9 @@ function elementClass() {
       this.#styles = stylesheetsReady(links);
       this.#container = el('div', { className: 'lab-element' });
       this.#shadow.append(...links, this.#container);
-      new MutationObserver(() => attachCharts(this.#container)).observe(this.#container, { childList: true, subtree: true });
+      new MutationObserver((mutations) => {
+        if (mutations.some((m) => [...m.addedNodes].some((node) => node.nodeType === Node.ELEMENT_NODE))) attachCharts(this.#container);
+      }).observe(this.#container, { childList: true, subtree: true });
       ensureDocumentFonts();
       watchFormulaFonts(() => {
         this.#container.classList.add('formula-fonts-blocked');
