@@ -84,6 +84,9 @@ test('the Embed dialog\'s iframe and script-tag snippets, pasted into another si
   const frame = await frameOf(course, '#pasted-frame');
   await frame.waitForSelector('html[data-state="ready"]', { state: 'attached', timeout: 30000 });
   assert.equal(await frame.inputValue('#panel-softmax input[name="temperature"]'), '2.5', 'expected the iframe to show the temperature');
+  const content = await frame.evaluate(() => Math.ceil(document.getElementById('content').getBoundingClientRect().bottom));
+  await course.waitForFunction((height) => Math.abs(document.getElementById('pasted-frame').getBoundingClientRect().height - height) <= 2, content);
+  assert.ok(content > 1000, `expected the softmax content taller than the fallback height, got ${content} px`);
   assert.equal(await frame.inputValue('#panel-softmax input[name="logit-3"]'), '0.5', 'expected the iframe to show the logits');
   await elementsReady(course, 1);
   assert.equal(await course.locator('activation-lab input[name="temperature"]').inputValue(), '2.5', 'expected the element to show the temperature');

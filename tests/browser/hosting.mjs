@@ -54,10 +54,10 @@ export function useCourseSite() {
   return { page: (name, html) => files.page(name, html), get url() { return server.url; } };
 }
 
-/** A minimal HTML page: `head` and `body` are trusted markup written by the test. */
-export function htmlPage({ lang = 'en', head = '', body = '' }) {
+/** A minimal HTML page: `head` and `body` are trusted markup written by the test; `icon` is the favicon's URL. */
+export function htmlPage({ lang = 'en', head = '', body = '', icon = 'data:,' }) {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Course page</title>`
-    + `<link rel="icon" href="data:,">${head}</head><body>${body}</body></html>`;
+    + `<link rel="icon" href="${icon}">${head}</head><body>${body}</body></html>`;
 }
 
 /**

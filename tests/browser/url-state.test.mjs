@@ -115,6 +115,9 @@ test('defaults stay out of the URL, the query is left alone, and a pasted link w
   await page.evaluate(() => { location.hash = '#race'; });
   await page.waitForSelector('#panel-race:not([hidden])');
   assert.equal(await page.inputValue('#panel-softmax input[name="temperature"]'), '2.5', 'expected a bare panel name to switch panels only');
+  await page.evaluate(() => { location.hash = '#mean-shift&softmax'; });
+  await page.waitForSelector('#panel-mean-shift:not([hidden])');
+  assert.equal(await page.isVisible('#panel-softmax'), false, 'expected the first bare name to be the panel to open');
   const reloadAborts = (line) => line.includes('net::ERR_ABORTED');
   assert.deepEqual(problems.filter((line) => !reloadAborts(line)), [], 'expected no errors (requests cut short by the reload aside)');
   await context.close();
@@ -125,11 +128,19 @@ test('"Copy link" puts the link of the current setup on the clipboard', async ()
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(lab.server.url).origin });
   const { page, problems } = await openWatched(context, `${lab.server.url}#softmax`);
   await page.fill('#panel-softmax input[name="logit-0"]', '5');
+  const place = () => page.$$eval('.site-header button, .panel-nav [role="tab"]', (nodes) => nodes.map((node) => {
+    const box = node.getBoundingClientRect();
+    return `${Math.round(box.x)},${Math.round(box.y)}`;
+  }));
+  const before = await place();
   await page.click('button.share-copy');
   await page.waitForSelector('.share-status:not(:empty)');
+  assert.deepEqual(await place(), before, 'expected the header buttons and tabs not to move when the note appears');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(copied, /#softmax&softmax\.logits=5,1,-3$/, `expected the link to hold the new logits, got ${copied}`);
   assert.match(await page.textContent('.share-status'), /Link copied/, 'expected a confirmation');
+  await page.waitForSelector('.share-popover', { state: 'hidden', timeout: 8000 });
+  assert.equal(await page.textContent('.share-status'), '', 'expected the note to go away by itself');
   const { page: reopened } = await openWatched(context, copied);
   assert.equal(await reopened.inputValue('#panel-softmax input[name="logit-0"]'), '5', 'expected the copied link to reopen the logits');
   assert.deepEqual(problems, [], 'expected no errors');

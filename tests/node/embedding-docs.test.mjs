@@ -17,7 +17,7 @@ const stubCore = {
 };
 
 async function loadModules() {
-  const source = 'export { default as panels } from "./web/src/panels/index.js"; export { attributeName } from "./web/src/embed.js";';
+  const source = 'export { default as panels } from "./web/src/panels/index.js"; export { attributeName } from "./web/src/snippets.js"; export { partsOf, viewsOf } from "./web/src/classroom.js"; export { commandNames, version } from "./web/src/host-api.js";';
   const { outputFiles } = await esbuild.build({
     stdin: { contents: source, resolveDir: new URL('../..', import.meta.url).pathname },
     bundle: true, format: 'esm', platform: 'node', write: false, plugins: [stubCore], logLevel: 'silent',
@@ -55,4 +55,19 @@ test('docs/EMBEDDING.md has a row for every panel setting, with its attribute, k
   }
   assert.deepEqual([...rows.keys()].filter((name) => !expected.has(name)), [], 'rows in docs/EMBEDDING.md for settings no panel has');
   assert.ok(expected.size > 50, `expected the settings of every panel, found ${expected.size}`);
+});
+
+test('docs/EMBEDDING.md lists the classroom parts and views of every panel and every command of the host protocol', async () => {
+  const { panels, partsOf, viewsOf, commandNames, version } = await loadModules();
+  const docs = read('docs/EMBEDDING.md');
+  const names = (cell) => [...cell.matchAll(/`([\w-]+)`/g)].map((m) => m[1]);
+  const rows = new Map([...docs.matchAll(/^\| `([\w-]+)` \|([^|]*)\|([^|]*)\|$/gm)].map(([, id, parts, views]) => [id, { parts: names(parts), views: names(views) }]));
+  for (const panel of panels) {
+    const common = ['controls', 'intro', 'explanations'];
+    assert.deepEqual(rows.get(panel.id), { parts: partsOf(panel).filter((p) => !common.includes(p)), views: viewsOf(panel) },
+      `expected the classroom table to list the parts and views of ${panel.id}`);
+  }
+  const commands = [...docs.matchAll(/^\| `(\w+)` \|[^|]*\|[^|]*\|$/gm)].map((m) => m[1]).filter((name) => commandNames.includes(name));
+  assert.deepEqual(commands, commandNames, 'expected every command documented, in order');
+  assert.ok(docs.includes(`version ${version})`), `expected the documented protocol version to be ${version}`);
 });

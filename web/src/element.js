@@ -3,14 +3,20 @@
 // keeps its settings in memory (it never touches the page URL or storage) and follows its lang
 // attribute or the page's <html lang>. Settings come from attributes named like the setting in
 // kebab-case (learningRate -> learning-rate) or from a data-settings JSON object; attributes win.
+// The host API (web/src/host-api.js) is offered as DOM events (activation-lab:<type>), methods
+// (play, pause, step, reset, setSettings, selectPanel, resetToTeacher) and page messages.
 import { t, setLanguage, preferredLanguage, languages, onLanguageChange } from './i18n.js';
-import { sanitize } from './settings.js';
 import { loadEngine, WebAssemblyUnavailableError } from './core.js';
+import { Chart } from './charts.js';
 import { assetUrl } from './bundle-url.js';
 import { el } from './dom.js';
-import { attributeName } from './embed.js';
-import { limits } from './url-state.js';
+import { attributeName } from './snippets.js';
 import { showNotice } from './notice.js';
+import { settingsFromAttributes, hostingFromAttributes } from './element-attributes.js';
+import { hostPanel } from './host-panel.js';
+import { watchFormulaFonts } from './font-fallback.js';
+import { classroomKeys } from './classroom.js';
+import { message, parseCommand, originAllowed } from './host-api.js';
 import panels from './panels/index.js';
 
 export const tagName = 'activation-lab';
@@ -22,41 +28,6 @@ const stylesheetWait = 4000;
 function languageOf(tag) {
   const code = String(tag ?? '').toLowerCase().split('-')[0];
   return languages.some((l) => l.code === code) ? code : null;
-}
-
-/**
- * Settings of `panel` from an element's attributes (spaces around commas allowed):
- * {settings, rejected (attribute names), unknown (count of data-settings keys it does not know)}.
- */
-function settingsFromAttributes(element, panel) {
-  const raw = Object.create(null);
-  const badNames = [];
-  let unknown = 0;
-  const json = element.getAttribute('data-settings');
-  if (json !== null) {
-    let parsed = null;
-    try {
-      parsed = json.length <= limits.fragmentLength ? JSON.parse(json) : null;
-    } catch {
-      parsed = null;
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      badNames.push('data-settings');
-    } else {
-      for (const key of Object.keys(parsed)) {
-        if (Object.hasOwn(panel.schema, key)) raw[key] = parsed[key];
-        else unknown += 1;
-      }
-    }
-  }
-  for (const key of Object.keys(panel.schema)) {
-    const value = element.getAttribute(attributeName(key));
-    if (value === null) continue;
-    if (value.length > limits.valueLength) badNames.push(attributeName(key));
-    else raw[key] = value.split(',').map((part) => part.trim()).join(',');
-  }
-  const { settings, rejected } = sanitize(panel.schema, raw);
-  return { settings, rejected: [...badNames, ...rejected.map(attributeName)], unknown };
 }
 
 /** Adds KaTeX's stylesheet to the document once: fonts declared inside a shadow root are not used. */
@@ -75,18 +46,34 @@ function stylesheetsReady(links) {
   return Promise.race([Promise.all(each), new Promise((resolve) => { setTimeout(resolve, stylesheetWait); })]);
 }
 
+/**
+ * Starts the responsive sizing of charts whose canvas joined the shadow tree after the chart was
+ * made: Chart.js watches only the document for that, so such charts would stay 0 x 0.
+ */
+function attachCharts(root) {
+  for (const canvas of root.querySelectorAll('canvas')) {
+    const chart = Chart.getChart(canvas);
+    if (!chart || chart.attached || !canvas.isConnected) continue;
+    chart.options.responsive = false;
+    chart.update('none');
+    chart.options.responsive = true;
+    chart.update('none');
+  }
+}
+
 /** The element's class, made on demand: HTMLElement exists only in a page. */
 function elementClass() {
   return class ActivationLabElement extends HTMLElement {
     static get observedAttributes() {
-      const names = new Set(['panel', 'lang', 'data-settings']);
+      const names = new Set(['panel', 'lang', 'data-settings', ...classroomKeys]);
       for (const panel of panels) for (const key of Object.keys(panel.schema)) names.add(attributeName(key));
       return [...names];
     }
 
     #shadow = null;
     #container = null;
-    #mounted = null;
+    #shown = null;
+    #origins = null;
     #notice = null;
     #panel = null;
     #settings = null;
@@ -100,14 +87,62 @@ function elementClass() {
       return this.#panel ? { panel: this.#panel.id, ...structuredClone(this.#settings) } : null;
     }
 
+    /** Starts training (panels that train). */
+    play() { this.#run({ command: 'play' }); }
+
+    /** Pauses training. */
+    pause() { this.#run({ command: 'pause' }); }
+
+    /** Takes `steps` training steps (default 1). */
+    step(steps = 1) { this.#run({ command: 'step', steps }); }
+
+    /** Resets training to step 0. */
+    reset() { this.#run({ command: 'reset' }); }
+
+    /** Changes some settings ({learningRate: 3}); throws an Error naming any unknown key or invalid value. */
+    setSettings(patch) { this.#run({ command: 'set', settings: patch }); }
+
+    /** Shows another panel (its id). */
+    selectPanel(id) { this.#run({ command: 'select', panel: id }); }
+
+    /** Goes back to the settings the element started with. */
+    resetToTeacher() { this.#shown?.resetToTeacher(); }
+
     connectedCallback() {
       if (!this.#shadow) this.#build();
+      globalThis.addEventListener('message', this.#onMessage);
       this.#schedule();
     }
 
     disconnectedCallback() {
+      globalThis.removeEventListener('message', this.#onMessage);
       this.#generation += 1;
       this.#unmount();
+    }
+
+    /** Runs a command from a method; throws when it cannot run. */
+    #run(data) {
+      const parsed = parseCommand({ protocol: 'activation-lab', version: 1, ...data }, panels.map((p) => p.id));
+      if (!this.#shown) throw new Error('activation-lab: the panel is not ready yet (wait for activation-lab:ready)');
+      if (!parsed) throw new Error(`activation-lab: ${String(data.command)} needs a string command`);
+      if (parsed.rejected) throw new Error(`activation-lab ${data.command}: ${parsed.rejected}`);
+      const reason = this.#shown.command(parsed);
+      if (reason) throw new Error(`activation-lab ${data.command}: ${reason}`);
+    }
+
+    /** Commands posted to the page from an allowed origin (default: the page's own), for this element or all. */
+    #onMessage = (event) => {
+      if (!this.#shown || !originAllowed(event.origin, this.#origins ?? [globalThis.location.origin])) return;
+      if (event.data?.element !== undefined && event.data?.element !== this.id) return;
+      const parsed = parseCommand(event.data, panels.map((p) => p.id));
+      if (!parsed) return;
+      const reason = parsed.rejected ?? this.#shown.command(parsed);
+      if (reason) this.#post(message('rejected', this.#panel.id, { command: String(event.data.command).slice(0, 40), reason }));
+    };
+
+    /** Dispatches a host message as the DOM event activation-lab:<type>, with the message as detail. */
+    #post(data) {
+      this.dispatchEvent(new CustomEvent(`activation-lab:${data.type}`, { detail: data, bubbles: true, composed: true }));
     }
 
     attributeChangedCallback() {
@@ -120,7 +155,14 @@ function elementClass() {
       this.#styles = stylesheetsReady(links);
       this.#container = el('div', { className: 'lab-element' });
       this.#shadow.append(...links, this.#container);
+      new MutationObserver((mutations) => {
+        if (mutations.some((m) => [...m.addedNodes].some((node) => node.nodeType === Node.ELEMENT_NODE))) attachCharts(this.#container);
+      }).observe(this.#container, { childList: true, subtree: true });
       ensureDocumentFonts();
+      watchFormulaFonts(() => {
+        this.#container.classList.add('formula-fonts-blocked');
+        showNotice(this.#container, { rejected: [], fonts: true }, this.#panel ?? panels[0]);
+      });
     }
 
     #schedule() {
@@ -133,8 +175,8 @@ function elementClass() {
     }
 
     #unmount() {
-      this.#mounted?.destroy();
-      this.#mounted = null;
+      this.#shown?.destroy();
+      this.#shown = null;
       this.#notice?.destroy();
       this.#notice = null;
       this.#stopLanguage?.();
@@ -151,6 +193,8 @@ function elementClass() {
       const asked = this.getAttribute('panel') ?? '';
       const panel = panels.find((p) => p.id === asked) ?? panels[0];
       const { settings, rejected, unknown } = settingsFromAttributes(this, panel);
+      const hosting = hostingFromAttributes(this, panel);
+      this.#origins = hosting.origins;
       const tag = this.getAttribute('lang') ?? this.parentElement?.closest('[lang]')?.getAttribute('lang')
         ?? document.documentElement.getAttribute('lang');
       setLanguage(languageOf(tag) ?? preferredLanguage());
@@ -162,6 +206,7 @@ function elementClass() {
       const problems = {
         rejected: rejected.length > 0 ? [{ panel, keys: rejected }] : [], unknown, tooLong: false, lang: false, embed: false, section: false,
         panelName: panel.id === asked ? null : asked.slice(0, 40), panelIds: panels.map((p) => p.id),
+        classroom: hosting.classroomUnknown.length > 0 ? [{ panel, keys: hosting.classroomUnknown }] : [], origins: hosting.badOrigins,
       };
       let engine;
       try {
@@ -178,18 +223,21 @@ function elementClass() {
         return;
       }
       if (generation !== this.#generation) return;
-      this.#container.replaceChildren(root);
+      const reset = el('button', { type: 'button', className: 'embed-reset', text: t('sharing.resetTeacher') });
+      reset.addEventListener('click', () => this.resetToTeacher());
+      this.#stopLanguage = onLanguageChange(() => { reset.textContent = t('sharing.resetTeacher'); });
+      this.#container.replaceChildren(el('div', { className: 'lab-element-bar' }, [reset]), root);
       this.#notice = showNotice(this.#container, problems, panel);
-      try {
-        this.#mounted = panel.mount(root, {
-          engine,
-          settings: structuredClone(settings),
-          saveSettings: (next) => { this.#settings = sanitize(panel.schema, next).settings; },
-        });
-      } catch (error) {
-        console.error(error);
-        root.replaceChildren(this.#status('error', t('app.panelFailed', { message: error.message })));
-      }
+      this.#shown = hostPanel(root, {
+        engine, panel, settings, classroom: hosting.classroom,
+        save: (next) => { this.#settings = next; },
+        post: (data) => this.#post(data),
+        select: (id) => this.setAttribute('panel', id),
+        failed: (error) => {
+          console.error(error);
+          root.replaceChildren(this.#status('error', t('app.panelFailed', { message: error.message })));
+        },
+      });
       this.dataset.state = 'ready';
     }
   };

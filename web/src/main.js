@@ -15,10 +15,15 @@ import { startTrainingWorker } from './training/worker.js';
 import activationStrings from './i18n/activations.js';
 import { createUrlStore } from './url-state.js';
 import { showNotice } from './notice.js';
-import { startEmbedded, createEmbedDialog } from './embed.js';
+import { startEmbedded } from './embed.js';
+import { createEmbedDialog } from './embed-dialog.js';
 import { createShareTools } from './share.js';
 import { defineActivationLabElement } from './element.js';
 import './global.js';
+import { hostPanel } from './host-panel.js';
+import { keepClassroom } from './classroom.js';
+import { parentMessenger, listenToParent, reportHeight, sizeFrames } from './frame-host.js';
+import { watchFormulaFonts } from './font-fallback.js';
 
 registerStrings('app', appStrings);
 registerStrings('activations', activationStrings);
@@ -29,16 +34,23 @@ registerStrings('activations', activationStrings);
  */
 let state = null;
 
+/** Replaces `root` with the message that its panel could not start. */
+function showPanelError(root, error) {
+  console.error(error);
+  root.replaceChildren(el('p', { className: 'error', role: 'alert', text: t('app.panelFailed', { message: error.message }) }));
+}
+
 function mountPanel(engine, panel, root) {
   try {
-    return panel.mount(root, {
+    const mounted = panel.mount(root, {
       engine,
       settings: state.settingsOf(panel),
       saveSettings: (next) => state.saveSettings(panel, next),
     });
+    keepClassroom(root, panel, state.classroomOf(panel));
+    return mounted;
   } catch (error) {
-    console.error(error);
-    root.replaceChildren(el('p', { className: 'error', role: 'alert', text: t('app.panelFailed', { message: error.message }) }));
+    showPanelError(root, error);
     return null;
   }
 }
@@ -60,18 +72,36 @@ function startPanels(engine) {
     link: () => state.shareLink(),
     openEmbed: () => {
       const panel = panels.find((p) => p.id === state.chosenPanel()) ?? panels[0];
-      dialog.open(panel, state.settingsOf(panel), () => state.embedLink(panel));
+      dialog.open(panel, state.settingsOf(panel), (classroom) => state.embedLink(panel, classroom));
     },
   });
 }
 
-/** Embed mode (#embed=<panel>): that panel alone, without the header, tabs and footer. */
+/**
+ * Embed mode (#embed=<panel>): that panel alone, without the header, tabs and footer, talking
+ * to the parent page by the host protocol (ready, height, settings, events; commands).
+ */
 function startEmbeddedPanel(engine) {
   const panel = state.embedded;
+  const post = parentMessenger();
+  let shown = null;
+  const select = (id) => {
+    globalThis.location.replace(state.embedLink(panels.find((p) => p.id === id)));
+    globalThis.location.reload();
+  };
   startEmbedded(document.getElementById('panels'), panel, {
-    mount: (root) => mountPanel(engine, panel, root),
+    mount(root) {
+      shown = hostPanel(root, {
+        engine, panel, settings: state.settingsOf(panel), classroom: state.classroomOf(panel), post, select,
+        save: (next) => state.saveSettings(panel, next),
+        failed: (error) => showPanelError(root, error),
+      });
+    },
     appLink: () => state.shareLink(),
+    resetToTeacher: () => shown.resetToTeacher(),
   });
+  listenToParent({ allowed: state.hostOrigins, panelIds: panels.map((p) => p.id), panelId: () => panel.id, run: (parsed) => shown.command(parsed), post });
+  reportHeight(document.getElementById('content'), post, () => panel.id);
 }
 
 async function boot() {
@@ -86,6 +116,10 @@ async function boot() {
     if (state.embedded) startEmbeddedPanel(engine);
     else startPanels(engine);
     showNotice(document.getElementById('content'), state.problems, state.embedded ?? panels[0]);
+    watchFormulaFonts(() => {
+      document.documentElement.classList.add('formula-fonts-blocked');
+      showNotice(document.getElementById('content'), { rejected: [], fonts: true }, state.embedded ?? panels[0]);
+    });
     showStatus('ready');
   } catch (error) {
     const missing = error instanceof WebAssemblyUnavailableError;
@@ -107,7 +141,10 @@ if (inWorker()) {
 } else {
   globalThis.activationLab = { getChart: (canvas) => Chart.getChart(canvas) ?? null };
   defineActivationLabElement();
-  const bootAppPage = () => { if (document.getElementById('panel-tabs')) boot(); };
+  const bootAppPage = () => {
+    if (document.getElementById('panel-tabs')) boot();
+    else sizeFrames();
+  };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', bootAppPage);
   else bootAppPage();
 }

@@ -9,7 +9,13 @@ registerStrings('sharing', strings);
 /** True when `problems` (see url-state.js createUrlStore) holds anything to tell the reader. */
 function hasProblems(problems) {
   return problems.rejected.length > 0 || problems.unknown > 0 || problems.tooLong || problems.lang || problems.embed
-    || problems.section || Boolean(problems.panelName);
+    || problems.section || Boolean(problems.panelName) || (problems.classroom ?? []).length > 0 || (problems.origins ?? []).length > 0 || Boolean(problems.fonts);
+}
+
+/** "Panel (a, b); Other (c)" for [{panel, keys}]. */
+function groups(list) {
+  return list.map(({ panel, keys }) => t('sharing.group', { panel: t(panel.titleKey), keys: keys.join(t('sharing.listSeparator')) }))
+    .join(t('sharing.groupSeparator'));
 }
 
 /** The sentences describing `problems` in the current language. */
@@ -23,14 +29,12 @@ function describeProblems(problems, shownPanel) {
     }));
   }
   if (problems.section) lines.push(t('sharing.noticeSection'));
-  if (problems.rejected.length > 0) {
-    const list = problems.rejected
-      .map(({ panel, keys }) => t('sharing.group', { panel: t(panel.titleKey), keys: keys.join(t('sharing.listSeparator')) }))
-      .join(t('sharing.groupSeparator'));
-    lines.push(t('sharing.noticeRejected', { list }));
-  }
+  if (problems.rejected.length > 0) lines.push(t('sharing.noticeRejected', { list: groups(problems.rejected) }));
+  if ((problems.classroom ?? []).length > 0) lines.push(t('sharing.noticeClassroom', { list: groups(problems.classroom) }));
+  if ((problems.origins ?? []).length > 0) lines.push(t('sharing.noticeOrigins', { list: problems.origins.join(t('sharing.listSeparator')) }));
   if (problems.unknown > 0) lines.push(t('sharing.noticeUnknown', { count: problems.unknown }));
   if (problems.lang) lines.push(t('sharing.noticeLanguage'));
+  if (problems.fonts) lines.push(t('sharing.noticeFonts'));
   return lines;
 }
 

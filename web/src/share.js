@@ -47,9 +47,14 @@ export async function copyText(text, field) {
   return selectAndCopy(field) ? 'copied' : 'selected';
 }
 
+/** How long the "Link copied" note stays, in milliseconds. */
+const noteDuration = 4000;
+
 /**
  * Adds "Copy link" and "Embed" buttons to `host`. link() gives the link to copy; openEmbed()
- * shows the embed dialog. Returns {destroy()}.
+ * shows the embed dialog. The note and the fallback field float below the buttons (the header
+ * keeps its layout); the note goes away after a few seconds, the field when focus leaves it.
+ * Returns {destroy()}.
  */
 export function createShareTools(host, { link, openEmbed }) {
   const copy = el('button', { type: 'button', className: 'share-copy' });
@@ -58,8 +63,10 @@ export function createShareTools(host, { link, openEmbed }) {
   const label = el('label', { className: 'visually-hidden', for: fieldId });
   const field = el('input', { type: 'text', id: fieldId, readonly: true, hidden: true, className: 'share-link-field' });
   const status = el('p', { className: 'share-status', role: 'status' });
-  const tools = el('div', { className: 'share-tools', role: 'group' }, [copy, embed, label, field, status]);
+  const popover = el('div', { className: 'share-popover' }, [label, field, status]);
+  const tools = el('div', { className: 'share-tools', role: 'group' }, [copy, embed, popover]);
   let outcome = '';
+  let timer = 0;
 
   const render = () => {
     copy.textContent = t('sharing.copyLink');
@@ -70,13 +77,24 @@ export function createShareTools(host, { link, openEmbed }) {
     tools.setAttribute('aria-label', `${t('sharing.copyLink')} / ${t('sharing.embed')}`);
     status.textContent = outcome ? t(outcome === 'copied' ? 'sharing.linkCopied' : 'sharing.copyFallback') : '';
   };
+  const clear = () => {
+    clearTimeout(timer);
+    outcome = '';
+    field.hidden = true;
+    render();
+  };
   copy.addEventListener('click', async () => {
+    clearTimeout(timer);
     const text = link();
     field.value = text;
     outcome = await copyText(text, field);
-    if (outcome === 'copied') field.hidden = true;
+    if (outcome === 'copied') {
+      field.hidden = true;
+      timer = setTimeout(clear, noteDuration);
+    }
     render();
   });
+  field.addEventListener('blur', () => { if (outcome === 'selected') clear(); });
   embed.addEventListener('click', () => openEmbed());
   const stop = onLanguageChange(render);
   render();
@@ -84,6 +102,7 @@ export function createShareTools(host, { link, openEmbed }) {
   return {
     destroy() {
       stop();
+      clearTimeout(timer);
       tools.remove();
     },
   };

@@ -7,11 +7,13 @@
 // notice, and nothing read from the URL is ever used as a property name or as markup.
 import { sanitize } from './settings.js';
 import { languages } from './i18n.js';
+import { classroomKeys, readClassroom, classroomParams } from './classroom.js';
+import { parseOrigins } from './host-api.js';
 
 /** Inputs larger than these are not parsed (500 drawn points make a value of about 7,000 characters). */
 export const limits = { fragmentLength: 24000, valueLength: 8000, parameters: 200 };
 
-const reserved = { embed: 'embed', lang: 'lang', skipLink: 'content' };
+const reserved = { embed: 'embed', lang: 'lang', origins: 'origins', skipLink: 'content' };
 const writeDelay = 250;
 
 /** The text of one setting value in a URL: lists comma-separated, numbers in shortest form. */
@@ -56,14 +58,18 @@ function fragmentParts(text) {
  * Reads a fragment ('#...') against the panel registry. Returns {settings: Map(panelId ->
  * settings), rejected: [{panel, keys}], unknown (names it does not know), tooLong, chosen
  * (panel id or null), section (a bare name that is no panel), embed ({id} or {id: null}),
- * lang (code, null when absent, undefined when invalid), hasState (anything besides a bare name)}.
+ * lang (code, null when absent, undefined when invalid), classroom: Map(panelId -> options),
+ * classroomUnknown: [{panel, keys}], origins ({origins, invalid} or null when absent),
+ * hasState (anything besides a bare name)}.
  */
 function readFragment(hash, panels) {
   const byId = new Map(panels.map((panel) => [panel.id, panel]));
   const raw = new Map(panels.map((panel) => [panel.id, Object.create(null)]));
+  const rawClassroom = new Map(panels.map((panel) => [panel.id, Object.create(null)]));
   const tooLongValues = [];
   const result = {
     settings: new Map(), rejected: [], unknown: 0, tooLong: false, chosen: null, section: false, embed: null, lang: null, hasState: false,
+    classroom: new Map(), classroomUnknown: [], origins: null,
   };
   const text = String(hash ?? '').replace(/^#/, '');
   let parts = [];
@@ -74,12 +80,16 @@ function readFragment(hash, panels) {
     const panel = dot > 0 ? byId.get(name.slice(0, dot)) : undefined;
     const key = panel ? name.slice(dot + 1) : '';
     if (value === null) {
-      if (byId.has(name)) result.chosen = name;
+      if (byId.has(name)) result.chosen ??= name;
       else if (name !== reserved.skipLink) result.section = true;
     } else if (name === reserved.embed) {
       result.embed = byId.has(value) ? { id: value } : { id: null };
     } else if (name === reserved.lang) {
       result.lang = languages.some((l) => l.code === value) ? value : undefined;
+    } else if (name === reserved.origins) {
+      result.origins = value.length > limits.valueLength ? { origins: [], invalid: [name] } : parseOrigins(value);
+    } else if (panel && classroomKeys.includes(key)) {
+      rawClassroom.get(panel.id)[key] = value.slice(0, limits.valueLength);
     } else if (panel && Object.hasOwn(panel.schema, key)) {
       if (value.length > limits.valueLength) tooLongValues.push(name);
       else raw.get(panel.id)[key] = value;
@@ -93,6 +103,9 @@ function readFragment(hash, panels) {
     const keys = [...rejected.map((key) => `${panel.id}.${key}`), ...tooLongValues.filter((name) => name.startsWith(`${panel.id}.`))];
     result.settings.set(panel.id, settings);
     if (keys.length > 0) result.rejected.push({ panel, keys });
+    const classroom = readClassroom(panel, rawClassroom.get(panel.id));
+    result.classroom.set(panel.id, classroom.options);
+    if (classroom.unknown.length > 0) result.classroomUnknown.push({ panel, keys: classroom.unknown });
   }
   return result;
 }
@@ -117,14 +130,24 @@ export function createUrlStore(panels, { location = globalThis.location, history
     lang: read.lang === undefined,
     embed: Boolean(read.embed && read.embed.id === null),
     section: read.section,
+    classroom: read.classroomUnknown,
+    origins: read.origins?.invalid ?? [],
   };
 
-  /** The fragment of the current state; `panel` limits the settings to that panel. */
-  function fragment({ panel = embedded, embed = Boolean(embedded), lang = Boolean(read.lang) } = {}) {
+  /**
+   * The fragment of the current state; `panel` limits the settings to that panel; `classroom`
+   * (options for that panel) replaces the classroom options the link came with; `trim` false
+   * leaves every classroom option out.
+   */
+  function fragment({ panel = embedded, embed = Boolean(embedded), lang = Boolean(read.lang), classroom = null, trim = true } = {}) {
     const params = [embed ? [reserved.embed, panel.id] : [chosen, null]];
     if (lang && language) params.push([reserved.lang, language()]);
+    if (trim && read.origins?.origins.length > 0) params.push([reserved.origins, read.origins.origins.join(',')]);
     for (const each of panels) {
-      if (!panel || each === panel) params.push(...settingParams(each, settings.get(each.id)));
+      if (panel && each !== panel) continue;
+      params.push(...settingParams(each, settings.get(each.id)));
+      const options = classroom && each === panel ? classroom : read.classroom.get(each.id);
+      if (trim) params.push(...classroomParams(options).map(([key, text]) => [`${each.id}.${key}`, text]));
     }
     return `#${joinParams(params)}`;
   }
@@ -157,6 +180,12 @@ export function createUrlStore(panels, { location = globalThis.location, history
     problems,
     /** The language the link asks for, or null. */
     language: read.lang ?? null,
+    /** The origins the link allows to send commands (host-api.js), or null when it names none. */
+    hostOrigins: read.origins ? read.origins.origins : null,
+    /** The classroom options of `panel` (web/src/classroom.js). */
+    classroomOf(panel) {
+      return structuredClone(read.classroom.get(panel.id));
+    },
     settingsOf(panel) {
       return structuredClone(settings.get(panel.id));
     },
@@ -181,13 +210,16 @@ export function createUrlStore(panels, { location = globalThis.location, history
     flush() {
       if (timer) write();
     },
-    /** An absolute link that reopens the full app on the chosen panel with these settings. */
+    /** An absolute link that reopens the full app on the chosen panel with these settings, untrimmed. */
     shareLink() {
-      return withFragment(fragment({ embed: false }));
+      return withFragment(fragment({ embed: false, trim: false }));
     },
-    /** An absolute link showing `panel` alone with its settings and the current language (for an iframe). */
-    embedLink(panel) {
-      return withFragment(fragment({ panel, embed: true, lang: true }), { query: false });
+    /**
+     * An absolute link showing `panel` alone with its settings, the current language and
+     * `classroom` options (default: the link's own), for an iframe.
+     */
+    embedLink(panel, classroom = null) {
+      return withFragment(fragment({ panel, embed: true, lang: true, classroom }), { query: false });
     },
   };
   globalThis.addEventListener?.('pagehide', () => store.flush());
