@@ -149,7 +149,7 @@ export default {
     'view.heatmap': '输出热力图',
     'view.loss': '损失和准确率',
     'view.diagram': '网络结构图',
-    'view.dead': '各层死亡神经元（图表）',
+    'view.dead': '各层死亡单元（图表）',
     'view.sweep': '学习率扫描',
     'view.born-dead': '生而死亡',
     'view.histograms': '初始化直方图',
