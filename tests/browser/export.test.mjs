@@ -63,3 +63,32 @@ test('race export: buttons named in English and Chinese, file names follow the s
   assert.match(await page.getAttribute(`${curveBar} button[name="export-png"]`, 'aria-label'), /PNG 图片/);
   await context.close();
 });
+
+const expectedFirst = {
+  explorer: 'activation-lab_explorer_functions_functions-sigmoid+tanh+relu_xmin--5_xmax-5_leakyalpha-0.01_elualpha-1.csv',
+  'mean-shift': 'activation-lab_mean-shift_inputs_activation-sigmoid_samples-10000_seed-1.csv',
+  softmax: 'activation-lab_softmax_probabilities_logits-3+1+-3_temperature-1.csv',
+  nonlinearity: 'activation-lab_nonlinearity_linear_w1-1.5+-2_b1-0.5+1_w2-1+1_b2--0.5_between-relu.csv',
+};
+
+for (const [panel, name] of Object.entries(expectedFirst)) {
+  test(`${panel}: every chart has an export bar; the first chart's CSV is named for its settings`, async () => {
+    const { page, context, errors } = await openChapterPanel(lab.browser, lab.server.url, panel);
+    const charts = await page.locator(`#panel-${panel} .chart-box`).count();
+    assert.ok(charts > 0);
+    assert.equal(await page.locator(`#panel-${panel} .chart-export .export-bar`).count(), charts, 'expected one bar per chart');
+    const csv = await downloadOf(page, `#panel-${panel} .export-bar button[name="export-csv"] >> nth=0`);
+    assert.equal(csv.name, name);
+    assert.ok(csv.bytes.toString('utf8').trimEnd().split('\r\n').length > 2, 'expected the chart data in rows');
+    assert.deepEqual(errors, [], 'expected no console errors');
+    await context.close();
+  });
+}
+
+test('experiments: the first layer histogram exports with the init settings in its name', async () => {
+  const { page, context } = await openChapterPanel(lab.browser, lab.server.url, 'experiments');
+  const csv = await downloadOf(page, '#panel-experiments .chart-export:has(.layer-chart) button[name="export-csv"] >> nth=0');
+  assert.equal(csv.name, 'activation-lab_experiments_init-layer-1_init-xavier_activation-relu_layers-6x16_seed-1.csv');
+  assert.ok(csv.bytes.toString('utf8').trimEnd().split('\r\n').length > 2, 'expected the histogram in rows');
+  await context.close();
+});

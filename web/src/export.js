@@ -10,9 +10,9 @@ registerStrings('export', strings);
 
 const safePart = (text) => String(text).toLowerCase().replace(/[^a-z0-9.+-]+/g, '-').replace(/^-+|-+$/g, '');
 
-/** 'activation-lab_race_curve_activation-sigmoid_learningrate-0.2.png' from {panel, what, settings}. */
+/** 'activation-lab_race_curve_racers-sigmoid+relu_lr-0.2.png' from {panel, what, settings}; arrays join with '+'. */
 export function exportFileName({ panel, what, settings = {} }, extension) {
-  const parts = ['activation-lab', panel, what, ...Object.entries(settings).map(([key, value]) => `${key}-${value}`)];
+  const parts = ['activation-lab', panel, what, ...Object.entries(settings).map(([key, value]) => `${key}-${[].concat(value).join('+')}`)];
   return `${parts.map(safePart).filter(Boolean).join('_')}.${extension}`;
 }
 
