@@ -58,7 +58,7 @@ test('nonlinearity: a linear "activation" does not bend; the pieces add up to th
 test('nonlinearity: keyboard reaches and changes every control; 375 px has no horizontal scroll', async () => {
   const { page, context, errors } = await open();
   const count = await assertKeyboardReachesEveryControl(page, 'nonlinearity');
-  assert.equal(count, 8, 'expected 7 number fields and 1 select');
+  assert.equal(count, 12, 'expected 7 number fields, 1 select and the PNG and CSV buttons of both charts');
   for (const name of ['w1-0', 'w1-1', 'b1-0', 'b1-1', 'w2-0', 'w2-1', 'b2-0']) {
     const beforeKey = await chartData(page, linear);
     await page.focus(`#panel-nonlinearity input[name="${name}"]`);

@@ -149,7 +149,7 @@ test('keyboard alone reaches and changes every explorer control', async () => {
   const { page, context } = await openExplorer();
   await checkbox(page, 'Leaky ReLU').check();
   await checkbox(page, 'ELU').check();
-  const controls = await page.$$eval('#panel-explorer input, #panel-explorer select, #panel-explorer button',
+  const controls = await page.$$eval('#panel-explorer input, #panel-explorer select, #panel-explorer button:not(.export-button)',
     (nodes) => nodes.filter((n) => n.offsetParent !== null).map((n) => ({ id: n.id, type: n.type })));
   assert.equal(controls.length, 13 + 4, 'expected 13 checkboxes and 4 sliders');
   await page.focus('#tab-explorer');

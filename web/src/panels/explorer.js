@@ -258,8 +258,8 @@ export function mount(root, ctx) {
 
   function build() {
     for (const chart of charts) chart.destroy();
-    const functionBox = chartBox(t('explorer.functionChart'));
-    const derivativeBox = chartBox(t('explorer.derivativeChart'));
+    const functionBox = chartBox(t('explorer.functionChart'), '', () => ({ panel: 'explorer', what: 'functions', settings }));
+    const derivativeBox = chartBox(t('explorer.derivativeChart'), '', () => ({ panel: 'explorer', what: 'derivatives', settings }));
     view = {
       functionCanvas: functionBox.canvas,
       derivativeCanvas: derivativeBox.canvas,

@@ -107,8 +107,8 @@ export function mount(root, ctx) {
 
   function build() {
     for (const chart of charts) chart.destroy();
-    const before = chartBox(t('mean-shift.beforeLabel'), 'chart-short mean-before');
-    const after = chartBox(t('mean-shift.afterLabel'), 'chart-short mean-after');
+    const before = chartBox(t('mean-shift.beforeLabel'), 'chart-short mean-before', () => ({ panel: 'mean-shift', what: 'inputs', settings }));
+    const after = chartBox(t('mean-shift.afterLabel'), 'chart-short mean-after', () => ({ panel: 'mean-shift', what: 'outputs', settings }));
     view = {
       meanIn: el('span'), meanOut: el('span'), shift: el('span'), outputCaption: el('figcaption'),
     };

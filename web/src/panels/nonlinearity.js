@@ -118,8 +118,8 @@ export function mount(root, ctx) {
 
   function build() {
     for (const chart of charts) chart.destroy();
-    const linear = chartBox(t('nonlinearity.linearChartLabel'), 'collapse-linear');
-    const bent = chartBox(t('nonlinearity.bentChartLabel'), 'collapse-bent');
+    const linear = chartBox(t('nonlinearity.linearChartLabel'), 'collapse-linear', () => ({ panel: 'nonlinearity', what: 'linear', settings }));
+    const bent = chartBox(t('nonlinearity.bentChartLabel'), 'collapse-bent', () => ({ panel: 'nonlinearity', what: 'bent', settings }));
     view = {
       weightFormula: el('div', { className: 'formula' }),
       biasFormula: el('div', { className: 'formula' }),

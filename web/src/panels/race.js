@@ -254,10 +254,13 @@ export function mount(root, ctx) {
     ];
   }
 
+  // The race's file-name parts: the racers and every setting that changes the curves.
+  const raceExport = (what) => ({ panel: 'race', what, settings: { racers: settings.racers.join('+'), start: settings.start, lr: settings.learningRate, target: settings.target, depth: settings.depth } });
+
   function build() {
     for (const chart of charts) chart.destroy();
-    const curve = chartBox(t('race.curveChartLabel'), 'race-curve');
-    const output = chartBox(t('race.outputChartLabel'), 'race-output');
+    const curve = chartBox(t('race.curveChartLabel'), 'race-curve', () => raceExport('curve'));
+    const output = chartBox(t('race.outputChartLabel'), 'race-output', () => raceExport('output'));
     view = { cardsHost: el('div'), table: createStepTable() };
     view.playButton = button({ label: t('race.play'), onClick: play, className: 'primary' });
     view.playButton.setAttribute('aria-pressed', 'false');

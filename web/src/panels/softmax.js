@@ -154,7 +154,7 @@ export function mount(root, ctx) {
 
   function build() {
     chart?.destroy();
-    const bars = chartBox(t('softmax.barChartLabel'), 'softmax-bars');
+    const bars = chartBox(t('softmax.barChartLabel'), 'softmax-bars', () => ({ panel: 'softmax', what: 'probabilities', settings }));
     view = {
       editorHost: el('div'),
       probabilityBody: el('tbody'),

@@ -93,7 +93,7 @@ export function createInitHistograms({ engine, get, save }) {
     const figures = [];
     charts = [];
     view.layers = histograms.map((_, layer) => {
-      const box = chartBox(t('experiments.init.layerLabel', { layer: layer + 1 }), 'layer-chart');
+      const box = chartBox(t('experiments.init.layerLabel', { layer: layer + 1 }), 'layer-chart', () => ({ panel: 'experiments', what: `init-layer-${layer + 1}`, settings: { init: get().histInit, activation: get().histActivation, layers: `${get().histLayers}x${get().histUnits}`, seed: get().histSeed } }));
       const stats = el('p', { className: 'layer-stats' });
       figures.push(el('figure', { className: 'layer-figure' }, [
         el('figcaption', { text: t('experiments.init.layer', { layer: layer + 1 }) }), stats, box.element,

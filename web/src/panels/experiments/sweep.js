@@ -161,11 +161,17 @@ export function createSweep({ engine, calls, get, save }) {
     return controlFor(schema, key, { label: t(labelKey), value: get()[key], onChange: (value) => save({ [key]: value }), ...options }).element;
   }
 
+  // The sweep's file-name parts: data set, network and the rates and seeds swept.
+  const sweepExport = (what) => {
+    const s = get();
+    return { panel: 'experiments', what: `sweep-${what}`, settings: { data: s.sweepDataset, layers: `${s.sweepLayers}x${s.sweepUnits}`, steps: s.sweepSteps, lr: `${s.sweepRateMin}-${s.sweepRateMax}`, seeds: s.sweepSeeds } };
+  };
+
   /** Appends the experiment's section to `container`, drawn from the stored results (a language change rebuilds it). */
   function build(container) {
     for (const chart of charts) chart.destroy();
-    const units = chartBox(t('experiments.sweep.unitsLabel'), 'sweep-units');
-    const accuracy = chartBox(t('experiments.sweep.accuracyLabel'), 'sweep-accuracy');
+    const units = chartBox(t('experiments.sweep.unitsLabel'), 'sweep-units', () => sweepExport('units'));
+    const accuracy = chartBox(t('experiments.sweep.accuracyLabel'), 'sweep-accuracy', () => sweepExport('accuracy'));
     const head = el('thead', {}, [
       el('tr', {}, [
         el('th', { scope: 'col', rowspan: 2, text: t('experiments.sweep.rateColumn') }),

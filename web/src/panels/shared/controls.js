@@ -5,6 +5,7 @@
 import { t, keys } from '../../i18n.js';
 import { el } from '../../dom.js';
 import { roundSignificant, shortNumber } from './format.js';
+import { exportBar } from '../../export.js';
 
 let counter = 0;
 
@@ -178,11 +179,16 @@ export function button({ label, onClick, ariaLabel, className, name }) {
   return node;
 }
 
-/** A sized box holding a canvas with an accessible name (Chart.js needs a sized parent). */
-export function chartBox(label, className = '') {
+/**
+ * A sized box holding a canvas with an accessible name (Chart.js needs a sized parent). With
+ * `exportAs` (() => {panel, what, settings}) PNG and CSV buttons follow the box (web/src/export.js).
+ */
+export function chartBox(label, className = '', exportAs = null) {
   const canvas = el('canvas', { role: 'img', 'aria-label': label });
   canvas.textContent = label;
-  return { element: el('div', { className: `chart-box ${className}`.trim() }, [canvas]), canvas };
+  const box = el('div', { className: `chart-box ${className}`.trim() }, [canvas]);
+  if (!exportAs) return { element: box, canvas };
+  return { element: el('div', { className: 'chart-export' }, [box, exportBar(canvas, exportAs, label)]), canvas };
 }
 
 /** The display name of an activation from the shared activation strings. */
