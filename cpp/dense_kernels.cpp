@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "activations.hpp"
+#include "portable_math.hpp"
 
 namespace alab {
 namespace detail {
@@ -86,7 +87,7 @@ template <>
 struct ValueAndSlope<fn::Tanh> {
   static void eval(const double* z, double, double* a, double* d, int n) {
     for (int j = 0; j < n; ++j) {
-      const double t = std::tanh(z[j]);
+      const double t = portableTanh(z[j]);
       a[j] = t;
       d[j] = (1.0 - t) * (1.0 + t);
     }
