@@ -1,6 +1,7 @@
 #include "dense_kernels.hpp"
 
 #include <cmath>
+#include <limits>
 #include <utility>
 
 #include "activations.hpp"
@@ -27,14 +28,19 @@ struct Rows {
   }
 
   // Adds delta in^T to the weight gradient and delta to the bias gradient; when below is not
-  // null, sets below = (W^T delta) * slope, the delta of the layer underneath.
+  // null, sets below = (W^T delta) * slope, the delta of the layer underneath. Rows whose delta is
+  // exactly 0 (ReLU units that are off) are skipped when every input is finite: they would only
+  // add zeros to sums that are never -0 (they start at +0), so the result is bit for bit the same.
   static void backward(const DenseView& layer, const double* __restrict in, const double* __restrict delta,
                        double* __restrict gw, double* __restrict gb, const double* __restrict slope,
                        double* __restrict below) {
     const int n = N > 0 ? N : layer.inputs;
+    bool finiteInputs = true;
+    for (int i = 0; i < n; ++i) finiteInputs &= std::fabs(in[i]) <= std::numeric_limits<double>::max();
     if (below == nullptr) {
       for (int j = 0; j < layer.outputs; ++j) {
         const double dj = delta[j];
+        if (dj == 0.0 && finiteInputs) continue;
         double* __restrict gRow = gw + j * n;
         gb[j] += dj;
         for (int i = 0; i < n; ++i) gRow[i] += dj * in[i];
@@ -44,6 +50,7 @@ struct Rows {
     for (int i = 0; i < n; ++i) below[i] = 0.0;
     for (int j = 0; j < layer.outputs; ++j) {
       const double dj = delta[j];
+      if (dj == 0.0 && finiteInputs) continue;
       const double* __restrict wRow = layer.weights + j * n;
       double* __restrict gRow = gw + j * n;
       gb[j] += dj;
@@ -147,6 +154,27 @@ void backwardChunk(const Model& model, const GradientView& gradient, const doubl
     std::swap(delta, below);
   }
 }
+
+// The finiteness check adds 2^52 to each value's exponent bits: the sum reaches bit 63 only for an
+// all-ones exponent (NaN, infinity). Integer OR, unlike a chain of bools, lets the loop vectorise.
+template <bool WithL2>
+bool sgdUpdate(double* __restrict w, double* __restrict g, double* __restrict v, std::size_t n, double rate,
+               double momentum, double l2) {
+  constexpr uint64_t exponentBits = 0x7ff0000000000000ULL;
+  uint64_t overflow = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    v[i] = momentum * v[i] - rate * (WithL2 ? g[i] + l2 * w[i] : g[i]);
+    w[i] += v[i];
+    g[i] = 0.0;
+    uint64_t bits;
+    std::memcpy(&bits, &w[i], sizeof bits);
+    overflow |= (bits & exponentBits) + (uint64_t{1} << 52);
+  }
+  return (overflow >> 63) == 0;
+}
+
+template bool sgdUpdate<true>(double*, double*, double*, std::size_t, double, double, double);
+template bool sgdUpdate<false>(double*, double*, double*, std::size_t, double, double, double);
 
 }  // namespace detail
 }  // namespace alab
