@@ -1,7 +1,8 @@
 // npm run bench (a benchmark, not a test). Installs what is missing first (like npm start and
 // npm test), then: training throughput (bench/training-bench.mjs), and on the built page in
-// Chromium the frame benchmark (bench/frame-bench.mjs) and the pause benchmark
-// (bench/pause-bench.mjs). Ends with one JSON line of every figure and the load average.
+// Chromium the load benchmark (bench/load-bench.mjs: first chart on a throttled network), the
+// frame benchmark (bench/frame-bench.mjs) and the pause benchmark (bench/pause-bench.mjs).
+// Ends with one JSON line of every figure and the load average (the machine may be shared).
 import { readFileSync } from 'node:fs';
 import { ensureTools } from '../scripts/setup.mjs';
 
@@ -20,16 +21,18 @@ const training = await runTrainingBench(await loadEngine());
 
 await bundleWeb();
 const { launchBrowser, serveDist } = await import('../tests/browser/harness.mjs');
+const { run: runLoadBench } = await import('./load-bench.mjs');
 const { run: runFrameBench } = await import('./frame-bench.mjs');
 const { run: runPauseBench } = await import('./pause-bench.mjs');
 const browser = await launchBrowser();
 const server = await serveDist();
 try {
+  const load = await runLoadBench(browser);
   const frame = await runFrameBench(browser, server.url);
   const pause = await runPauseBench(browser, server.url);
-  const load = { before: loadBefore, after: loadAverage() };
-  console.log(`load average (1, 5, 15 min) before ${load.before.join(' ')}, after ${load.after.join(' ')}`);
-  console.log(JSON.stringify({ training, frame, pause, loadAverage: load }));
+  const loadAverages = { before: loadBefore, after: loadAverage() };
+  console.log(`load average (1, 5, 15 min) before ${loadAverages.before.join(' ')}, after ${loadAverages.after.join(' ')}`);
+  console.log(JSON.stringify({ training, load, frame, pause, loadAverage: loadAverages }));
 } finally {
   await browser.close();
   await server.close();

@@ -1,10 +1,11 @@
-// The page's handle on a training run. It starts a Web Worker running this same bundle and
+// The page's handle on a training run. It starts a Web Worker (dist/activation-lab-worker.js) and
 // talks to it by messages; where a worker cannot start (file:// pages, sandboxed iframes, a CSP
 // without worker-src) it runs the same runner on the main thread in time-sliced chunks. Same
 // interface either way: frames arrive through onFrame and must be acknowledged with ack().
 // Each create / reset / import / clear starts a new generation: frames of older runs still in
 // flight are acknowledged here and never reach onFrame.
-import { bundleUrl } from '../bundle-url.js';
+import { bundleUrl, assetUrl } from '../bundle-url.js';
+import { coreModule } from '../core.js';
 import { createRunner } from './runner.js';
 import { createYield } from './worker.js';
 
@@ -59,7 +60,8 @@ export function createSession({ engine, useWorker = true, onFrame, onError, onMo
 
   function startWorker() {
     try {
-      worker = new Worker(bundleUrl, { name: 'activation-lab-training' });
+      worker = new Worker(assetUrl('activation-lab-worker.js'), { name: 'activation-lab-training' });
+      worker.postMessage({ type: 'wasm-module', module: coreModule() });
     } catch {
       startMainThread();
       return;
