@@ -27,6 +27,22 @@ struct Rows {
     }
   }
 
+  // forward() for two examples at once: each weight is loaded once for both, same sums.
+  static void forwardPair(const DenseView& layer, const double* __restrict in0, const double* __restrict in1,
+                          double* __restrict z0, double* __restrict z1) {
+    const int n = N > 0 ? N : layer.inputs;
+    for (int j = 0; j < layer.outputs; ++j) {
+      const double* __restrict row = layer.weights + j * n;
+      double sum0 = layer.biases[j], sum1 = sum0;
+      for (int i = 0; i < n; ++i) {
+        sum0 += row[i] * in0[i];
+        sum1 += row[i] * in1[i];
+      }
+      z0[j] = sum0;
+      z1[j] = sum1;
+    }
+  }
+
   // Adds delta in^T to the weight gradient and delta to the bias gradient; when below is not
   // null, sets below = (W^T delta) * slope, the delta of the layer underneath. Rows whose delta is
   // exactly 0 (ReLU units that are off) are skipped when every input is finite: they would only
@@ -118,10 +134,12 @@ void forwardChunk(const Model& model, const double* const* x, int count, ChunkSc
   for (int l = 0; l <= model.hiddenLayers; ++l) {
     const DenseView& layer = model.layer[l];
     withWidth(layer.inputs, [&](auto rows) {
-      for (int b = 0; b < count; ++b) {
-        const double* in = l == 0 ? x[b] : s.a[l - 1] + b * layer.inputs;
-        decltype(rows)::forward(layer, in, s.z[l] + b * layer.outputs);
-      }
+      using R = decltype(rows);
+      const auto in = [&](int b) { return l == 0 ? x[b] : s.a[l - 1] + b * layer.inputs; };
+      int b = 0;
+      for (; b + 2 <= count; b += 2)
+        R::forwardPair(layer, in(b), in(b + 1), s.z[l] + b * layer.outputs, s.z[l] + (b + 1) * layer.outputs);
+      if (b < count) R::forward(layer, in(b), s.z[l] + b * layer.outputs);
     });
     if (l == model.hiddenLayers) break;
     const int n = count * layer.outputs;
