@@ -1,8 +1,9 @@
 // npm run bench (a benchmark, not a test). Installs what is missing first (like npm start and
-// npm test), then: training throughput (bench/training-bench.mjs), and on the built page in
-// Chromium the load benchmark (bench/load-bench.mjs: first chart on a throttled network), the
-// frame benchmark (bench/frame-bench.mjs) and the pause benchmark (bench/pause-bench.mjs).
-// Ends with one JSON line of every figure and the load average (the machine may be shared).
+// npm test), then: training throughput (bench/training-bench.mjs), runs per second of the
+// experiments (bench/experiments-bench.mjs), and on the built page in Chromium the load
+// benchmark (bench/load-bench.mjs: first chart on a throttled network), the frame benchmark
+// (bench/frame-bench.mjs) and the pause benchmark (bench/pause-bench.mjs). Ends with one JSON
+// line of every figure and the load average (the machine may be shared).
 import { readFileSync } from 'node:fs';
 import { ensureTools } from '../scripts/setup.mjs';
 
@@ -17,7 +18,10 @@ const loadBefore = loadAverage();
 
 const { loadEngine } = await import('../tests/node/load-engine.mjs');
 const { run: runTrainingBench } = await import('./training-bench.mjs');
-const training = await runTrainingBench(await loadEngine());
+const { run: runExperimentsBench } = await import('./experiments-bench.mjs');
+const engine = await loadEngine();
+const training = await runTrainingBench(engine);
+const experiments = runExperimentsBench(engine);
 
 await bundleWeb();
 const { launchBrowser, serveDist } = await import('../tests/browser/harness.mjs');
@@ -32,7 +36,7 @@ try {
   const pause = await runPauseBench(browser, server.url);
   const loadAverages = { before: loadBefore, after: loadAverage() };
   console.log(`load average (1, 5, 15 min) before ${loadAverages.before.join(' ')}, after ${loadAverages.after.join(' ')}`);
-  console.log(JSON.stringify({ training, load, frame, pause, loadAverage: loadAverages }));
+  console.log(JSON.stringify({ training, experiments, load, frame, pause, loadAverage: loadAverages }));
 } finally {
   await browser.close();
   await server.close();
