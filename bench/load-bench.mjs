@@ -60,11 +60,11 @@ async function measure(browser, url, throttled) {
   return { firstChartMs: median(loads.map((l) => l.firstChartMs)), bytes: median(loads.map((l) => l.bytes)), files: loads[0].files };
 }
 
-/** Measures the gzip and the plain host; prints one line and resolves to the results. */
-export async function run(browser) {
+/** Measures the gzip and the plain host serving `dir`; prints one line and resolves to the results. */
+export async function run(browser, dir = distDir) {
   const result = { benchmark: 'load', rounds, network: 'Fast 3G (1.6 Mbit/s, 150 ms RTT) + 4x CPU', goals };
   for (const compress of [true, false]) {
-    const { server, url } = await serve({ dir: distDir, compress });
+    const { server, url } = await serve({ dir, compress });
     try {
       result[compress ? 'gzip' : 'plain'] = await measure(browser, url, true);
       if (compress) result.unthrottled = await measure(browser, url, false);
