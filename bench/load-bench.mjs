@@ -49,7 +49,7 @@ async function loadOnce(browser, url, throttled) {
   const chartAt = (timeOrigin + firstChartMs) / 1000;
   await context.close();
   const before = finished.filter((f) => f.at + wallOffset <= chartAt + 0.05);
-  const files = before.map((f) => `${new URL(f.url).pathname.split('/').pop()} ${(f.bytes / 1024).toFixed(1)} KB`);
+  const files = before.map((f) => `${new URL(f.url).pathname.split('/').pop()} ${(f.bytes / 1024).toFixed(1)} KB at ${Math.round((f.at + wallOffset - timeOrigin / 1000) * 1000)} ms`);
   return { firstChartMs, bytes: before.reduce((sum, f) => sum + f.bytes, 0), files };
 }
 
