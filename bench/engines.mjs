@@ -1,6 +1,8 @@
-// The four engines npm run bench compares, each set up from the same data and initial weights
+// The engines npm run bench compares, each set up from the same data and initial weights
 // (2-8-8-1, linear output, squared error (y - t)^2 / 2, plain SGD, lr 0.03, no shuffling):
-// the native build (a child process), the WASM build, convnetjs and TensorFlow.js (CPU).
+// the native build (a child process), the WASM build, convnetjs and TensorFlow.js (CPU); the
+// hand-written reference loop is in reference.mjs. Each has {name, lossAfter10Epochs(),
+// examplesPerSecond(seconds)}.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -9,6 +11,30 @@ import { nativeDir } from '../scripts/build.mjs';
 const require = createRequire(import.meta.url);
 export const points = 500;
 export const learningRate = 0.03;
+
+/**
+ * Examples per CPU second of one trainEpochs(k) call lasting about `seconds`, after a calibration
+ * (CPU time, not wall time: the machine may be shared).
+ */
+export function examplesPerCpuSecond(trainEpochs, seconds) {
+  const cpu = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1e6;
+  };
+  let epochs = 1;
+  let elapsed = 0;
+  for (;;) {
+    const start = cpu();
+    trainEpochs(epochs);
+    elapsed = cpu() - start;
+    if (elapsed >= seconds / 5) break;
+    epochs *= 4;
+  }
+  const measured = Math.max(1, Math.round((epochs * seconds) / elapsed));
+  const start = cpu();
+  trainEpochs(measured);
+  return (measured * points) / (cpu() - start);
+}
 
 /** The benchmark's trainer spec; keep in step with makeTrainer() in bench/native_bench.cpp. */
 export function benchSpec(activation, batchSize) {
@@ -56,15 +82,9 @@ export function wasmEngine(engine, activation, batchSize) {
     },
     examplesPerSecond(seconds) {
       const trainer = fresh();
-      let epochs = 0;
-      const start = performance.now();
-      do {
-        trainer.train(stepsPerEpoch);
-        epochs += 1;
-      } while (performance.now() - start < seconds * 1000);
-      const elapsed = (performance.now() - start) / 1000;
+      const rate = examplesPerCpuSecond((epochs) => trainer.train(epochs * stepsPerEpoch), seconds);
       trainer.delete();
-      return (epochs * points) / elapsed;
+      return rate;
     },
   };
 }
@@ -111,13 +131,7 @@ export function convnetEngine({ data, layers }, activation, batchSize) {
     },
     examplesPerSecond(seconds) {
       const { epoch } = fresh();
-      let epochs = 0;
-      const start = performance.now();
-      do {
-        epoch();
-        epochs += 1;
-      } while (performance.now() - start < seconds * 1000);
-      return (epochs * points) / ((performance.now() - start) / 1000);
+      return examplesPerCpuSecond((epochs) => { for (let e = 0; e < epochs; e += 1) epoch(); }, seconds);
     },
   };
 }
@@ -170,13 +184,7 @@ export async function tfjsEngine({ data, layers }, activation, batchSize) {
     },
     examplesPerSecond(seconds) {
       const { epoch, dispose } = fresh();
-      let epochs = 0;
-      const start = performance.now();
-      do {
-        epoch();
-        epochs += 1;
-      } while (performance.now() - start < seconds * 1000);
-      const rate = (epochs * points) / ((performance.now() - start) / 1000);
+      const rate = examplesPerCpuSecond((epochs) => { for (let e = 0; e < epochs; e += 1) epoch(); }, seconds);
       dispose();
       return rate;
     },

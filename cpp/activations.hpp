@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "limits.hpp"
+#include "portable_math.hpp"
 
 namespace alab {
 
@@ -35,7 +36,7 @@ struct Sigmoid {
 };
 
 struct Tanh {
-  static double f(double z, double) { return std::tanh(z); }
+  static double f(double z, double) { return portableTanh(z); }  // within 2.5 ulp, same bits in every build
   // 1 - tanh^2 = 4 e^-2|z| / (1 + e^-2|z|)^2, precise in the tails.
   static double df(double z, double) {
     const double e = std::exp(-2.0 * std::fabs(z));

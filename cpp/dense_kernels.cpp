@@ -1,9 +1,11 @@
 #include "dense_kernels.hpp"
 
 #include <cmath>
+#include <limits>
 #include <utility>
 
 #include "activations.hpp"
+#include "portable_math.hpp"
 
 namespace alab {
 namespace detail {
@@ -25,15 +27,36 @@ struct Rows {
     }
   }
 
+  // forward() for two examples at once: each weight is loaded once for both, same sums.
+  static void forwardPair(const DenseView& layer, const double* __restrict in0, const double* __restrict in1,
+                          double* __restrict z0, double* __restrict z1) {
+    const int n = N > 0 ? N : layer.inputs;
+    for (int j = 0; j < layer.outputs; ++j) {
+      const double* __restrict row = layer.weights + j * n;
+      double sum0 = layer.biases[j], sum1 = sum0;
+      for (int i = 0; i < n; ++i) {
+        sum0 += row[i] * in0[i];
+        sum1 += row[i] * in1[i];
+      }
+      z0[j] = sum0;
+      z1[j] = sum1;
+    }
+  }
+
   // Adds delta in^T to the weight gradient and delta to the bias gradient; when below is not
-  // null, sets below = (W^T delta) * slope, the delta of the layer underneath.
+  // null, sets below = (W^T delta) * slope, the delta of the layer underneath. Rows whose delta is
+  // exactly 0 (ReLU units that are off) are skipped when every input is finite: they would only
+  // add zeros to sums that are never -0 (they start at +0), so the result is bit for bit the same.
   static void backward(const DenseView& layer, const double* __restrict in, const double* __restrict delta,
                        double* __restrict gw, double* __restrict gb, const double* __restrict slope,
                        double* __restrict below) {
     const int n = N > 0 ? N : layer.inputs;
+    bool finiteInputs = true;
+    for (int i = 0; i < n; ++i) finiteInputs &= std::fabs(in[i]) <= std::numeric_limits<double>::max();
     if (below == nullptr) {
       for (int j = 0; j < layer.outputs; ++j) {
         const double dj = delta[j];
+        if (dj == 0.0 && finiteInputs) continue;
         double* __restrict gRow = gw + j * n;
         gb[j] += dj;
         for (int i = 0; i < n; ++i) gRow[i] += dj * in[i];
@@ -43,6 +66,7 @@ struct Rows {
     for (int i = 0; i < n; ++i) below[i] = 0.0;
     for (int j = 0; j < layer.outputs; ++j) {
       const double dj = delta[j];
+      if (dj == 0.0 && finiteInputs) continue;
       const double* __restrict wRow = layer.weights + j * n;
       double* __restrict gRow = gw + j * n;
       gb[j] += dj;
@@ -86,7 +110,7 @@ template <>
 struct ValueAndSlope<fn::Tanh> {
   static void eval(const double* z, double, double* a, double* d, int n) {
     for (int j = 0; j < n; ++j) {
-      const double t = std::tanh(z[j]);
+      const double t = portableTanh(z[j]);
       a[j] = t;
       d[j] = (1.0 - t) * (1.0 + t);
     }
@@ -110,10 +134,12 @@ void forwardChunk(const Model& model, const double* const* x, int count, ChunkSc
   for (int l = 0; l <= model.hiddenLayers; ++l) {
     const DenseView& layer = model.layer[l];
     withWidth(layer.inputs, [&](auto rows) {
-      for (int b = 0; b < count; ++b) {
-        const double* in = l == 0 ? x[b] : s.a[l - 1] + b * layer.inputs;
-        decltype(rows)::forward(layer, in, s.z[l] + b * layer.outputs);
-      }
+      using R = decltype(rows);
+      const auto in = [&](int b) { return l == 0 ? x[b] : s.a[l - 1] + b * layer.inputs; };
+      int b = 0;
+      for (; b + 2 <= count; b += 2)
+        R::forwardPair(layer, in(b), in(b + 1), s.z[l] + b * layer.outputs, s.z[l] + (b + 1) * layer.outputs);
+      if (b < count) R::forward(layer, in(b), s.z[l] + b * layer.outputs);
     });
     if (l == model.hiddenLayers) break;
     const int n = count * layer.outputs;
@@ -146,6 +172,27 @@ void backwardChunk(const Model& model, const GradientView& gradient, const doubl
     std::swap(delta, below);
   }
 }
+
+// The finiteness check adds 2^52 to each value's exponent bits: the sum reaches bit 63 only for an
+// all-ones exponent (NaN, infinity). Integer OR, unlike a chain of bools, lets the loop vectorise.
+template <bool WithL2>
+bool sgdUpdate(double* __restrict w, double* __restrict g, double* __restrict v, std::size_t n, double rate,
+               double momentum, double l2) {
+  constexpr uint64_t exponentBits = 0x7ff0000000000000ULL;
+  uint64_t overflow = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    v[i] = momentum * v[i] - rate * (WithL2 ? g[i] + l2 * w[i] : g[i]);
+    w[i] += v[i];
+    g[i] = 0.0;
+    uint64_t bits;
+    std::memcpy(&bits, &w[i], sizeof bits);
+    overflow |= (bits & exponentBits) + (uint64_t{1} << 52);
+  }
+  return (overflow >> 63) == 0;
+}
+
+template bool sgdUpdate<true>(double*, double*, double*, std::size_t, double, double, double);
+template bool sgdUpdate<false>(double*, double*, double*, std::size_t, double, double, double);
 
 }  // namespace detail
 }  // namespace alab

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 
 #include "activations.hpp"
 #include "network.hpp"
@@ -60,6 +62,11 @@ void forwardChunk(const Model& model, const double* const* x, int count, ChunkSc
 // b at b * outputs), adds the gradient of every example, in order, to the gradient buffers.
 void backwardChunk(const Model& model, const GradientView& gradient, const double* const* x, int count,
                    ChunkScratch& s);
+
+// One SGD step on n parameters: v = momentum v - rate (g + l2 w), w += v, g = 0 (WithL2 false:
+// v = momentum v - rate g, for biases). Returns false when a parameter is NaN or infinite after it.
+template <bool WithL2>
+bool sgdUpdate(double* w, double* g, double* v, std::size_t n, double rate, double momentum, double l2);
 
 // Runs body(rows, count, first) over n points of `inputs` values in chunks of chunkSize.
 template <class Body>

@@ -271,29 +271,12 @@ double Network::accumulateGradient(const Dataset& data, const std::size_t* indic
 
 bool Network::applyGradient(const TrainSettings& settings) {
   const double rate = settings.learningRate, momentum = settings.momentum, l2 = settings.l2;
-  constexpr double largest = std::numeric_limits<double>::max();
-  bool finite = true;  // |v| <= largest is false for NaN and infinities; no branch in the loops
+  bool finite = true;
   for (std::size_t l = 0; l < layerCount(); ++l) {
-    double* __restrict w = weights_[l].data();
-    double* __restrict g = weightGradients_[l].data();
-    double* __restrict v = weightVelocities_[l].data();
-    const std::size_t weightCount = weights_[l].size();
-    for (std::size_t i = 0; i < weightCount; ++i) {
-      v[i] = momentum * v[i] - rate * (g[i] + l2 * w[i]);
-      w[i] += v[i];
-      g[i] = 0.0;
-      finite &= std::fabs(w[i]) <= largest;
-    }
-    double* __restrict b = biases_[l].data();
-    double* __restrict gb = biasGradients_[l].data();
-    double* __restrict vb = biasVelocities_[l].data();
-    const std::size_t biasCount = biases_[l].size();
-    for (std::size_t i = 0; i < biasCount; ++i) {
-      vb[i] = momentum * vb[i] - rate * gb[i];
-      b[i] += vb[i];
-      gb[i] = 0.0;
-      finite &= std::fabs(b[i]) <= largest;
-    }
+    finite &= detail::sgdUpdate<true>(weights_[l].data(), weightGradients_[l].data(), weightVelocities_[l].data(),
+                                      weights_[l].size(), rate, momentum, l2);
+    finite &= detail::sgdUpdate<false>(biases_[l].data(), biasGradients_[l].data(), biasVelocities_[l].data(),
+                                       biases_[l].size(), rate, momentum, 0.0);
   }
   return finite;
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "activations.hpp"
+#include "portable_math.hpp"
 
 namespace alab {
 
@@ -62,7 +63,7 @@ template <bool WithDelta>
       return std::max(z[0], 0.0) - z[0] * t + std::log1p(e);
     }
     case OutputHead::TanhSquaredError: {
-      const double y = std::tanh(z[0]);
+      const double y = portableTanh(z[0]);
       const double diff = y - binaryTarget(head, label);
       if (WithDelta) delta[0] = scale * (diff * ((1.0 - y) * (1.0 + y)));
       return 0.5 * diff * diff;
@@ -93,7 +94,7 @@ inline void headOutput(OutputHead head, const double* z, int outputs, double* y)
       return;
     }
     case OutputHead::TanhSquaredError:
-      y[0] = std::tanh(z[0]);
+      y[0] = portableTanh(z[0]);
       return;
     case OutputHead::SigmoidCrossEntropy:
     case OutputHead::SigmoidSquaredError:

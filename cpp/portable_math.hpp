@@ -1,9 +1,14 @@
-// log, sin and cos from +, -, *, / only, for random sampling: glibc's and Emscripten's libm
-// differ in the last bit, and seeded runs must match bit for bit across the two builds.
-// Accurate to about 1 ulp; never used for the activations themselves, which use <cmath>.
+// Elementary functions from +, -, *, / and bit operations only, so native and WASM builds round
+// identically: log, sin and cos for random sampling (about 1 ulp), and exp, expm1 and tanh for
+// the activations (at most 2 ulp from the correctly rounded value for normal results; checked
+// against long double over dense ranges in tests/cpp/portable_math_test.cpp). They inline into
+// the training loops, which is faster than a libm call.
 #pragma once
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
 
 namespace alab {
 
@@ -41,6 +46,78 @@ inline void portableSinCos(double angle, double& sine, double& cosine) {
     case 2: sine = -s; cosine = -c; break;
     default: sine = -c; cosine = s; break;
   }
+}
+
+namespace detail {
+
+// x = k ln2 + r with k an integer and |r| <= ln2 / 2 (plus rounding), for |x| below 2^50.
+struct Reduced {
+  double r;
+  int64_t k;
+};
+
+inline Reduced reduceByLn2(double x) {
+  constexpr double invLn2 = 1.44269504088896338700;
+  constexpr double ln2High = 6.93147180369123816490e-01;  // 32 trailing zero bits: k * ln2High is exact
+  constexpr double ln2Low = 1.90821492927058770002e-10;
+  constexpr double shifter = 6755399441055744.0;  // 1.5 * 2^52: adding it rounds to an integer
+  const double shifted = x * invLn2 + shifter;
+  const double k = shifted - shifter;
+  int64_t shiftedBits, shifterBits;
+  std::memcpy(&shiftedBits, &shifted, sizeof shifted);
+  std::memcpy(&shifterBits, &shifter, sizeof shifter);
+  return {(x - k * ln2High) - k * ln2Low, shiftedBits - shifterBits};
+}
+
+// 2^k for an integer k in [-1022, 1023], from its exponent bits.
+inline double powerOfTwo(int64_t k) {
+  const uint64_t bits = static_cast<uint64_t>(k + 1023) << 52;
+  double value;
+  std::memcpy(&value, &bits, sizeof value);
+  return value;
+}
+
+// e^r - 1 for |r| <= 0.35: Taylor series to r^13 (truncation below 1e-17 relative), in
+// Estrin's scheme: independent pairs shorten the chain of dependent multiplications.
+inline double expm1Reduced(double r) {
+  const double r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
+  const double low = (0.5 + r * (1.0 / 6.0)) + r2 * (1.0 / 24.0 + r * (1.0 / 120.0));
+  const double middle = (1.0 / 720.0 + r * (1.0 / 5040.0)) + r2 * (1.0 / 40320.0 + r * (1.0 / 362880.0));
+  const double high = (1.0 / 3628800.0 + r * (1.0 / 39916800.0)) + r2 * (1.0 / 479001600.0 + r * (1.0 / 6227020800.0));
+  return r + r2 * ((low + r4 * middle) + r8 * high);
+}
+
+// e^x - 1 for |x| <= 44 (k <= 64), without branches.
+inline double expm1Bounded(double x) {
+  const Reduced reduced = reduceByLn2(x);
+  const double scale = powerOfTwo(reduced.k);
+  return scale * expm1Reduced(reduced.r) + (scale - 1.0);
+}
+
+}  // namespace detail
+
+/// e^x for any double: 0 below -746, infinity above 710, NaN for NaN.
+inline double portableExp(double x) {
+  if (!(x > -746.0)) return x != x ? x : 0.0;
+  if (x > 710.0) return std::numeric_limits<double>::infinity();
+  const detail::Reduced reduced = detail::reduceByLn2(x);
+  const int64_t half = reduced.k / 2;  // two exact scalings keep 2^k in range, down to subnormals
+  return (1.0 + detail::expm1Reduced(reduced.r)) * detail::powerOfTwo(half) * detail::powerOfTwo(reduced.k - half);
+}
+
+/// e^x - 1, accurate also for |x| near 0.
+inline double portableExpm1(double x) {
+  if (x > 40.0) return portableExp(x);  // e^x - 1 rounds to e^x
+  if (!(x > -40.0)) return x != x ? x : -1.0;
+  return detail::expm1Bounded(x);
+}
+
+/// tanh(x) = e / (e + 2) with e = e^(2|x|) - 1, sign restored; exactly +-1 for |x| >= 22.
+inline double portableTanh(double x) {
+  if (x != x) return x;
+  const double a = std::fabs(x);
+  const double e = detail::expm1Bounded(2.0 * (a < 22.0 ? a : 22.0));
+  return std::copysign(e / (e + 2.0), x);
 }
 
 }  // namespace alab

@@ -1,7 +1,9 @@
-// A small static file server for dist/: correct MIME types (application/wasm), no caching,
-// CORS open to any origin (fonts of embeds), optional extra headers (e.g. a
+// A small static file server for dist/: correct MIME types (application/wasm), gzip for text
+// and WebAssembly when the browser accepts it (compress: false serves every file as stored),
+// no caching, CORS open to any origin (fonts of embeds), optional extra headers (e.g. a
 // Content-Security-Policy) and an optional sub-path prefix.
 import http from 'node:http';
+import { createGzip } from 'node:zlib';
 import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +22,8 @@ const types = {
   '.ttf': 'font/ttf',
   '.csv': 'text/csv; charset=utf-8',
 };
+/** Already compressed formats, sent as they are. */
+const stored = new Set(['.png', '.woff2', '.woff']);
 
 function resolveFile(dir, prefix, url) {
   let pathname = decodeURIComponent(new URL(url, 'http://localhost').pathname);
@@ -37,7 +41,7 @@ function resolveFile(dir, prefix, url) {
 }
 
 /** Serves `dir` under `prefix` (e.g. '/' or '/course/lab/'); resolves to {server, url}. */
-export function serve({ dir, port = 0, host = '127.0.0.1', prefix = '/', headers = {} }) {
+export function serve({ dir, port = 0, host = '127.0.0.1', prefix = '/', headers = {}, compress = true }) {
   const root = path.resolve(dir);
   const server = http.createServer((request, response) => {
     const file = resolveFile(root, prefix, request.url);
@@ -46,14 +50,19 @@ export function serve({ dir, port = 0, host = '127.0.0.1', prefix = '/', headers
       response.end('not found');
       return;
     }
+    const gzip = compress && !stored.has(path.extname(file)) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
     response.writeHead(200, {
       'Content-Type': types[path.extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-store',
       // Public files: a sandboxed or cross-origin embed fetches the KaTeX fonts with CORS.
       'Access-Control-Allow-Origin': '*',
+      Vary: 'Accept-Encoding',
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : { 'Content-Length': statSync(file).size }),
       ...headers,
     });
-    createReadStream(file).pipe(response);
+    const body = createReadStream(file);
+    if (gzip) body.pipe(createGzip({ level: 6 })).pipe(response);
+    else body.pipe(response);
   });
   return new Promise((resolve) => {
     server.listen(port, host, () => {

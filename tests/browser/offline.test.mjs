@@ -1,6 +1,7 @@
-// The offline build: dist/ holds everything the app needs (one bundle with the WASM inside,
-// KaTeX's CSS and fonts, the element stylesheet), works from any sub-path of a static host and
-// straight from file:// (where Workers cannot start and training runs on the main thread).
+// The offline build: dist/ holds everything the app needs (the bundle, the worker, the WASM
+// module and its base64 copy for file://, KaTeX with its fonts, the element stylesheet), works
+// from any sub-path of a static host and straight from file:// (where Workers cannot start and
+// training runs on the main thread).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -36,17 +37,17 @@ async function visitEveryPanel(page) {
   return ids;
 }
 
-test('dist/ holds the page, one bundle with the WASM inlined, the element stylesheet and KaTeX with its fonts', () => {
+test('dist/ holds the page, its scripts, the WASM module (also as base64 for file://), the element stylesheet and KaTeX with its fonts', () => {
   for (const file of ['index.html', 'embed-example.html', 'activation-lab.js', 'activation-lab.css', 'katex/katex.min.css']) {
     assert.ok(existsSync(path.join(distDir, file)), `expected dist/${file}`);
   }
   const fonts = readdirSync(path.join(distDir, 'katex', 'fonts'));
   assert.ok(fonts.filter((f) => f.endsWith('.woff2')).length >= 19, 'expected KaTeX\'s woff2 fonts');
-  assert.deepEqual(readdirSync(distDir).filter((f) => f.endsWith('.js')), ['activation-lab.js'], 'expected one script');
-  assert.deepEqual(readdirSync(distDir).filter((f) => f.endsWith('.wasm')), [], 'expected no separate .wasm (it is inlined)');
-  const bundle = readFileSync(path.join(distDir, 'activation-lab.js'), 'utf8');
-  assert.match(bundle, /data:application\/octet-stream;base64,AGFzbQ/, 'expected the WASM module inside the bundle');
-  assert.doesNotMatch(bundle, /if\(typeof fetch=="function"\)\{return fetch\(wasmBinaryFile/, 'expected the inlined WASM decoded without fetch()');
+  assert.deepEqual(readdirSync(distDir).filter((f) => f.endsWith('.js')),
+    ['activation-lab-core-inline.js', 'activation-lab-worker.js', 'activation-lab.js'], 'expected the page, worker and file:// core scripts');
+  assert.deepEqual(readdirSync(distDir).filter((f) => f.endsWith('.wasm')), ['activation-lab-core.wasm'], 'expected the WASM module for http(s)');
+  assert.doesNotMatch(readFileSync(path.join(distDir, 'activation-lab.js'), 'utf8'), /base64,AGFzbQ/, 'expected no WASM inside the page bundle');
+  assert.match(readFileSync(path.join(distDir, 'activation-lab-core-inline.js'), 'utf8'), /"AGFzbQ/, 'expected the WASM module as base64 for file://');
   for (const file of ['index.html', 'embed-example.html', 'styles.css', 'activation-lab.css', 'katex/katex.min.css']) {
     const text = readFileSync(path.join(distDir, file), 'utf8');
     assert.doesNotMatch(text, /(src|href)="(https?:)?\/\/|url\(\s*["']?(https?:)?\/\//, `expected dist/${file} to load nothing from another host`);

@@ -1,6 +1,7 @@
 // Same seed and config give the same run natively (build/native/alab_trace) and in WASM:
-// bit for bit where no libm call is involved (relu family, linear, step with a linear head),
-// within a stated tolerance where exp/tanh are (glibc and Emscripten differ in the last bit).
+// bit for bit where no libm call is involved (relu family, linear, step, and tanh through
+// portableTanh, with a linear head), within a stated tolerance where exp is (glibc and
+// Emscripten differ in the last bit).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -39,7 +40,7 @@ function nativeRun(activation, head) {
 
 const skip = existsSync(traceBinary) ? false : 'build/native/alab_trace is missing: npm test builds it first';
 
-for (const activation of ['relu', 'leaky_relu', 'linear', 'step']) {
+for (const activation of ['relu', 'leaky_relu', 'linear', 'step', 'tanh']) {
   test(`${activation} + linear head: WASM run is bit-identical to the native run`, { skip }, () => {
     const wasm = parityRun(activation, 'linear_mse');
     const native = nativeRun(activation, 'linear_mse');

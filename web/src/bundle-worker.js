@@ -1,7 +1,9 @@
-// Starting this same bundle as a Web Worker (training, experiments), with the page's way out:
+// Starting dist/activation-lab-worker.js as a Web Worker (training, experiments) on the page's
+// compiled core, so the worker downloads nothing more; with the page's way out:
 // where a worker cannot start or cannot load the engine (file:// pages, sandboxed iframes, a CSP
 // without worker-src) the caller falls back to running the same code on the main thread.
-import { bundleUrl } from './bundle-url.js';
+import { bundleUrl, assetUrl } from './bundle-url.js';
+import { coreModule } from './core.js';
 
 /** False when the page asks for the main-thread fallback (?worker=0) or no worker can start here. */
 export function workersAllowed() {
@@ -10,7 +12,7 @@ export function workersAllowed() {
 }
 
 /**
- * Starts the bundle in a Worker named `name`. ready(post) once the worker has loaded its engine,
+ * Starts the worker script in a Worker named `name` and hands it the page's compiled core. ready(post) once the worker has loaded its engine,
  * fallback() if it cannot start or load it, receive(message) for every other message.
  * Returns terminate().
  */
@@ -18,7 +20,8 @@ export function startBundleWorker(name, { ready, fallback, receive }) {
   let worker;
   let started = false;
   try {
-    worker = new Worker(bundleUrl, { name });
+    worker = new Worker(assetUrl('activation-lab-worker.js'), { name });
+    worker.postMessage({ type: 'wasm-module', module: coreModule() });
   } catch {
     fallback();
     return () => {};

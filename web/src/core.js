@@ -1,6 +1,11 @@
-// Starts the WebAssembly core once for the whole page: every caller shares one Engine.
+// Starts the WebAssembly core once for the whole page (or Worker): every caller shares one
+// Engine. Over http(s) the module is compiled while activation-lab-core.wasm streams in; from
+// file://, where nothing can be fetched, its bytes come from the classic script
+// activation-lab-core-inline.js. The compiled module can be handed to the training Worker, which
+// then downloads nothing.
 import createActivationLabCore from 'activation-lab-core';
 import { createEngine } from './engine.js';
+import { assetUrl } from './bundle-url.js';
 
 /** Thrown (as a rejection of loadEngine) when the browser has no usable WebAssembly. */
 export class WebAssemblyUnavailableError extends Error {
@@ -11,6 +16,7 @@ export class WebAssemblyUnavailableError extends Error {
 }
 
 let loading = null;
+let compiledModule = null;
 
 /** True when this JavaScript environment can compile and run WebAssembly modules. */
 function webAssemblyAvailable() {
@@ -18,12 +24,57 @@ function webAssemblyAvailable() {
   return typeof wasm === 'object' && wasm !== null && typeof wasm.instantiate === 'function';
 }
 
-/** The shared Engine, created on the first call; later calls return the same promise. */
-export function loadEngine() {
+/** The module's bytes from activation-lab-core-inline.js (pages opened from file://). */
+function inlineBytes() {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = assetUrl('activation-lab-core-inline.js');
+    script.onload = () => resolve(Uint8Array.from(atob(globalThis.activationLabCoreWasm), (c) => c.charCodeAt(0)));
+    script.onerror = () => reject(new Error(`could not load ${script.src}`));
+    document.head.append(script);
+  });
+}
+
+/** Compiles activation-lab-core.wasm as it downloads (or after, where the host's MIME type is not application/wasm). */
+function compileFromHost() {
+  const url = assetUrl('activation-lab-core.wasm');
+  return WebAssembly.compileStreaming(fetch(url)).catch(() => fetch(url).then((response) => {
+    if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status}`);
+    return response.arrayBuffer();
+  }).then((bytes) => WebAssembly.compile(bytes)));
+}
+
+/** The compiled module: `given` (from the page, in the Worker), else from file:// or the host. */
+function compileCore(given) {
+  if (given instanceof WebAssembly.Module) return Promise.resolve(given);
+  if (globalThis.location?.protocol === 'file:') return inlineBytes().then((bytes) => WebAssembly.compile(bytes));
+  return compileFromHost();
+}
+
+/** Emscripten's factory on an already compiled module (through its instantiateWasm hook). */
+async function startCore(module) {
+  return createActivationLabCore({
+    instantiateWasm(imports, receiveInstance) {
+      WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module));
+      return {};
+    },
+  });
+}
+
+/** The shared Engine, created on the first call; later calls return the same promise. `module`: a compiled core to reuse. */
+export function loadEngine({ module } = {}) {
   if (loading === null) {
     loading = webAssemblyAvailable()
-      ? createEngine(createActivationLabCore)
+      ? compileCore(module).then((compiled) => {
+        compiledModule = compiled;
+        return createEngine(() => startCore(compiled));
+      })
       : Promise.reject(new WebAssemblyUnavailableError());
   }
   return loading;
+}
+
+/** The compiled WebAssembly.Module once loadEngine has resolved (null before), for postMessage to a Worker. */
+export function coreModule() {
+  return compiledModule;
 }

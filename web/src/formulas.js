@@ -1,6 +1,38 @@
 // KaTeX sources of every activation f(x) and its derivative f'(x), following the core's
-// conventions (at a kink the left branch: relu'(0) = 0, step(0) = 0), and a renderer.
-import katex from 'katex';
+// conventions (at a kink the left branch: relu'(0) = 0, step(0) = 0), and a renderer. KaTeX
+// (dist/katex/katex.min.js and its CSS, next to the bundle) loads on the first formula shown.
+import { assetUrl } from './bundle-url.js';
+
+let loadingKatex = null;
+
+/** Resolves to KaTeX once its script and stylesheet are in the page (loaded on the first call). */
+function loadKatex() {
+  if (loadingKatex === null) {
+    loadingKatex = new Promise((resolve, reject) => {
+      const href = assetUrl('katex/katex.min.css');
+      if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((link) => link.href === href)) {
+        document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href }));
+      }
+      const script = document.createElement('script');
+      script.src = assetUrl('katex/katex.min.js');
+      script.onload = () => resolve(globalThis.katex);
+      script.onerror = () => reject(new Error(`could not load ${script.src}`));
+      document.head.append(script);
+    });
+  }
+  return loadingKatex;
+}
+
+/** katex.render(tex, element, options) that waits for KaTeX; the latest call per element wins. */
+export const katex = {
+  render(tex, element, options) {
+    const ticket = Symbol('render');
+    element.katexTicket = ticket;
+    loadKatex().then((loaded) => {
+      if (element.katexTicket === ticket) loaded.render(tex, element, options);
+    }, (error) => console.error(error));
+  },
+};
 
 const cases = (...rows) => `\\begin{cases} ${rows.map(([value, when]) => `${value} & ${when}`).join(' \\\\ ')} \\end{cases}`;
 

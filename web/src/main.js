@@ -1,6 +1,6 @@
 // Entry point of the bundle. In a page it boots the shell: language, the WebAssembly core,
-// the tabs, and each panel mounted on first view with its own settings. Inside a Web Worker
-// it runs the training worker's message loop instead (web/src/training/worker.js).
+// the tabs, and each panel mounted on first view with its own settings. Workers run their own
+// script (web/src/training/worker-bundle.js).
 //
 // Test hook (documented for tests/browser): window.activationLab.getChart(canvas) returns the
 // Chart.js instance drawn on a canvas; <html data-state> is 'loading', 'ready' or 'error'.
@@ -11,7 +11,6 @@ import { translatePage, wireLanguageSwitch, showStatus, createTabs } from './she
 import { el } from './dom.js';
 import panels from './panels/index.js';
 import appStrings from './i18n/app.js';
-import { startTrainingWorker } from './training/worker.js';
 import activationStrings from './i18n/activations.js';
 import { createUrlStore } from './url-state.js';
 import { showNotice } from './notice.js';
@@ -131,20 +130,11 @@ async function boot() {
   }
 }
 
-/** True when the bundle runs as a Web Worker rather than in the page. */
-function inWorker() {
-  return typeof globalThis.WorkerGlobalScope !== 'undefined' && globalThis instanceof globalThis.WorkerGlobalScope;
-}
-
-if (inWorker()) {
-  startTrainingWorker();
-} else {
-  globalThis.activationLab = { getChart: (canvas) => Chart.getChart(canvas) ?? null };
-  defineActivationLabElement();
-  const bootAppPage = () => {
-    if (document.getElementById('panel-tabs')) boot();
-    else sizeFrames();
-  };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', bootAppPage);
-  else bootAppPage();
-}
+globalThis.activationLab = { getChart: (canvas) => Chart.getChart(canvas) ?? null };
+defineActivationLabElement();
+const bootAppPage = () => {
+  if (document.getElementById('panel-tabs')) boot();
+  else sizeFrames();
+};
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', bootAppPage);
+else bootAppPage();

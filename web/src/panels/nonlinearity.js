@@ -1,6 +1,6 @@
 // Why nonlinearity: two editable linear layers (1 -> 2 -> 1) collapse to one linear layer
 // W3 = W2 W1, b3 = W2 b1 + b2 (composed by the engine); an activation between them bends the line.
-import katex from 'katex';
+import { katex } from '../formulas.js';
 import { registerStrings, t } from '../i18n.js';
 import { field } from '../settings.js';
 import { createChart, palette, lineLegendLabels } from '../charts.js';

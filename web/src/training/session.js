@@ -1,4 +1,4 @@
-// The page's handle on a training run. It starts a Web Worker running this same bundle and
+// The page's handle on a training run. It starts a Web Worker (dist/activation-lab-worker.js) and
 // talks to it by messages; where a worker cannot start (file:// pages, sandboxed iframes, a CSP
 // without worker-src) it runs the same runner on the main thread in time-sliced chunks. Same
 // interface either way: frames arrive through onFrame and must be acknowledged with ack().
