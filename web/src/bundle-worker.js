@@ -3,7 +3,7 @@
 // where a worker cannot start or cannot load the engine (file:// pages, sandboxed iframes, a CSP
 // without worker-src) the caller falls back to running the same code on the main thread.
 import { bundleUrl, assetUrl } from './bundle-url.js';
-import { coreModule } from './core.js';
+import { coreModule } from './core-module.js';
 
 /** False when the page asks for the main-thread fallback (?worker=0) or no worker can start here. */
 export function workersAllowed() {

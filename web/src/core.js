@@ -6,6 +6,7 @@
 import createActivationLabCore from 'activation-lab-core';
 import { createEngine } from './engine.js';
 import { assetUrl } from './bundle-url.js';
+import { setCoreModule } from './core-module.js';
 
 /** Thrown (as a rejection of loadEngine) when the browser has no usable WebAssembly. */
 export class WebAssemblyUnavailableError extends Error {
@@ -16,7 +17,6 @@ export class WebAssemblyUnavailableError extends Error {
 }
 
 let loading = null;
-let compiledModule = null;
 
 /** True when this JavaScript environment can compile and run WebAssembly modules. */
 function webAssemblyAvailable() {
@@ -66,15 +66,10 @@ export function loadEngine({ module } = {}) {
   if (loading === null) {
     loading = webAssemblyAvailable()
       ? compileCore(module).then((compiled) => {
-        compiledModule = compiled;
+        setCoreModule(compiled);
         return createEngine(() => startCore(compiled));
       })
       : Promise.reject(new WebAssemblyUnavailableError());
   }
   return loading;
-}
-
-/** The compiled WebAssembly.Module once loadEngine has resolved (null before), for postMessage to a Worker. */
-export function coreModule() {
-  return compiledModule;
 }
