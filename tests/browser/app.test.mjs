@@ -151,15 +151,15 @@ test('the built page also works when opened as a file', async () => {
   await context.close();
 });
 
-test('inside a Web Worker the bundle loads without touching the page', async () => {
+test('the worker script loads inside a Web Worker without the page\'s bundle and waits for the core', async () => {
   const { page, context } = await openPage(lab.browser, lab.server.url);
   const outcome = await page.evaluate(() => new Promise((resolve) => {
-    const bundle = new URL('activation-lab.js', location.href).href;
+    const bundle = new URL('activation-lab-worker.js', location.href).href;
     const source = `try { importScripts(${JSON.stringify(bundle)}); postMessage('loaded:' + typeof activationLab); } catch (e) { postMessage('failed:' + e.message); }`;
     const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
     worker.onmessage = (event) => { resolve(event.data); worker.terminate(); };
     worker.onerror = (event) => { resolve(`error:${event.message}`); worker.terminate(); };
   }));
-  assert.equal(outcome, 'loaded:undefined', 'expected the bundle to load in a worker and do nothing yet');
+  assert.equal(outcome, 'loaded:undefined', 'expected the worker script to load in a worker and do nothing until it gets the core');
   await context.close();
 });

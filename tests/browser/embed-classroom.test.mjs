@@ -22,7 +22,11 @@ function visibleParts(target, scope) {
       figures: [...base.querySelectorAll('.pg-views > figure, .pg-views > section, .pg-view-row > figure')].filter(shown).map((node) => node.className),
       enabled: [...base.querySelectorAll('input, select, textarea, button')].filter((node) => shown(node) && !node.disabled)
         .map((node) => node.name || node.className).sort(),
-      rate: rate && { disabled: rate.disabled, shown: shown(rate), text: rate.closest('.control')?.textContent ?? '' },
+      rate: rate && {
+        disabled: rate.disabled, shown: shown(rate),
+        // The value shows as text or in the typed rate field beside the slider.
+        text: [rate.closest('.control')?.textContent ?? '', ...[...(rate.closest('.control')?.querySelectorAll('input[type="text"], input[type="number"]') ?? [])].map((input) => input.value)].join(' '),
+      },
       dead: shown(base.querySelector('.pg-dead')),
       texts: ['.panel-intro', '.pg-explain', '.pg-presets', '.pg-diagnostics'].filter((selector) => [...base.querySelectorAll(selector)].some(shown)),
     };
@@ -126,7 +130,7 @@ test('the example host page drives the app through the protocol and logs every m
   await logged('event:paused');
   await page.click('button[data-command="set"]');
   await logged('settings');
-  await frame.waitForFunction(() => /(^|\D)3(\.0+)?(\D|$)/.test(document.querySelector('[name="learningRate"]').closest('.control').textContent));
+  await frame.waitForFunction(() => document.querySelector('[name="learningRateExact"]').value === '3');
   await page.click('button[data-command="reset"]');
   await frame.waitForFunction(() => document.querySelector('.pg-step-count').textContent === '0');
   await page.click('button[data-command="step"]');
@@ -176,7 +180,7 @@ test('hostile messages, from the page or from another origin, change nothing and
   for (const frame of Object.values(frames)) await frame.waitForSelector('html[data-state="ready"]', { state: 'attached', timeout: 30000 });
   const state = (target, scope) => target.locator(`${scope} [name="learningRate"]`).evaluate((input) => {
     const root = input.getRootNode();
-    return { rate: input.value, step: root.querySelector('.pg-step-count').textContent, running: root.querySelector('.pg-play').dataset.running };
+    return { rate: input.value, step: root.querySelector('.pg-step-count').textContent, running: root.querySelector('.pg-play').getAttribute('aria-pressed') };
   });
   const before = { lab: await state(frames.lab, 'body'), element: await state(page, '#element') };
   const replies = await page.evaluate(async (messages) => {

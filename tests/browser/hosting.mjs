@@ -139,7 +139,7 @@ export async function trainBriefly(target, scope, { steps = 50, timeout = 30000 
     step = Number(await count.textContent()) || 0;
   }
   const play = target.locator(`${scope} .pg-play`);
-  if (await play.getAttribute('data-running') === 'true') await play.click();
+  if (await play.getAttribute('aria-pressed') === 'true') await play.click();
   return { step, mode: await target.locator(`${scope} .pg-mode`).getAttribute('data-mode') };
 }
 

@@ -1,6 +1,7 @@
 // Starts the WebAssembly core once for the whole page (or Worker): every caller shares one
 // Engine. Over http(s) the module is compiled while activation-lab-core.wasm streams in; from
-// file://, where nothing can be fetched, its bytes come from the classic script
+// file:// (where nothing can be fetched), or where the fetch is refused (a sandboxed frame on a
+// host without Access-Control-Allow-Origin), its bytes come from the classic script
 // activation-lab-core-inline.js. The compiled module can be handed to the training Worker, which
 // then downloads nothing.
 import createActivationLabCore from 'activation-lab-core';
@@ -24,7 +25,7 @@ function webAssemblyAvailable() {
   return typeof wasm === 'object' && wasm !== null && typeof wasm.instantiate === 'function';
 }
 
-/** The module's bytes from activation-lab-core-inline.js (pages opened from file://). */
+/** The module's bytes from activation-lab-core-inline.js (file:// pages, refused fetches). */
 function inlineBytes() {
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');
@@ -47,8 +48,11 @@ function compileFromHost() {
 /** The compiled module: `given` (from the page, in the Worker), else from file:// or the host. */
 function compileCore(given) {
   if (given instanceof WebAssembly.Module) return Promise.resolve(given);
-  if (globalThis.location?.protocol === 'file:') return inlineBytes().then((bytes) => WebAssembly.compile(bytes));
-  return compileFromHost();
+  const fromInline = () => inlineBytes().then((bytes) => WebAssembly.compile(bytes));
+  if (globalThis.location?.protocol === 'file:') return fromInline();
+  // A sandboxed frame (opaque origin) cannot fetch the .wasm from a host that sends no
+  // Access-Control-Allow-Origin; a classic script can still bring the same bytes.
+  return compileFromHost().catch((error) => (typeof document === 'undefined' ? Promise.reject(error) : fromInline()));
 }
 
 /** Emscripten's factory on an already compiled module (through its instantiateWasm hook). */
