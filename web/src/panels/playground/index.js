@@ -1,9 +1,7 @@
-// Train a network: the student sets up data and a small network, trains it (in a Web Worker,
-// or time-sliced on the main thread where workers cannot start) and watches the output, the
-// losses, every hidden unit and the dead ones. Stories set everything up in one click.
-// State flows one way: a control dispatches an action, state.js reduces it to the next state
-// and the effects the changed settings declare, and apply() carries them out; the forms follow
-// the state in place, so focus stays where the student left it.
+// Train a network (in a Web Worker, or time-sliced on the main thread) and watch the output, the
+// losses and every hidden unit. State flows one way: a control dispatches an action, state.js
+// reduces it to the next state and the settings' declared effects, apply() carries them out, and
+// the forms follow the state in place (focus stays put).
 import { registerStrings, t, onLanguageChange } from '../../i18n.js';
 import strings from '../../i18n/playground.js';
 import { el } from '../../dom.js';
@@ -290,10 +288,7 @@ export function mount(root, ctx) {
   const stopListening = onLanguageChange(renderAll);
 
   return {
-    play,
-    pause,
-    reset,
-    step: (steps = 1) => session.step(steps),
+    play, pause, reset, step: (steps = 1) => session.step(steps),
     destroy() {
       stopListening();
       if (frameRequest) cancelAnimationFrame(frameRequest);

@@ -7,9 +7,9 @@ import { registerStrings, t, onLanguageChange } from '../../i18n.js';
 import strings from '../../i18n/training-views.js';
 import { el } from '../../dom.js';
 import {
-  divergingTable, classTables, outputRange, paintScalar, sampleIndices, maxAbs, negativeColour, positiveColour,
-  divergingGradient,
+  divergingTable, classTables, outputRange, paintScalar, sampleIndices, maxAbs, divergingGradient,
 } from './heatmap-colours.js';
+import { createLinkPainter } from './network-links.js';
 
 registerStrings('trainingViews', strings);
 
@@ -18,11 +18,6 @@ const sidePadding = 30;
 const minColumnGap = 56;
 const maxColumnGap = 150;
 const columnBudget = 440;
-const linkLevels = 6;
-const linkReference = 2;
-const mutedColour = '#8a8f98';
-/** Links drawn per pair of layers at most: the strongest ones (all of them up to 10 x 16). */
-const linkCap = 160;
 
 /** Tile side (CSS px) and gap for a column of n tiles. */
 function tileSize(n) {
@@ -42,6 +37,7 @@ export function createNetworkDiagram(container) {
   container.tabIndex = 0;
   const stage = el('div', { className: 'nn-stage' });
   const links = el('canvas', { className: 'nn-links', 'aria-hidden': 'true' });
+  const linkPainter = createLinkPainter(links);
   const legend = el('div', { className: 'nn-legend' });
   const scrollHint = el('p', { className: 'note nn-scroll-hint', hidden: true });
   const diverging = divergingTable();
@@ -50,9 +46,6 @@ export function createNetworkDiagram(container) {
   let architecture = null;
   let last = null;
   let geometry = null;
-  let scratch = null;
-  let linkCodes = null;
-  let spareCodes = null;
 
   function samples(resolution, size) {
     const key = `${resolution}:${size}`;
@@ -124,7 +117,7 @@ export function createNetworkDiagram(container) {
     for (const column of columns) {
       for (const tile of column.tiles) tile.image = null;
     }
-    linkCodes = null;
+    linkPainter.reset();
     paintInputs();
     if (last) paint(last);
   }
@@ -180,103 +173,6 @@ export function createNetworkDiagram(container) {
     }
   }
 
-  function threshold(weights) {
-    if (weights.length <= linkCap) return 0;
-    if (!scratch || scratch.length !== weights.length) scratch = new Float64Array(weights.length);
-    for (let i = 0; i < weights.length; i += 1) scratch[i] = Math.abs(weights[i]);
-    scratch.sort();
-    return scratch[weights.length - linkCap];
-  }
-
-  /** True for unit j of column c when it is a dead hidden unit (its links carry nothing). */
-  function deadUnit(units, c, j) {
-    const report = c > 0 && c < columns.length - 1 ? units?.layers?.[c - 1] : null;
-    return report ? report.state[j] === 'dead' : false;
-  }
-
-  function strokeBucket(ctx, path, colour, alpha, width, dashed) {
-    ctx.strokeStyle = colour;
-    ctx.globalAlpha = alpha;
-    ctx.lineWidth = width;
-    ctx.setLineDash(dashed ? [4, 3] : []);
-    ctx.stroke(path);
-  }
-
-  /**
-   * Per link, its drawing bucket: 0..levels-1 positive, levels..2*levels-1 negative, then muted
-   * positive and negative (links of dead units), 255 not drawn. True when any code changed.
-   */
-  function encodeLinks(parameters, units) {
-    const total = parameters.reduce((sum, layer) => sum + layer.weights.length, 0);
-    const codes = spareCodes?.length === total ? spareCodes : new Uint8Array(total);
-    let at = 0;
-    parameters.forEach((layer, l) => {
-      const smallest = threshold(layer.weights);
-      for (let o = 0; o < layer.outputs; o += 1) {
-        const deadTarget = deadUnit(units, l + 1, o);
-        for (let i = 0; i < layer.inputs; i += 1) {
-          const w = layer.weights[o * layer.inputs + i];
-          const size = Math.abs(w);
-          const sign = w < 0 ? 1 : 0;
-          let code = 255;
-          if (size > 0 && size >= smallest) {
-            code = deadTarget || deadUnit(units, l, i) ? 2 * linkLevels + sign
-              : sign * linkLevels + Math.min(linkLevels - 1, Math.floor((size / linkReference) * linkLevels));
-          }
-          codes[at] = code;
-          at += 1;
-        }
-      }
-    });
-    const changed = !linkCodes || linkCodes.length !== total || codes.some((code, i) => code !== linkCodes[i]);
-    spareCodes = linkCodes;
-    linkCodes = codes;
-    return changed;
-  }
-
-  function drawLinks(parameters, units) {
-    const ctx = links.getContext('2d');
-    const usable = parameters && parameters.every((layer, l) => geometry.columns[l + 1]
-      && layer.weights.length === geometry.columns[l].centres.length * geometry.columns[l + 1].centres.length);
-    if (!usable) {
-      ctx.clearRect(0, 0, links.width, links.height);
-      linkCodes = null;
-      return;
-    }
-    if (!encodeLinks(parameters, units)) return;
-    ctx.setTransform(geometry.scale, 0, 0, geometry.scale, 0, 0);
-    ctx.clearRect(0, 0, geometry.width, geometry.height);
-    const thickest = Math.max(1.5, Math.min(5, columns[1].size / 8));
-    let at = 0;
-    parameters.forEach((layer, l) => {
-      const from = geometry.columns[l];
-      const to = geometry.columns[l + 1];
-      const density = Math.max(0.3, Math.min(1, 8 / Math.sqrt(Math.min(linkCap, layer.inputs * layer.outputs))));
-      const paths = Array.from({ length: 2 * linkLevels + 2 }, () => new Path2D());
-      const middle = (from.right + to.left) / 2;
-      for (let o = 0; o < layer.outputs; o += 1) {
-        for (let i = 0; i < layer.inputs; i += 1) {
-          const code = linkCodes[at];
-          at += 1;
-          if (code === 255) continue;
-          paths[code].moveTo(from.right, from.centres[i]);
-          paths[code].bezierCurveTo(middle, from.centres[i], middle, to.centres[o], to.left, to.centres[o]);
-        }
-      }
-      for (let sign = 0; sign < 2; sign += 1) {
-        strokeBucket(ctx, paths[2 * linkLevels + sign], mutedColour, 0.35 * density, 0.8, sign === 1);
-      }
-      for (let b = 0; b < 2 * linkLevels; b += 1) {
-        const negative = b >= linkLevels;
-        const strength = ((b % linkLevels) + 1) / linkLevels;
-        strokeBucket(ctx, paths[b], negative ? negativeColour : positiveColour, density * (0.2 + 0.75 * strength),
-          0.6 + (thickest - 0.6) * strength, negative);
-      }
-    });
-    ctx.globalAlpha = 1;
-    ctx.setLineDash([]);
-  }
-
   function unitText(state, layer, unit, fraction, revivals) {
     const name = state === 'revived' ? 'unitRevived' : `unit${state[0].toUpperCase()}${state.slice(1)}`;
     const text = t(`trainingViews.${name}`, { layer, unit, count: revivals });
@@ -316,7 +212,7 @@ export function createNetworkDiagram(container) {
 
   function paint(state) {
     if (state.grid) paintTiles(state);
-    drawLinks(state.parameters, state.units);
+    linkPainter.draw(state.parameters, state.units, { columns, geometry });
     markUnits(state.units);
   }
 
