@@ -130,13 +130,21 @@ export async function elementsReady(target, count) {
  */
 export async function trainBriefly(target, scope, { steps = 50, timeout = 30000 } = {}) {
   const count = target.locator(`${scope} .pg-step-count`);
-  await target.locator(`${scope} .pg-play`).click();
+  const playButton = target.locator(`${scope} .pg-play`);
+  await playButton.click();
   const started = Date.now();
   let step = 0;
+  let clicks = 1;
   while (step < steps) {
-    if (Date.now() - started > timeout) throw new Error(`training under ${scope} reached step ${step} of ${steps} in ${timeout} ms`);
+    if (Date.now() - started > timeout) throw new Error(`training under ${scope} reached step ${step} of ${steps} in ${timeout} ms (Play clicked ${clicks} times)`);
     await target.waitForTimeout(100);
     step = Number(await count.textContent()) || 0;
+    // A click that lands while the panel is still building its first network can be lost (seen
+    // once on CI at 375 px in a sandboxed frame): click again if Play did not take it.
+    if (step === 0 && Date.now() - started > 5000 * clicks && await playButton.getAttribute('aria-pressed') !== 'true') {
+      await playButton.click();
+      clicks += 1;
+    }
   }
   const play = target.locator(`${scope} .pg-play`);
   if (await play.getAttribute('aria-pressed') === 'true') await play.click();
