@@ -37,6 +37,7 @@ const std::vector<ActivationInfo>& activationTable() {
       row<fn::Silu>(K::Silu, "silu", false),
       row<fn::Softsign>(K::Softsign, "softsign", false, {0}),
       row<fn::HardSigmoid>(K::HardSigmoid, "hard_sigmoid", false, {-3, 3}),
+      row<fn::Prelu>(K::Prelu, "prelu", false, {0}, realsBelow(0, 1, 0.25)),
   };
   return table;
 }

@@ -15,7 +15,7 @@
 namespace alab {
 
 enum class ActivationKind {
-  Sigmoid, Tanh, Relu, LeakyRelu, Step, Linear, Elu, Selu, Softplus, Gelu, Silu, Softsign, HardSigmoid
+  Sigmoid, Tanh, Relu, LeakyRelu, Step, Linear, Elu, Selu, Softplus, Gelu, Silu, Softsign, HardSigmoid, Prelu
 };
 
 namespace fn {
@@ -111,6 +111,11 @@ struct HardSigmoid {  // relu6(z + 3) / 6: 0 below -3, 1 above 3, linear between
   static double df(double z, double) { return z <= -3.0 || z > 3.0 ? 0.0 : 1.0 / 6.0; }
 };
 
+struct Prelu {  // leaky_relu whose slope alpha below 0 is learnt, one per unit, in a network
+  static double f(double z, double alpha) { return LeakyRelu::f(z, alpha); }
+  static double df(double z, double alpha) { return LeakyRelu::df(z, alpha); }
+};
+
 }  // namespace fn
 
 /// One row of the activation table.
@@ -119,15 +124,15 @@ struct ActivationInfo {
   const char* name;             // stable identifier used by the JS API and the URL
   double (*f)(double z, double alpha);
   double (*df)(double z, double alpha);
-  bool usesAlpha;               // leaky_relu (slope below 0) and elu (negative saturation)
-  double defaultAlpha;          // 0.01 for leaky_relu, 1 for elu, 0 otherwise
+  bool usesAlpha;               // leaky_relu (slope below 0), elu (negative saturation), prelu (initial slope)
+  double defaultAlpha;          // 0.01 for leaky_relu, 1 for elu, 0.25 for prelu, 0 otherwise
   bool gradientVanishesBelowZero;  // relu and step: a never-positive unit gets no gradient (dead)
   Range alpha;                  // allowed alpha (with defaultAlpha as its default) where usesAlpha
   std::vector<double> kinks;    // inputs where f, f' or f'' jumps (f is not twice differentiable)
 };
 
 /// Every activation, in display order: sigmoid, tanh, relu, leaky_relu, step, linear, elu,
-/// selu, softplus, gelu, silu, softsign, hard_sigmoid.
+/// selu, softplus, gelu, silu, softsign, hard_sigmoid, prelu.
 const std::vector<ActivationInfo>& activationTable();
 
 /// The row of one activation.
@@ -140,7 +145,7 @@ const ActivationInfo* findActivation(const std::string& name);
 ActivationKind activationFromName(const std::string& name);
 
 /// Throws std::invalid_argument naming the problem when alpha is outside the row's alpha range
-/// (leaky_relu: 0 <= alpha < 1; elu: 0 <= alpha <= 10; others ignore alpha).
+/// (leaky_relu and prelu: 0 <= alpha < 1; elu: 0 <= alpha <= 10; others ignore alpha).
 void validateAlpha(ActivationKind kind, double alpha);
 
 /// Calls fn(Functor{}) with the functor of `kind`, so loops over many values inline f and df.
@@ -159,6 +164,7 @@ decltype(auto) withActivation(ActivationKind kind, Fn&& fn) {
     case ActivationKind::Gelu: return fn(fn::Gelu{});
     case ActivationKind::Silu: return fn(fn::Silu{});
     case ActivationKind::Softsign: return fn(fn::Softsign{});
+    case ActivationKind::Prelu: return fn(fn::Prelu{});
     case ActivationKind::HardSigmoid: break;
   }
   return fn(fn::HardSigmoid{});

@@ -128,6 +128,28 @@ struct ValueAndSlope<fn::Sigmoid> {
   }
 };
 
+// PReLU with one slope per unit: a = z > 0 ? z : slope z, d = z > 0 ? 1 : slope (unless d is null).
+void preluChunk(const double* z, const double* slopes, int width, int count, double* a, double* d) {
+  for (int b = 0; b < count; ++b)
+    for (int j = 0; j < width; ++j) {
+      const int k = b * width + j;
+      a[k] = fn::Prelu::f(z[k], slopes[j]);
+      if (d != nullptr) d[k] = fn::Prelu::df(z[k], slopes[j]);
+    }
+}
+
+// Adds each PReLU unit's slope gradient, upstream * min(z, 0), then scales upstream by f'(z).
+void preluBackward(const double* z, const double* slope, int width, double* upstream, double* slopeGradient) {
+  for (int j = 0; j < width; ++j) {
+    if (z[j] <= 0) slopeGradient[j] += upstream[j] * z[j];
+    upstream[j] *= slope[j];
+  }
+}
+
+const double ones[maxWidth] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+                               1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+static_assert(maxWidth == 32, "ones has one entry per unit of the widest layer");
+
 }  // namespace
 
 void forwardChunk(const Model& model, const double* const* x, int count, ChunkScratch& s, bool withSlope) {
@@ -143,6 +165,10 @@ void forwardChunk(const Model& model, const double* const* x, int count, ChunkSc
     });
     if (l == model.hiddenLayers) break;
     const int n = count * layer.outputs;
+    if (model.activation == ActivationKind::Prelu) {
+      preluChunk(s.z[l], model.slopes[l], layer.outputs, count, s.a[l], withSlope ? s.d[l] : nullptr);
+      continue;
+    }
     withActivation(model.activation, [&](auto f) {
       using F = decltype(f);
       if (withSlope) {
@@ -160,39 +186,22 @@ void backwardChunk(const Model& model, const GradientView& gradient, const doubl
   double* below = s.delta[1];
   for (int l = model.hiddenLayers; l >= 0; --l) {
     const DenseView& layer = model.layer[l];
+    const bool prelu = l > 0 && model.activation == ActivationKind::Prelu;
     withWidth(layer.inputs, [&](auto rows) {
       for (int b = 0; b < count; ++b) {
         const double* in = l == 0 ? x[b] : s.a[l - 1] + b * layer.inputs;
-        const double* slope = l == 0 ? nullptr : s.d[l - 1] + b * layer.inputs;
+        const double* slope = l == 0 ? nullptr : prelu ? ones : s.d[l - 1] + b * layer.inputs;
         double* next = l == 0 ? nullptr : below + b * layer.inputs;
         decltype(rows)::backward(layer, in, delta + b * layer.outputs, gradient.weights[l], gradient.biases[l], slope,
                                  next);
+        if (prelu)
+          preluBackward(s.z[l - 1] + b * layer.inputs, s.d[l - 1] + b * layer.inputs, layer.inputs, next,
+                        gradient.slopes[l - 1]);
       }
     });
     std::swap(delta, below);
   }
 }
-
-// The finiteness check adds 2^52 to each value's exponent bits: the sum reaches bit 63 only for an
-// all-ones exponent (NaN, infinity). Integer OR, unlike a chain of bools, lets the loop vectorise.
-template <bool WithL2>
-bool sgdUpdate(double* __restrict w, double* __restrict g, double* __restrict v, std::size_t n, double rate,
-               double momentum, double l2) {
-  constexpr uint64_t exponentBits = 0x7ff0000000000000ULL;
-  uint64_t overflow = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    v[i] = momentum * v[i] - rate * (WithL2 ? g[i] + l2 * w[i] : g[i]);
-    w[i] += v[i];
-    g[i] = 0.0;
-    uint64_t bits;
-    std::memcpy(&bits, &w[i], sizeof bits);
-    overflow |= (bits & exponentBits) + (uint64_t{1} << 52);
-  }
-  return (overflow >> 63) == 0;
-}
-
-template bool sgdUpdate<true>(double*, double*, double*, std::size_t, double, double, double);
-template bool sgdUpdate<false>(double*, double*, double*, std::size_t, double, double, double);
 
 }  // namespace detail
 }  // namespace alab

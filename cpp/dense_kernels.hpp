@@ -34,11 +34,13 @@ struct Model {
   double alpha;
   OutputHead head;
   DenseView layer[maxHiddenLayers + 1];
+  const double* slopes[maxHiddenLayers];  // prelu: each hidden unit's slope below 0 (else unused)
 };
 
 struct GradientView {
   double* weights[maxHiddenLayers + 1];
   double* biases[maxHiddenLayers + 1];
+  double* slopes[maxHiddenLayers];  // prelu only
 };
 
 // Examples processed together: each layer's width dispatch and activation dispatch happen once
@@ -62,11 +64,6 @@ void forwardChunk(const Model& model, const double* const* x, int count, ChunkSc
 // b at b * outputs), adds the gradient of every example, in order, to the gradient buffers.
 void backwardChunk(const Model& model, const GradientView& gradient, const double* const* x, int count,
                    ChunkScratch& s);
-
-// One SGD step on n parameters: v = momentum v - rate (g + l2 w), w += v, g = 0 (WithL2 false:
-// v = momentum v - rate g, for biases). Returns false when a parameter is NaN or infinite after it.
-template <bool WithL2>
-bool sgdUpdate(double* w, double* g, double* v, std::size_t n, double rate, double momentum, double l2);
 
 // Runs body(rows, count, first) over n points of `inputs` values in chunks of chunkSize.
 template <class Body>

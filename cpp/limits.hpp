@@ -51,6 +51,11 @@ constexpr Range learningRate = reals(1e-4, 10, 0.03);
 constexpr Range batchSize = integers(1, 20000, 10);
 constexpr Range momentum = realsBelow(0, 1, 0);
 constexpr Range l2 = reals(0, 10, 0);
+constexpr Range beta1 = realsBelow(0, 1, 0.9);     // adam
+constexpr Range beta2 = realsBelow(0, 1, 0.999);   // adam
+constexpr Range rho = realsBelow(0, 1, 0.9);       // rmsprop
+constexpr Range epsilon = reals(1e-12, 1, 1e-8);   // adam and rmsprop
+constexpr Range initialBias = reals(-1, 1, 0);     // every hidden unit's starting bias
 constexpr Range statsEvery = integers(0, 1000000, 50);
 
 constexpr Range raceStart = reals(-1000, 1000, 0.9);

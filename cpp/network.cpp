@@ -36,6 +36,7 @@ Model modelOf(const Network& net) {
   model.head = config.head;
   for (std::size_t l = 0; l < net.layerCount(); ++l)
     model.layer[l] = {net.layerInputs(l), net.layerOutputs(l), net.weights(l).data(), net.biases(l).data()};
+  for (int l = 0; l < model.hiddenLayers; ++l) model.slopes[l] = net.slopes(l).data();
   return model;
 }
 
@@ -166,10 +167,17 @@ Network::Network(const NetworkConfig& config) : config_(config) {
     weights_.push_back(w);
     weightGradients_.emplace_back(w.size(), 0.0);
     weightVelocities_.emplace_back(w.size(), 0.0);
-    biases_.emplace_back(fanOut, 0.0);
+    weightSquares_.emplace_back(w.size(), 0.0);
+    biases_.emplace_back(fanOut, l + 1 < layers ? config_.initialBias : 0.0);
     biasGradients_.emplace_back(fanOut, 0.0);
     biasVelocities_.emplace_back(fanOut, 0.0);
+    biasSquares_.emplace_back(fanOut, 0.0);
+    if (l + 1 == layers) break;
+    const std::size_t slopeCount = config_.hiddenActivation == ActivationKind::Prelu ? fanOut : 0;
+    slopes_.emplace_back(slopeCount, config_.alpha);
+    for (auto* buffer : {&slopeGradients_, &slopeVelocities_, &slopeSquares_}) buffer->emplace_back(slopeCount, 0.0);
   }
+  updateSquares_.assign(layers, 0.0);
 }
 
 int Network::outputs() const { return config_.head == OutputHead::SoftmaxCrossEntropy ? config_.classes : 1; }
@@ -196,6 +204,15 @@ void Network::setParameters(std::size_t layer, const std::vector<double>& weight
   biases_[layer] = biases;
 }
 
+void Network::setSlopes(std::size_t layer, const std::vector<double>& slopes) {
+  if (layer >= slopes_.size() || slopes.size() != slopes_[layer].size())
+    throw std::invalid_argument("hidden layer " + std::to_string(layer) + " takes " +
+                                std::to_string(layer < slopes_.size() ? slopes_[layer].size() : 0) +
+                                " slopes (one per prelu unit), got " + std::to_string(slopes.size()));
+  if (!allFinite(slopes)) throw std::invalid_argument("hidden layer " + std::to_string(layer) + " slopes must be finite");
+  slopes_[layer] = slopes;
+}
+
 double Network::accumulateGradient(const Dataset& data, const std::size_t* indices, std::size_t count) {
   checkShape(data, config_.inputs);
   if (count == 0) return 0.0;
@@ -205,19 +222,8 @@ double Network::accumulateGradient(const Dataset& data, const std::size_t* indic
     gradient.weights[l] = weightGradients_[l].data();
     gradient.biases[l] = biasGradients_[l].data();
   }
+  for (std::size_t l = 0; l < slopes_.size(); ++l) gradient.slopes[l] = slopeGradients_[l].data();
   return accumulate(model, gradient, data, indices, count);
-}
-
-bool Network::applyGradient(const TrainSettings& settings) {
-  const double rate = settings.learningRate, momentum = settings.momentum, l2 = settings.l2;
-  bool finite = true;
-  for (std::size_t l = 0; l < layerCount(); ++l) {
-    finite &= detail::sgdUpdate<true>(weights_[l].data(), weightGradients_[l].data(), weightVelocities_[l].data(),
-                                      weights_[l].size(), rate, momentum, l2);
-    finite &= detail::sgdUpdate<false>(biases_[l].data(), biasGradients_[l].data(), biasVelocities_[l].data(),
-                                       biases_[l].size(), rate, momentum, 0.0);
-  }
-  return finite;
 }
 
 bool Network::parametersFinite() const {

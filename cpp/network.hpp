@@ -9,11 +9,12 @@
 
 #include "activations.hpp"
 #include "datasets.hpp"
+#include "optimizers.hpp"
 #include "output_heads.hpp"
 
 namespace alab {
 
-/// Weight initialisation; biases start at 0 in every scheme.
+/// Weight initialisation; hidden biases start at NetworkConfig::initialBias, output biases at 0.
 enum class InitScheme {
   He,           // normal, standard deviation sqrt(2 / fan_in)
   Xavier,       // normal, standard deviation sqrt(2 / (fan_in + fan_out))
@@ -35,10 +36,11 @@ struct NetworkConfig {
   int inputs = 2;
   std::vector<int> hiddenUnits{8, 8};  // 0 to maxHiddenLayers layers of 1 to maxUnitsPerLayer units
   ActivationKind hiddenActivation = ActivationKind::Relu;
-  double alpha = 0.01;  // leaky_relu slope below 0 or elu scale; ignored by other activations
+  double alpha = 0.01;  // leaky_relu slope below 0, elu scale or prelu's initial slope; ignored by others
   OutputHead head = OutputHead::SigmoidCrossEntropy;
   int classes = 2;      // 2 for the binary heads, 2 to maxClasses for softmax
   InitScheme init = InitScheme::He;
+  double initialBias = 0.0;  // starting bias of every hidden unit (limits::initialBias)
   uint64_t seed = 1;    // weight seed
 };
 
@@ -48,6 +50,10 @@ struct TrainSettings {
   int batchSize = 10;          // >= 1; a batch larger than the training set uses all of it
   double momentum = 0.0;       // in [0, 1); classic momentum v = mu v - lr g, w += v
   double l2 = 0.0;             // >= 0; adds l2 / 2 * |W|^2 to the loss (weights, not biases)
+  Optimizer optimizer = Optimizer::Sgd;  // momentum is sgd's; beta1, beta2 adam's; rho rmsprop's
+  double beta1 = 0.9, beta2 = 0.999;     // in [0, 1)
+  double rho = 0.9;                      // in [0, 1)
+  double epsilon = 1e-8;                 // limits::epsilon
 };
 
 /// Throws std::invalid_argument naming the first invalid field.
@@ -78,10 +84,20 @@ class Network {
   /// Gradient buffers filled by accumulateGradient (same layout as weights/biases).
   const std::vector<double>& weightGradient(std::size_t layer) const { return weightGradients_[layer]; }
   const std::vector<double>& biasGradient(std::size_t layer) const { return biasGradients_[layer]; }
-  /// One SGD (+ momentum, + L2) update from the gradient buffers, then clears them. `settings` must
-  /// have passed validateSettings (the Trainer checks them once, where they enter, not per step).
-  /// Returns true when every parameter is still finite afterwards.
+  /// PReLU slopes of a hidden layer's units (empty for other activations) and their gradient.
+  const std::vector<double>& slopes(std::size_t layer) const { return slopes_[layer]; }
+  const std::vector<double>& slopeGradient(std::size_t layer) const { return slopeGradients_[layer]; }
+  /// Replaces a hidden layer's PReLU slopes; throws std::invalid_argument on a size mismatch or non-finite value.
+  void setSlopes(std::size_t layer, const std::vector<double>& slopes);
+  /// One update with settings.optimizer (+ L2) from the gradient buffers, then clears them. `settings`
+  /// must have passed validateSettings (the Trainer checks them once, where they enter, not per step).
+  /// A change of optimiser starts its state (velocities, moments) from zero. Returns true when every
+  /// parameter is still finite afterwards.
   bool applyGradient(const TrainSettings& settings);
+  /// Per dense layer: the norm of the last update of its weights over the norm of its weights (0 before any update).
+  std::vector<double> updateRatios() const;
+  /// Per dense layer: the norm of the gradient of the mean data loss over `data` with respect to its weights.
+  std::vector<double> weightGradientNorms(const Dataset& data) const;
   /// True when every weight and bias is finite.
   bool parametersFinite() const;
 
@@ -106,7 +122,12 @@ class Network {
   NetworkConfig config_;
   std::vector<std::vector<double>> weights_, biases_;
   std::vector<std::vector<double>> weightGradients_, biasGradients_;
-  std::vector<std::vector<double>> weightVelocities_, biasVelocities_;
+  std::vector<std::vector<double>> weightVelocities_, biasVelocities_;  // sgd velocity or adam's first moment
+  std::vector<std::vector<double>> weightSquares_, biasSquares_;        // adam's and rmsprop's mean squares
+  std::vector<std::vector<double>> slopes_, slopeGradients_, slopeVelocities_, slopeSquares_;  // prelu, per hidden layer
+  std::vector<double> updateSquares_;  // per layer: squared norm of the last weight update
+  Optimizer stateOf_ = Optimizer::Sgd;  // the optimiser the velocities and moments belong to
+  double beta1Power_ = 1, beta2Power_ = 1;  // adam: products of beta1 and beta2 over its steps so far
 };
 
 }  // namespace alab

@@ -6,6 +6,7 @@
 
 #include "dense_kernels.hpp"
 #include "format.hpp"
+#include "limits.hpp"
 #include "network.hpp"
 
 namespace alab {
@@ -51,6 +52,7 @@ void validateConfig(const NetworkConfig& config) {
   activationInfo(config.hiddenActivation);
   validateAlpha(config.hiddenActivation, config.alpha);
   initSchemeName(config.init);
+  requireInRange("initialBias", config.initialBias, limits::initialBias);
   const std::string head = outputHeadName(config.head);
   if (config.head == OutputHead::SoftmaxCrossEntropy) {
     if (config.classes < 2 || config.classes > maxClasses)
@@ -71,6 +73,11 @@ void validateSettings(const TrainSettings& settings) {
     throw std::invalid_argument("momentum must be in [0, 1), got " + formatNumber(settings.momentum));
   if (!(settings.l2 >= 0.0 && std::isfinite(settings.l2)))
     throw std::invalid_argument("l2 must be >= 0 and finite, got " + formatNumber(settings.l2));
+  optimizerName(settings.optimizer);
+  requireInRange("beta1", settings.beta1, limits::beta1);
+  requireInRange("beta2", settings.beta2, limits::beta2);
+  requireInRange("rho", settings.rho, limits::rho);
+  requireInRange("epsilon", settings.epsilon, limits::epsilon);
 }
 
 }  // namespace alab

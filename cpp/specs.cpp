@@ -37,6 +37,7 @@ NetworkConfig networkConfigFrom(const Spec& spec, int dataClasses) {
   if (spec.has("head")) config.head = outputHeadFromName(spec.text("head"));
   config.classes = spec.integer("classes", dataClasses);
   if (spec.has("init")) config.init = initSchemeFromName(spec.text("init"));
+  config.initialBias = spec.number("initialBias", config.initialBias);
   config.seed = seedOf(spec, "seed");
   validateConfig(config);
   return config;
@@ -47,6 +48,11 @@ TrainSettings trainSettingsFrom(const Spec& spec, TrainSettings settings) {
   settings.batchSize = spec.integer("batchSize", settings.batchSize);
   settings.momentum = spec.number("momentum", settings.momentum);
   settings.l2 = spec.number("l2", settings.l2);
+  if (spec.has("optimizer")) settings.optimizer = optimizerFromName(spec.text("optimizer"));
+  settings.beta1 = spec.number("beta1", settings.beta1);
+  settings.beta2 = spec.number("beta2", settings.beta2);
+  settings.rho = spec.number("rho", settings.rho);
+  settings.epsilon = spec.number("epsilon", settings.epsilon);
   validateSettings(settings);
   return settings;
 }

@@ -34,9 +34,9 @@ class Spec {
   int integer(const char* key, double fallback) const { return static_cast<int>(number(key, fallback)); }
 };
 
-/// {hiddenLayers, activation, alpha, head, classes (default dataClasses), init, seed}.
+/// {hiddenLayers, activation, alpha, head, classes (default dataClasses), init, initialBias, seed}.
 NetworkConfig networkConfigFrom(const Spec& spec, int dataClasses);
-/// {learningRate, batchSize, momentum, l2} over `base`.
+/// {learningRate, batchSize, momentum, l2, optimizer, beta1, beta2, rho, epsilon} over `base`.
 TrainSettings trainSettingsFrom(const Spec& spec, TrainSettings base);
 /// Own points {x, label, classes} or a generated set {kind, size, noise, seed}.
 Dataset datasetFrom(const Spec& spec);

@@ -92,6 +92,8 @@ void Trainer::recordStats() {
   }
   entry.trainAccuracy = network_.accuracy(data_.train);
   entry.testAccuracy = network_.accuracy(data_.test);
+  entry.gradientNorms = network_.weightGradientNorms(data_.train);
+  entry.updateRatios = network_.updateRatios();
 
   const UnitReport report = units();
   std::vector<std::vector<UnitState>> states;

@@ -20,13 +20,16 @@ struct HistoryEntry {
   double trainAccuracy = 0, testAccuracy = 0;  // fractions in [0, 1]
   std::vector<int> deadPerLayer, dormantPerLayer;
   int revivals = 0;                            // revivals counted so far, all layers
+  std::vector<double> gradientNorms;  // per dense layer: |dL/dW| of the mean data loss on the training set
+  std::vector<double> updateRatios;   // per dense layer: |last update of W| / |W| (0 at step 0)
 };
 
-/// History entries [from, end) as columns; per-layer counts are entry-major (layers values per entry).
+/// History entries [from, end) as columns; per-layer values are entry-major (layers values per
+/// entry for the hidden-layer counts, denseLayers values for the gradient sizes).
 struct HistoryColumns {
   std::size_t from = 0;
-  int layers = 0;
-  std::vector<double> step, trainLoss, testLoss, trainAccuracy, testAccuracy;
+  int layers = 0, denseLayers = 0;
+  std::vector<double> step, trainLoss, testLoss, trainAccuracy, testAccuracy, gradientNorm, updateRatio;
   std::vector<int> dead, dormant, deadPerLayer, dormantPerLayer, revivals;
 };
 

@@ -70,6 +70,7 @@ HistoryColumns Trainer::historyColumns(std::size_t from) const {
   HistoryColumns columns;
   columns.from = std::min(from, history_.size());
   columns.layers = static_cast<int>(network_.config().hiddenUnits.size());
+  columns.denseLayers = static_cast<int>(network_.layerCount());
   for (std::size_t i = columns.from; i < history_.size(); ++i) {
     const HistoryEntry& e = history_[i];
     columns.step.push_back(static_cast<double>(e.step));
@@ -87,6 +88,8 @@ HistoryColumns Trainer::historyColumns(std::size_t from) const {
     columns.dead.push_back(dead);
     columns.dormant.push_back(dormant);
     columns.revivals.push_back(e.revivals);
+    columns.gradientNorm.insert(columns.gradientNorm.end(), e.gradientNorms.begin(), e.gradientNorms.end());
+    columns.updateRatio.insert(columns.updateRatio.end(), e.updateRatios.begin(), e.updateRatios.end());
   }
   return columns;
 }

@@ -47,9 +47,10 @@ std::string errorMessage(K kind, double alpha) {
   return "";
 }
 
-TEST(ActivationTable, ListsThirteenActivationsInEnumOrderWithStableNames) {
-  const std::vector<std::string> expected{"sigmoid", "tanh", "relu", "leaky_relu", "step", "linear", "elu",
-                                          "selu", "softplus", "gelu", "silu", "softsign", "hard_sigmoid"};
+TEST(ActivationTable, ListsFourteenActivationsInEnumOrderWithStableNames) {
+  const std::vector<std::string> expected{"sigmoid", "tanh",     "relu",     "leaky_relu", "step",
+                                          "linear",  "elu",      "selu",     "softplus",   "gelu",
+                                          "silu",    "softsign", "hard_sigmoid", "prelu"};
   const auto& table = activationTable();
   ASSERT_EQ(table.size(), expected.size());
   for (std::size_t i = 0; i < table.size(); ++i) {
@@ -66,9 +67,9 @@ TEST(ActivationTable, RowsPointAtTheHeaderFunctors) {
   EXPECT_EQ(activationInfo(K::HardSigmoid).f, &fn::HardSigmoid::f);
 }
 
-TEST(ActivationTable, OnlyLeakyReluAndEluUseAlphaAndOnlyReluAndStepDie) {
+TEST(ActivationTable, OnlyLeakyReluEluAndPreluUseAlphaAndOnlyReluAndStepDie) {
   for (const auto& info : activationTable()) {
-    const bool alphaUser = info.kind == K::LeakyRelu || info.kind == K::Elu;
+    const bool alphaUser = info.kind == K::LeakyRelu || info.kind == K::Elu || info.kind == K::Prelu;
     const bool dies = info.kind == K::Relu || info.kind == K::Step;
     EXPECT_EQ(info.usesAlpha, alphaUser) << info.name;
     EXPECT_EQ(info.gradientVanishesBelowZero, dies) << info.name;
@@ -78,6 +79,7 @@ TEST(ActivationTable, OnlyLeakyReluAndEluUseAlphaAndOnlyReluAndStepDie) {
   }
   EXPECT_EQ(activationInfo(K::LeakyRelu).defaultAlpha, 0.01);
   EXPECT_EQ(activationInfo(K::Elu).defaultAlpha, 1.0);
+  EXPECT_EQ(activationInfo(K::Prelu).defaultAlpha, 0.25) << "He et al. 2015 start every slope at 0.25";
 }
 
 TEST(FindActivation, FindsEveryNameAndReturnsNullForUnknownNames) {
