@@ -205,7 +205,8 @@ val units(TrainerHandle& h) {
     const LayerUnits& layer = report.layers[l];
     const val state = array(layer.state, [](UnitState s) { return val(std::string(unitStateName(s))); });
     layers.call<void>("push", object("state", state, "activeFraction", doubles(layer.activeFraction), "revivals",
-                                     ints(trainerOf(h).revivals()[l]), "dead", layer.dead, "dormant", layer.dormant));
+                                     ints(trainerOf(h).revivals()[l]), "dead", layer.dead, "dormant", layer.dormant,
+                                     "slopes", doubles(trainerOf(h).network().slopes(l))));
   }
   return object("layers", layers, "dead", report.dead, "dormant", report.dormant, "total", report.total);
 }
@@ -216,7 +217,8 @@ val history(TrainerHandle& h, double from) {
                 doubles(c.trainLoss), "testLoss", doubles(c.testLoss), "trainAccuracy", doubles(c.trainAccuracy),
                 "testAccuracy", doubles(c.testAccuracy), "dead", ints(c.dead), "dormant", ints(c.dormant),
                 "deadPerLayer", ints(c.deadPerLayer), "dormantPerLayer", ints(c.dormantPerLayer), "revivals",
-                ints(c.revivals));
+                ints(c.revivals), "denseLayers", c.denseLayers, "gradientNorm", doubles(c.gradientNorm), "updateRatio",
+                doubles(c.updateRatio));
 }
 
 val gridActivations(TrainerHandle& h, double xMin, double xMax, double yMin, double yMax, int resolution) {

@@ -8,6 +8,7 @@
 #include "dead_units.hpp"
 #include "format.hpp"
 #include "network.hpp"
+#include "optimizers.hpp"
 #include "output_heads.hpp"
 
 namespace alab {
@@ -32,6 +33,7 @@ Manifest build() {
   for (OutputHead head : outputHeads())
     m.heads.push_back({outputHeadName(head), head == OutputHead::SoftmaxCrossEntropy});
   for (InitScheme scheme : initSchemes()) m.inits.push_back(initSchemeName(scheme));
+  for (Optimizer optimizer : optimizers()) m.optimizers.push_back(optimizerName(optimizer));
   m.unitStates = {unitStateName(UnitState::Alive), unitStateName(UnitState::Dead), unitStateName(UnitState::Dormant)};
   const NetworkConfig defaults;
   m.maxLayers = maxHiddenLayers;
@@ -43,7 +45,7 @@ Manifest build() {
   m.defaultInit = initSchemeName(defaults.init);
   using namespace limits;
   m.sections = {
-      section("network", {{"seed", seed}, {"units", integers(1, maxUnitsPerLayer, 8)}}),
+      section("network", {{"seed", seed}, {"units", integers(1, maxUnitsPerLayer, 8)}, {"initialBias", initialBias}}),
       section("data", {{"trainFraction", trainFraction},
                        {"seed", seed},
                        {"coordinate", reals(-maxPointCoordinate, maxPointCoordinate, NAN)},
@@ -52,6 +54,10 @@ Manifest build() {
                            {"batchSize", batchSize},
                            {"momentum", momentum},
                            {"l2", l2},
+                           {"beta1", beta1},
+                           {"beta2", beta2},
+                           {"rho", rho},
+                           {"epsilon", epsilon},
                            {"statsEvery", statsEvery},
                            {"shuffleSeed", seed},
                            {"steps", integers(0, maxTrainSteps, NAN)}}),
@@ -162,6 +168,7 @@ std::string manifestJson(const Manifest& m) {
   std::string out = "{" + field("activations", listJson(m.activations, activation)) + "," +
                     field("datasets", listJson(m.datasets, dataset)) + "," + field("heads", listJson(m.heads, head)) +
                     "," + field("inits", listJson(m.inits, name)) + "," +
+                    field("optimizers", listJson(m.optimizers, name)) + "," +
                     field("unitStates", listJson(m.unitStates, name));
   for (const ManifestSection& s : m.sections) {
     std::string body = sectionBody(s);
@@ -172,7 +179,9 @@ std::string manifestJson(const Manifest& m) {
                                    field("activation", quoted(m.defaultActivation)) + "," +
                                    field("head", quoted(m.defaultHead)) + "," + field("init", quoted(m.defaultInit)) +
                                    "}");
-    if (s.name == "training") body += "," + field("shuffle", "{\"default\":true}");
+    if (s.name == "training")
+      body += "," + field("shuffle", "{\"default\":true}") + "," +
+              field("optimizer", "{" + field("default", quoted(optimizerName(TrainSettings{}.optimizer))) + "}");
     if (s.name == "sweep") body += "," + sweepDefaults();
     out += "," + field(s.name, "{" + body + "}");
   }

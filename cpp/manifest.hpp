@@ -44,6 +44,7 @@ struct Manifest {
   std::vector<DatasetEntry> datasets;
   std::vector<HeadEntry> heads;
   std::vector<std::string> inits;
+  std::vector<std::string> optimizers;  // display order; the first is the default
   std::vector<std::string> unitStates;  // index = the core's UnitState value
   // network
   int inputs = 2, maxLayers = 0, maxUnits = 0;

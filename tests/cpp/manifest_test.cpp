@@ -54,6 +54,12 @@ TEST(Manifest, DefaultsMatchTheCoreStructsAndLieInTheirRanges) {
   EXPECT_EQ(manifestRange("training", "learningRate").defaultValue, settings.learningRate);
   EXPECT_EQ(manifestRange("training", "batchSize").defaultValue, settings.batchSize);
   EXPECT_EQ(manifestRange("training", "momentum").defaultValue, settings.momentum);
+  EXPECT_EQ(manifestRange("training", "beta1").defaultValue, settings.beta1);
+  EXPECT_EQ(manifestRange("training", "beta2").defaultValue, settings.beta2);
+  EXPECT_EQ(manifestRange("training", "rho").defaultValue, settings.rho);
+  EXPECT_EQ(manifestRange("training", "epsilon").defaultValue, settings.epsilon);
+  EXPECT_EQ(manifestRange("network", "initialBias").defaultValue, network.initialBias);
+  EXPECT_EQ(m.optimizers, (std::vector<std::string>{"sgd", "adam", "rmsprop"}));
   for (const ManifestSection& s : m.sections)
     for (const NamedRange& r : s.ranges) {
       EXPECT_LT(r.range.min, r.range.max) << s.name << "." << r.name;
@@ -79,6 +85,8 @@ TEST(Manifest, DatasetsGiveTheirClassesAndSmallestSize) {
 TEST(Manifest, JsonHoldsExactNumbersAndNamedStates) {
   const std::string json = manifestJson(engineManifest());
   EXPECT_NE(json.find("\"unitStates\":[\"alive\",\"dead\",\"dormant\"]"), std::string::npos);
+  EXPECT_NE(json.find("\"optimizers\":[\"sgd\",\"adam\",\"rmsprop\"]"), std::string::npos);
+  EXPECT_NE(json.find("\"optimizer\":{\"default\":\"sgd\"}"), std::string::npos);
   EXPECT_NE(json.find("{\"name\":\"leaky_relu\",\"usesAlpha\":true,\"alpha\":{\"min\":0,\"max\":1,\"default\":0.01,"
                       "\"integer\":false,\"maxOpen\":true},\"kinks\":[0],\"diesBelowZero\":false}"),
             std::string::npos);

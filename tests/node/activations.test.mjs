@@ -7,9 +7,9 @@ const engine = await loadEngine();
 const names = engine.activations().map((a) => a.name);
 const grid = Float64Array.from({ length: 2001 }, (_, i) => -10 + i * 0.01);
 
-test('the engine lists the 13 activations in display order', () => {
+test('the engine lists the 14 activations in display order', () => {
   assert.deepEqual(names, ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'step', 'linear', 'elu', 'selu', 'softplus',
-    'gelu', 'silu', 'softsign', 'hard_sigmoid']);
+    'gelu', 'silu', 'softsign', 'hard_sigmoid', 'prelu']);
 });
 
 for (const name of names) {

@@ -16,11 +16,11 @@ const engine = await loadEngine();
 const steps = 300;
 
 /** The run alab_trace makes, through the JS API. */
-function parityRun(activation, head) {
+function parityRun(activation, head, optimizer = 'sgd') {
   const trainer = engine.createTrainer({
     network: { hiddenLayers: [8, 8], activation, head, seed: 7, init: 'he' },
     data: { kind: 'circle', size: 200, noise: 0.1, seed: 3, trainFraction: 0.8, splitSeed: 1 },
-    settings: { learningRate: 0.05, batchSize: 10, momentum: 0.5, l2: 0.001 },
+    settings: { learningRate: 0.05, batchSize: 10, momentum: 0.5, l2: 0.001, optimizer },
     statsEvery: 0,
     shuffleSeed: 1,
   });
@@ -32,8 +32,8 @@ function parityRun(activation, head) {
   }
 }
 
-function nativeRun(activation, head) {
-  const out = JSON.parse(execFileSync(traceBinary, [activation, head, String(steps)], { encoding: 'utf8' }));
+function nativeRun(activation, head, optimizer = 'sgd') {
+  const out = JSON.parse(execFileSync(traceBinary, [activation, head, String(steps), optimizer], { encoding: 'utf8' }));
   assert.equal(out.step, steps);
   return out.layers.flatMap((layer) => [...layer.weights, ...layer.biases]);
 }
@@ -45,6 +45,17 @@ for (const activation of ['relu', 'leaky_relu', 'linear', 'step', 'tanh']) {
     const wasm = parityRun(activation, 'linear_mse');
     const native = nativeRun(activation, 'linear_mse');
     assert.equal(wasm.length, native.length);
+    wasm.forEach((w, i) => assert.ok(Object.is(w, native[i]), `parameter ${i}: WASM ${w}, native ${native[i]}`));
+  });
+}
+
+for (const [activation, optimizer] of [['relu', 'adam'], ['prelu', 'adam'], ['leaky_relu', 'rmsprop']]) {
+  test(`${activation} + ${optimizer} + linear head: WASM run is bit-identical to the native run`, { skip }, () => {
+    const wasm = parityRun(activation, 'linear_mse', optimizer);
+    const native = nativeRun(activation, 'linear_mse', optimizer);
+    assert.equal(wasm.length, native.length);
+    const sgd = parityRun(activation, 'linear_mse');
+    assert.ok(wasm.some((w, i) => w !== sgd[i]), `the ${optimizer} run differs from the sgd run`);
     wasm.forEach((w, i) => assert.ok(Object.is(w, native[i]), `parameter ${i}: WASM ${w}, native ${native[i]}`));
   });
 }

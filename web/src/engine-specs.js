@@ -32,11 +32,15 @@ export function argumentSpecs(m) {
   const split = { trainFraction: number(m.data.trainFraction), splitSeed: seed };
   const hiddenLayers = numbers(number(m.network.units), { minLength: 0, maxLength: m.network.maxLayers, Out: Array });
   const networkFields = {
-    hiddenLayers, activation, alpha, head: name(m.heads.map((h) => h.name)), classes, init: name(m.inits), seed,
+    hiddenLayers, activation, alpha, head: name(m.heads.map((h) => h.name)), classes, init: name(m.inits),
+    initialBias: number(m.network.initialBias), seed,
   };
   const network = object(networkFields);
   const t = m.training;
-  const settingsFields = { learningRate: number(t.learningRate), batchSize: number(t.batchSize), momentum: number(t.momentum), l2: number(t.l2) };
+  const settingsFields = {
+    learningRate: number(t.learningRate), batchSize: number(t.batchSize), momentum: number(t.momentum), l2: number(t.l2),
+    optimizer: name(m.optimizers), beta1: number(t.beta1), beta2: number(t.beta2), rho: number(t.rho), epsilon: number(t.epsilon),
+  };
   const sweepFields = {
     data: object({ ...generated, size: number(m.sweep.points), trainFraction: split.trainFraction }),
     network, batchSize: settingsFields.batchSize, steps: number(m.sweep.steps),

@@ -37,15 +37,15 @@ export class Trainer {
 
   /** Runs up to `steps` (an integer) mini-batch steps; returns {done, step, epoch, diverged}. */
   train(...args) { return this.#call('train', args); }
-  /** Changes learningRate, batchSize, momentum or l2 between steps. */
+  /** Changes learningRate, batchSize, momentum, l2, optimizer ('sgd', 'adam', 'rmsprop'), beta1, beta2, rho or epsilon between steps. */
   setSettings(...args) { this.#call('setSettings', args); }
   /** {done: 0, step, epoch, diverged}. */
   status(...args) { return this.#call('status', args); }
   /** Records losses, accuracies and dead units for the current step into the history. */
   recordStats(...args) { this.#call('recordStats', args); }
-  /** Hidden units on the training set: per layer state ('alive', 'dead', 'dormant'), activeFraction, revivals. Refused once diverged. */
+  /** Hidden units on the training set: per layer state ('alive', 'dead', 'dormant'), activeFraction, revivals, prelu slopes. Refused once diverged. */
   units(...args) { return this.#call('units', args); }
-  /** History entries from index `from` (default 0) on, as columns of typed arrays. */
+  /** History entries from index `from` (default 0) on, as columns of typed arrays; gradientNorm and updateRatio hold denseLayers values per entry. */
   history(...args) { return this.#call('history', args, ([from = 0]) => [from]); }
   /** Every hidden unit's then every output's activation on a resolution^2 grid, unit-major, rows from yMax down. Refused once diverged. */
   gridActivations(...args) {

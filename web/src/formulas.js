@@ -54,6 +54,10 @@ export const formulas = {
     f: `f(x) = ${cases(['x', 'x > 0'], ['\\alpha x', 'x \\le 0'])}`,
     df: `f'(x) = ${cases(['1', 'x > 0'], ['\\alpha', 'x \\le 0'])}`,
   },
+  prelu: {
+    f: `f(x) = ${cases(['x', 'x > 0'], ['a x', 'x \\le 0'])}`,
+    df: `f'(x) = ${cases(['1', 'x > 0'], ['a', 'x \\le 0'])}, \\quad \\dfrac{\\partial f}{\\partial a} = \\min(0, x)`,
+  },
   step: {
     f: `f(x) = ${cases(['1', 'x > 0'], ['0', 'x \\le 0'])}`,
     df: "f'(x) = 0 \\quad (x \\ne 0)",

@@ -1,5 +1,6 @@
 // Trains one seeded run natively and prints every parameter as JSON, so tests/node can check
-// that the WASM build of the same code gives the same run. Usage: alab_trace <activation> <head> <steps>
+// that the WASM build of the same code gives the same run.
+// Usage: alab_trace <activation> <head> <steps> [optimizer]
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
@@ -11,8 +12,8 @@
 #include "trainer.hpp"
 
 int main(int argc, char** argv) {
-  if (argc != 4) {
-    std::fprintf(stderr, "usage: alab_trace <activation> <head> <steps>\n");
+  if (argc != 4 && argc != 5) {
+    std::fprintf(stderr, "usage: alab_trace <activation> <head> <steps> [optimizer]\n");
     return 2;
   }
   try {
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
     settings.batchSize = 10;
     settings.momentum = 0.5;
     settings.l2 = 0.001;
+    if (argc == 5) settings.optimizer = alab::optimizerFromName(argv[4]);
     const auto data = alab::splitDataset(alab::makeDataset(alab::DatasetKind::Circle, 200, 0.1, 3), 0.8, 1);
     alab::Trainer trainer(config, data, settings, 0, 1);
     trainer.train(std::atol(argv[3]));

@@ -1,0 +1,91 @@
+// The remedies for dying ReLU through the JS API: optimisers, the initial bias, prelu slopes
+// and the per-layer gradient sizes of the history.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { loadEngine } from './load-engine.mjs';
+
+const engine = await loadEngine();
+const manifest = engine.manifest();
+const base = {
+  network: { hiddenLayers: [8, 8], activation: 'relu', seed: 1 },
+  data: { kind: 'circle', size: 300, noise: 0.05, seed: 2 },
+  settings: { learningRate: 0.01, batchSize: 10 },
+  statsEvery: 100,
+};
+
+function withTrainer(spec, body) {
+  const trainer = engine.createTrainer(spec);
+  try {
+    return body(trainer);
+  } finally {
+    trainer.delete();
+  }
+}
+
+test('the manifest lists the optimisers with their ranges and defaults, and the initial bias', () => {
+  assert.deepEqual(manifest.optimizers, ['sgd', 'adam', 'rmsprop']);
+  assert.equal(manifest.training.optimizer.default, 'sgd');
+  assert.deepEqual([manifest.training.beta1.default, manifest.training.beta2.default, manifest.training.rho.default,
+    manifest.training.epsilon.default], [0.9, 0.999, 0.9, 1e-8]);
+  assert.deepEqual(manifest.network.initialBias, { min: -1, max: 1, default: 0, integer: false });
+  assert.equal(manifest.activations.find((a) => a.name === 'prelu').alpha.default, 0.25);
+});
+
+test('adam and rmsprop learn the circle at a rate where they are stable', () => {
+  for (const optimizer of ['adam', 'rmsprop']) {
+    withTrainer({ ...base, settings: { ...base.settings, optimizer } }, (trainer) => {
+      trainer.train(1500);
+      const h = trainer.history();
+      assert.ok(h.testAccuracy.at(-1) > 0.9, `${optimizer}: test accuracy ${h.testAccuracy.at(-1)}`);
+    });
+  }
+});
+
+test('an unknown optimiser and betas outside [0, 1) are refused with the field named', () => {
+  assert.throws(() => engine.createTrainer({ ...base, settings: { optimizer: 'adamw' } }),
+    /spec\.settings\.optimizer must be one of sgd, adam, rmsprop/);
+  assert.throws(() => engine.createTrainer({ ...base, settings: { optimizer: 'adam', beta1: 1 } }), /beta1/);
+  withTrainer(base, (trainer) => {
+    assert.throws(() => trainer.setSettings({ epsilon: 0 }), /epsilon/);
+    trainer.setSettings({ optimizer: 'rmsprop', rho: 0.95 });
+    assert.equal(trainer.train(5).done, 5);
+  });
+});
+
+test('the initial bias starts every hidden bias there and the output bias at 0', () => {
+  withTrainer({ ...base, network: { ...base.network, initialBias: 0.1 } }, (trainer) => {
+    const layers = trainer.parameters();
+    for (const layer of layers.slice(0, -1)) assert.ok(layer.biases.every((b) => b === 0.1));
+    assert.ok(layers.at(-1).biases.every((b) => b === 0));
+  });
+  assert.throws(() => engine.createTrainer({ ...base, network: { ...base.network, initialBias: 3 } }), /initialBias/);
+});
+
+test('prelu units report their learnt slopes, which start at alpha', () => {
+  withTrainer({ ...base, network: { ...base.network, activation: 'prelu' } }, (trainer) => {
+    const before = trainer.units().layers;
+    assert.deepEqual(before.map((layer) => [...layer.slopes]), [Array(8).fill(0.25), Array(8).fill(0.25)]);
+    trainer.setSettings({ optimizer: 'adam' });
+    trainer.train(300);
+    const after = trainer.units().layers;
+    assert.ok(after[0].slopes.some((slope) => Math.abs(slope - 0.25) > 1e-3), `slopes ${after[0].slopes}`);
+  });
+  withTrainer(base, (trainer) => assert.equal(trainer.units().layers[0].slopes.length, 0));
+});
+
+test('the history holds each dense layer gradient norm and update ratio; deep sigmoid gradients vanish', () => {
+  const deep = (activation, init) => withTrainer({ ...base, network: { hiddenLayers: [8, 8, 8, 8, 8, 8], activation, init, seed: 1 } }, (trainer) => {
+    trainer.train(100);
+    const h = trainer.history();
+    assert.equal(h.denseLayers, 7);
+    assert.equal(h.gradientNorm.length, 7 * h.step.length);
+    assert.ok(h.updateRatio.slice(0, 7).every((r) => r === 0), 'no update before step 1');
+    assert.ok(h.updateRatio.slice(7).every((r) => r > 0));
+    const last = h.gradientNorm.slice(-7);
+    return last[0] / last[6];
+  });
+  const sigmoid = deep('sigmoid', 'xavier');
+  const relu = deep('relu', 'he');
+  assert.ok(sigmoid < 1e-2, `sigmoid first / last layer gradient ${sigmoid}`);
+  assert.ok(relu > 0.1, `relu first / last layer gradient ${relu}`);
+});
