@@ -67,21 +67,21 @@ test('every activation of the engine can be shown, each with formulas and an exp
   const { page, context, errors } = await openExplorer();
   const boxes = page.locator('#panel-explorer .function-picker input[type="checkbox"]');
   const count = await boxes.count();
-  assert.equal(count, 13, 'expected a checkbox for each of the 13 engine activations');
+  assert.equal(count, 14, 'expected a checkbox for each of the 14 engine activations');
   for (let i = 0; i < count; i += 1) await boxes.nth(i).check();
   const f = await chartData(page, functionCanvas);
-  assert.equal(f.length, 13, 'expected 13 curves');
+  assert.equal(f.length, 14, 'expected 14 curves');
   for (const d of f) assert.ok(d.y.every(Number.isFinite), `expected finite values for ${d.label}`);
   const cards = page.locator('#panel-explorer .fn-card');
-  assert.equal(await cards.count(), 13, 'expected 13 formula cards');
-  for (let i = 0; i < 13; i += 1) {
+  assert.equal(await cards.count(), 14, 'expected 14 formula cards');
+  for (let i = 0; i < 14; i += 1) {
     assert.equal(await cards.nth(i).locator('.formula:not(.formula-where) .katex-html').count(), 2, `expected f and f' rendered in card ${i}`);
     assert.ok((await cards.nth(i).locator('p').first().textContent()).length > 200, `expected an explanation paragraph in card ${i}`);
   }
   assert.equal(await page.locator('#panel-explorer .katex-error').count(), 0, 'expected every formula to parse');
   await page.click('button[data-language="zh"]');
   const chinese = await page.$$eval('#panel-explorer .fn-card > p', (ps) => ps.filter((p) => (p.textContent.match(/[\u4e00-\u9fff]/g) ?? []).length > 60).length);
-  assert.equal(chinese, 13, 'expected a Chinese explanation for every activation');
+  assert.equal(chinese, 14, 'expected a Chinese explanation for every activation');
   assert.deepEqual(errors, [], 'expected no console errors');
   await saveScreenshot(page.locator('#panel-explorer'), 'explorer-all');
   await context.close();
@@ -151,7 +151,7 @@ test('keyboard alone reaches and changes every explorer control', async () => {
   await checkbox(page, 'ELU').check();
   const controls = await page.$$eval('#panel-explorer input, #panel-explorer select, #panel-explorer button:not(.export-button)',
     (nodes) => nodes.filter((n) => n.offsetParent !== null).map((n) => ({ id: n.id, type: n.type })));
-  assert.equal(controls.length, 13 + 4, 'expected 13 checkboxes and 4 sliders');
+  assert.equal(controls.length, 14 + 4, 'expected 14 checkboxes and 4 sliders');
   await page.focus('#tab-explorer');
   const reached = new Set((await tabThrough(page, controls.length + 5)).map((f) => f?.id));
   for (const { id } of controls) assert.ok(reached.has(id), `expected Tab to reach #${id}`);

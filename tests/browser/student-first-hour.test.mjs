@@ -70,10 +70,10 @@ test('legends draw each series with its own dash; dead is solid and dormant dash
   assert.deepEqual(functionJumps.find((d) => d.label === 'ReLU').jumpDots, [], 'expected ReLU itself continuous');
   assert.equal(functionJumps.find((d) => d.label === 'Binary step').jumpDots.length, 1, 'expected the step\'s jump found');
   assert.equal(derivativeJumps.find((d) => d.label === 'Hard sigmoid').jumpDots.length, 2, 'expected the hard sigmoid\'s slope to jump at -3 and 3');
-  const all = await openPage(lab.browser, `${lab.server.url}#explorer&explorer.functions=sigmoid,tanh,relu,leaky_relu,step,linear,elu,selu,softplus,gelu,silu,softsign,hard_sigmoid`);
+  const all = await openPage(lab.browser, `${lab.server.url}#explorer&explorer.functions=sigmoid,tanh,relu,leaky_relu,step,linear,elu,selu,softplus,gelu,silu,softsign,hard_sigmoid,prelu`);
   const styles = await all.page.$eval('#panel-explorer canvas', (canvas) => window.activationLab.getChart(canvas).data.datasets.map((d) => `${d.borderColor} ${d.borderDash.join(',')}`));
-  assert.equal(styles.length, 13);
-  assert.equal(new Set(styles).size, 13, `expected 13 different colour and dash pairs, got ${styles}`);
+  assert.equal(styles.length, 14);
+  assert.equal(new Set(styles).size, 14, `expected 14 different colour and dash pairs, got ${styles}`);
   assert.deepEqual(all.errors, []);
   await all.context.close();
   await openPanel(page, 'nonlinearity');

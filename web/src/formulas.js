@@ -56,7 +56,7 @@ export const formulas = {
   },
   prelu: {
     f: `f(x) = ${cases(['x', 'x > 0'], ['a x', 'x \\le 0'])}`,
-    df: `f'(x) = ${cases(['1', 'x > 0'], ['a', 'x \\le 0'])}, \\quad \\dfrac{\\partial f}{\\partial a} = \\min(0, x)`,
+    df: `f'(x) = ${cases(['1', 'x > 0'], ['a', 'x \\le 0'])}`,
   },
   step: {
     f: `f(x) = ${cases(['1', 'x > 0'], ['0', 'x \\le 0'])}`,
