@@ -13,6 +13,7 @@ import { sanitize } from '../../web/src/settings.js';
 import { schema as playgroundSchema, trainerSpec } from '../../web/src/panels/playground/settings.js';
 import { schema as sweepSchema, sweepSpec } from '../../web/src/panels/experiments/sweep.js';
 import strings from '../../web/src/i18n/playground.js';
+import { roundSignificant } from '../../web/src/panels/shared/format.js';
 
 let engine;
 const runs = {};
@@ -31,9 +32,10 @@ function runPreset(id, checkpoints, patch = {}) {
       trainer.recordStats();
       const h = trainer.history();
       const r = h.step.length - 1;
+      const layers = h.denseLayers;
       at[step] = {
         trainLoss: h.trainLoss[r], testLoss: h.testLoss[r], trainAccuracy: h.trainAccuracy[r], testAccuracy: h.testAccuracy[r],
-        dead: h.dead[r], dormant: h.dormant[r],
+        dead: h.dead[r], dormant: h.dormant[r], firstOverLast: h.gradientNorm[r * layers] / h.gradientNorm[r * layers + layers - 1],
       };
     }
     return { at, data: trainer.data(), total: settings.hiddenLayers.reduce((a, b) => a + b, 0) };
@@ -75,6 +77,10 @@ before(async () => {
   runs.sigmoidDeep = runPreset('sigmoidDeep', [500, 1000, 2000]);
   runs.deepTanh = runPreset('sigmoidDeep', [500], { activation: 'tanh' });
   runs.linear = runPreset('linear', [1000]);
+  runs.vanishing = runPreset('sigmoidVanishing', [0, 500]);
+  runs.vanishingRelu = runPreset('sigmoidVanishing', [0], { activation: 'relu', init: 'he' });
+  runs.adamHigh = runPreset('adamHigh', [50, 1000]);
+  runs.adamLow = runPreset('adamHigh', [1000], { learningRate: 0.01 });
   const s = sanitize(sweepSchema, {}).settings;
   const rates = [...engine.logSpaced(s.sweepRateMin, s.sweepRateMax, s.sweepRates)];
   sweep = rates.map((rate) => {
@@ -158,12 +164,44 @@ test('Why a large update kills: the dead shares and accuracies of the default sw
   });
 });
 
+test('Deep sigmoid, vanishing gradients: first layer 61,000 and 27,000 times smaller; ReLU + He 37 %, 13 of 48 dead', () => {
+  const { at } = runs.vanishing;
+  const smaller = (step) => roundSignificant(1 / at[step].firstOverLast, 2).toLocaleString('en');
+  assert.equal(smaller(0), '61,000');
+  assert.equal(smaller(500), '27,000');
+  assert.equal(percent(runs.vanishingRelu.at[0].firstOverLast), 37);
+  assert.equal(runs.vanishingRelu.at[0].dead, 13);
+  assert.equal(runs.vanishingRelu.total, 48);
+  quotes('preset.sigmoidVanishing.text', {
+    en: ['61,000 times smaller', '27,000 times smaller', 'step 500', '37 %', '13 of the 48'],
+    zh: ['小 61,000 倍', '仍小 27,000 倍', '第 500 步', '37%', '48 个 ReLU 单元中有 13 个'],
+  });
+});
+
+test('Adam at rate 3: 14 of 16 dead by step 50, loss 0.76 at step 1000; at rate 0.01 none dead and 100 %', () => {
+  const { at, total } = runs.adamHigh;
+  assert.equal(at[50].dead, 14);
+  assert.equal(total, 16);
+  assert.equal(at[1000].trainLoss.toFixed(2), '0.76');
+  assert.equal(runs.reluHigh.at[50].dead, 12, 'the same run with SGD');
+  assert.equal(runs.adamLow.at[1000].dead, 0);
+  assert.equal(percent(runs.adamLow.at[1000].testAccuracy), 100);
+  quotes('preset.adamHigh.text', {
+    en: ['14 of the 16', 'step 50 (SGD: 12)', '0.76 at step 1000', 'rate 0.01', '100 % test accuracy'],
+    zh: ['16 个隐藏单元中有 14 个', '（SGD 是 12 个）', '第 1000 步时损失为 0.76', '学习率取 0.01', '测试准确率达到 100%'],
+  });
+});
+
 const definitions = {
   'preset.healthy.text': ['2', '8', '1', '0.1'],
   'preset.reluHigh.text': ['3', '2'],
   'preset.leakyHigh.text': ['0.01', '5'],
   'preset.sigmoidDeep.text': ['8', '0.1', '0.25'],
   'preset.linear.text': ['2', '0.5'],
+  'preset.sigmoidVanishing.text': ['6', '8', '0.1', '0.25', '1'],
+  'preset.sigmoidVanishing.watch': ['1'],
+  'preset.adamHigh.text': ['3'],
+  'preset.adamHigh.watch': ['0.01'],
   'preset.sigmoidDeep.watch': ['0.5'],
   'explain.whyLarge.text': ['0', '2', '8', '1'],
   'explain.whatDead.text': ['0'],
@@ -174,7 +212,7 @@ const definitions = {
 
 test('every number in the stories and explanations is a setting, a definition or a figure checked above', () => {
   const checked = ['0', '200', '100', '12', '16', '50', '0.69', '90', '1000', '11', '99', '21', '48', '2000', '0.693', '36', '26', '104', '91', '51',
-    '600', '6', '3', '0.32', '9', '1', '70', '3.2', '93', '10', '52'];
+    '600', '6', '3', '0.32', '9', '1', '70', '3.2', '93', '10', '52', '61000', '27000', '500', '37', '13', '14', '0.76', '0.01'];
   for (const [key, text] of Object.entries(strings.en)) {
     if (!/^(preset|explain)\./.test(key)) continue;
     const allowed = new Set([...checked, ...(definitions[key] ?? [])]);

@@ -17,6 +17,8 @@ export const datasetNames = () => names(manifest.datasets);
 export const headNames = () => names(manifest.heads);
 /** Init scheme names. */
 export const initNames = () => names(manifest.inits);
+/** Optimiser names in display order (the first is the default). */
+export const optimizerNames = () => names(manifest.optimizers);
 /** Unit states by name: ['alive', 'dead', 'dormant']. */
 export const unitStates = () => manifest.unitStates;
 

@@ -7,22 +7,25 @@
 //                step 600 (on most other seeds at this rate it stalls instead; lr 5-10 diverges).
 //   sigmoidDeep: 6 x 8 sigmoid, Xavier, lr 0.1: loss stays at 0.69 for 2000 steps (tanh: 0.01 by 500).
 //   linear:      no activation: loss stays at 0.69, accuracy at or below chance.
+//   sigmoidVanishing: sigmoidDeep's run, read on the gradient chart: at step 0 the first layer's
+//                weight gradient is 61,000 times smaller than the output layer's (ReLU + He: 37 %).
+//   adamHigh:    reluHigh with Adam: 14 of 16 units dead by step 50 (Adam at rate 0.01: none).
 
 const story = {
   dataset: 'circle', noise: 0.1, points: 500, trainFraction: 0.8, dataSeed: 1,
-  hiddenLayers: [8, 8], alpha: 0.01, head: 'sigmoid_cross_entropy', init: 'he',
-  batchSize: 10, momentum: 0, l2: 0, shuffleSeed: 1, stopMode: 'steps',
+  hiddenLayers: [8, 8], alpha: 0.01, head: 'sigmoid_cross_entropy', init: 'he', initialBias: 0,
+  optimizer: 'sgd', batchSize: 10, momentum: 0, l2: 0, shuffleSeed: 1, stopMode: 'steps',
 };
+const deepSigmoid = { ...story, hiddenLayers: [8, 8, 8, 8, 8, 8], activation: 'sigmoid', init: 'xavier', learningRate: 0.1, weightSeed: 1 };
 
 /** The presets in display order: id (its strings are playground.preset.<id>.*) and the settings it sets. */
 export const presets = [
   { id: 'healthy', settings: { ...story, activation: 'relu', learningRate: 0.1, weightSeed: 12, speed: 'steps-10', stopSteps: 600 } },
   { id: 'reluHigh', settings: { ...story, activation: 'relu', learningRate: 3, weightSeed: 12, speed: 'steps-10', stopSteps: 1000 } },
   { id: 'leakyHigh', settings: { ...story, activation: 'leaky_relu', learningRate: 3, weightSeed: 12, speed: 'steps-10', stopSteps: 1000 } },
-  {
-    id: 'sigmoidDeep',
-    settings: { ...story, hiddenLayers: [8, 8, 8, 8, 8, 8], activation: 'sigmoid', init: 'xavier', learningRate: 0.1, weightSeed: 1, speed: 'epochs-1', stopSteps: 2000 },
-  },
+  { id: 'sigmoidDeep', settings: { ...deepSigmoid, speed: 'epochs-1', stopSteps: 2000 } },
+  { id: 'sigmoidVanishing', settings: { ...deepSigmoid, speed: 'steps-10', stopSteps: 500 } },
+  { id: 'adamHigh', settings: { ...story, activation: 'relu', optimizer: 'adam', learningRate: 3, weightSeed: 12, speed: 'steps-10', stopSteps: 1000 } },
   { id: 'linear', settings: { ...story, activation: 'linear', learningRate: 0.03, weightSeed: 1, speed: 'steps-10', stopSteps: 1000 } },
 ];
 

@@ -2,7 +2,7 @@
 // set of settings stands for (same settings and seeds give the same run).
 import { field, keysWithEffect } from '../../settings.js';
 import {
-  activationNames, alphaOf, datasetKinds, classesOf as kindClasses, heads, perClassHead, outputsOf, inits, network, training, maxSeed,
+  activationNames, alphaOf, datasetKinds, classesOf as kindClasses, heads, perClassHead, outputsOf, inits, optimizers, network, training, maxSeed,
 } from '../shared/engine-facts.js';
 import { pointsFromSettings, classesOf, maxPoints, extent } from '../../training/points.js';
 
@@ -20,7 +20,7 @@ export const speeds = {
 export const offeredHeads = heads.filter((head) => ['sigmoid_cross_entropy', 'tanh_mse', perClassHead].includes(head));
 
 /** The alpha slider's largest value per activation that takes an alpha (a page choice inside the engine's range). */
-export const alphaSliderMax = { leaky_relu: 0.99, elu: 3 };
+export const alphaSliderMax = { leaky_relu: 0.99, elu: 3, prelu: 0.99 };
 
 const seed = (fallback, effect) => field.integer(fallback, 0, maxSeed, { effect });
 const { learningRate, batchSize, momentum, l2 } = training;
@@ -43,7 +43,9 @@ export const schema = {
   alpha: field.number(alphaOf('leaky_relu').default, 0, Math.max(...Object.values(alphaSliderMax)), { effect: 'rebuild', control: 'slider', step: 0.01 }),
   head: field.choice(network.head, offeredHeads, { effect: 'rebuild' }),
   init: field.choice(network.init, inits, { effect: 'rebuild' }),
+  initialBias: field.number(network.initialBias.default, network.initialBias.min, network.initialBias.max, { effect: 'rebuild', control: 'slider', step: 0.05 }),
   weightSeed: seed(12, 'rebuild'),
+  optimizer: field.choice(training.optimizer.default, optimizers, { effect: 'live' }),
   learningRate: field.number(learningRate.default, learningRate.min, learningRate.max, { effect: 'live', control: 'log' }),
   batchSize: field.integer(batchSize.default, batchSize.min, 500, { effect: 'live' }),
   momentum: field.number(momentum.default, momentum.min, 0.99, { effect: 'live', control: 'slider', step: 0.01 }),
@@ -99,7 +101,7 @@ export function stopCondition(settings) {
 export function trainerSpec(settings) {
   const net = {
     hiddenLayers: [...settings.hiddenLayers], activation: settings.activation, head: effectiveHead(settings),
-    init: settings.init, seed: settings.weightSeed,
+    init: settings.init, initialBias: settings.initialBias, seed: settings.weightSeed,
   };
   const alpha = effectiveAlpha(settings);
   if (alpha !== undefined) net.alpha = alpha;

@@ -100,6 +100,10 @@ function networkFieldset(actions) {
   });
   const head = control('head', 'playground.head', (value) => t(`playground.heads.${value}`));
   const init = control('init', 'playground.init', (value) => t(`playground.inits.${value}`));
+  const initialBias = controlFor(schema, 'initialBias', {
+    label: t('playground.initialBias'), value: actions.current().initialBias, format: (v) => fixed(v, 2),
+    onChange: (value) => actions.update({ initialBias: value }),
+  });
   const weightSeed = control('weightSeed', 'playground.weightSeed');
   const layers = layerControls(actions);
   const headNote = el('p', { className: 'note', text: t('playground.headThreeClasses') });
@@ -124,9 +128,10 @@ function networkFieldset(actions) {
       for (const option of head.input.options) option.disabled = threeClasses && option.value !== perClassHead;
       showValue(head, settings.head);
       showValue(init, settings.init);
+      showValue(initialBias, settings.initialBias);
       showValue(weightSeed, settings.weightSeed);
       keepChildren(element, [legend, layers.element, activation.element, alpha?.element, head.element,
-        threeClasses ? headNote : null, init.element, weightSeed.element]);
+        threeClasses ? headNote : null, init.element, initialBias.element, weightSeed.element]);
     },
   };
 }
@@ -135,23 +140,28 @@ function trainingFieldset(actions) {
   const control = (key, label, format) => controlFor(schema, key, {
     label: t(label), value: actions.current()[key], format, onChange: (value) => actions.update({ [key]: value }),
   });
+  const optimizer = controlFor(schema, 'optimizer', {
+    label: t('playground.optimizer'), value: actions.current().optimizer, optionLabel: (value) => t(`playground.optimizers.${value}`),
+    onChange: (value) => actions.update({ optimizer: value }),
+  });
   const controls = {
+    optimizer,
     learningRate: control('learningRate', 'playground.learningRate'),
     batchSize: control('batchSize', 'playground.batchSize'),
     momentum: control('momentum', 'playground.momentum', (v) => fixed(v, 2)),
     l2: control('l2', 'playground.l2'),
     shuffleSeed: control('shuffleSeed', 'playground.shuffleSeed'),
   };
-  const element = el('fieldset', { className: 'pg-fieldset' }, [
-    el('legend', { text: t('playground.trainingLegend') }),
-    controls.learningRate.element,
-    el('p', { className: 'note', text: t('playground.learningRateNote') }),
-    ...['batchSize', 'momentum', 'l2', 'shuffleSeed'].map((key) => controls[key].element),
-  ]);
+  const legend = el('legend', { text: t('playground.trainingLegend') });
+  const rateNote = el('p', { className: 'note', text: t('playground.learningRateNote') });
+  const element = el('fieldset', { className: 'pg-fieldset' });
   return {
     element,
     show(settings) {
       for (const [key, c] of Object.entries(controls)) showValue(c, settings[key]);
+      const sgd = settings.optimizer === 'sgd';
+      keepChildren(element, [legend, optimizer.element, controls.learningRate.element, rateNote, controls.batchSize.element,
+        sgd ? controls.momentum.element : null, controls.l2.element, controls.shuffleSeed.element]);
     },
   };
 }

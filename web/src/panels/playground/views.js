@@ -8,6 +8,7 @@ import { createDecisionView, createPointLegend } from '../../training/views/deci
 import { createNetworkDiagram } from '../../training/views/network-diagram.js';
 import { createLossChart } from '../../training/views/loss-chart.js';
 import { createDeadChart } from '../../training/views/dead-chart.js';
+import { createGradientChart } from '../../training/views/gradient-chart.js';
 
 const emptySet = { x: new Float64Array(0), label: new Int32Array(0) };
 
@@ -18,6 +19,7 @@ function emptyHistory(layers) {
   return {
     from: 0, layers, step: none, trainLoss: none, testLoss: none, trainAccuracy: none, testAccuracy: none,
     dead: noCounts, dormant: noCounts, deadPerLayer: noCounts, dormantPerLayer: noCounts, revivals: noCounts,
+    denseLayers: layers + 1, gradientNorm: none, updateRatio: none,
   };
 }
 
@@ -27,18 +29,26 @@ export function createPlaygroundViews(settings, actions) {
   const legendHost = el('div');
   const loss = chartBox('', 'pg-loss-chart');
   const dead = chartBox('', 'pg-dead-chart');
+  const gradient = chartBox('', 'pg-gradient-chart');
+  const gradientTable = el('div', { className: 'pg-gradient-readout' });
   const diagramHost = el('div', { className: 'pg-diagram' });
   const logId = uniqueId('pg-log');
   const logBox = el('input', { type: 'checkbox', id: logId, name: 'logScale' });
   logBox.checked = settings.logScale;
   const logLabel = el('label', { for: logId });
-  const titles = { decision: el('figcaption'), loss: el('figcaption'), diagram: el('h4', { className: 'pg-figure-title' }), dead: el('figcaption') };
-  const hints = { decision: el('p', { className: 'note pg-click-hint' }), diagram: el('p', { className: 'note' }), dead: el('p', { className: 'note pg-dead-hint' }) };
+  const titles = {
+    decision: el('figcaption'), loss: el('figcaption'), diagram: el('h4', { className: 'pg-figure-title' }), dead: el('figcaption'), gradient: el('figcaption'),
+  };
+  const hints = {
+    decision: el('p', { className: 'note pg-click-hint' }), diagram: el('p', { className: 'note' }), dead: el('p', { className: 'note pg-dead-hint' }),
+    gradient: el('p', { className: 'note pg-gradient-hint' }),
+  };
   const banner = el('div', { className: 'pg-diverged', role: 'alert', hidden: true });
 
   const decision = createDecisionView(decisionCanvas);
   const lossChart = createLossChart(loss.canvas);
   const deadChart = createDeadChart(dead.canvas);
+  const gradientChart = createGradientChart(gradient.canvas, gradientTable);
   const diagram = createNetworkDiagram(diagramHost);
   lossChart.setLogScale(settings.logScale);
   logBox.addEventListener('change', () => {
@@ -63,6 +73,7 @@ export function createPlaygroundViews(settings, actions) {
     ]),
     el('section', { className: 'chart-figure pg-diagram-figure' }, [titles.diagram, hints.diagram, diagramHost]),
     el('figure', { className: 'chart-figure pg-dead-figure' }, [titles.dead, dead.element, hints.dead]),
+    el('figure', { className: 'chart-figure pg-gradient-figure' }, [titles.gradient, gradient.element, hints.gradient, gradientTable]),
   ]);
 
   function legend(classes) {
@@ -92,6 +103,9 @@ export function createPlaygroundViews(settings, actions) {
     titles.loss.textContent = t('playground.lossTitle');
     titles.diagram.textContent = t('playground.diagramTitle');
     titles.dead.textContent = t('playground.deadTitle');
+    titles.gradient.textContent = t('playground.gradientTitle');
+    hints.gradient.textContent = t('trainingViews.gradientHint');
+    gradient.canvas.setAttribute('aria-label', t('playground.gradientTitle'));
     hints.decision.textContent = custom ? t('playground.clickHint') : '';
     hints.decision.hidden = !custom;
     hints.diagram.textContent = t('playground.diagramHint');
@@ -128,9 +142,11 @@ export function createPlaygroundViews(settings, actions) {
         data = frame.data;
         lossChart.reset();
         deadChart.reset();
+        gradientChart.reset();
       }
       lossChart.append(frame.history);
       deadChart.append(frame.history);
+      gradientChart.append(frame.history);
       if (!frame.grid || !data) return;
       const { hiddenLayers, hiddenUnits, outputs, head, classes } = frame.network;
       legend(classes);
@@ -147,8 +163,10 @@ export function createPlaygroundViews(settings, actions) {
       data = null;
       lossChart.reset();
       deadChart.reset();
+      gradientChart.reset();
       lossChart.append(emptyHistory(layers));
       deadChart.append(emptyHistory(layers));
+      gradientChart.append(emptyHistory(layers));
       legend(classes);
       lastDecision = {
         grid: null, resolution: 100, hiddenUnits: 0, outputs: 1, head, classes,
@@ -161,6 +179,7 @@ export function createPlaygroundViews(settings, actions) {
       diagram.destroy();
       lossChart.destroy();
       deadChart.destroy();
+      gradientChart.destroy();
     },
   };
 }

@@ -1,6 +1,6 @@
 // The panels' one reader of the core's names, limits and defaults: everything here comes from
 // the engine's manifest (web/src/manifest.js), shaped the way the panels use it.
-import { manifest, activationNames as names, datasetNames, headNames, initNames, activation } from '../../manifest.js';
+import { manifest, activationNames as names, datasetNames, headNames, initNames, optimizerNames, activation } from '../../manifest.js';
 
 /** Every activation of the engine, in its display order. */
 export const activationNames = names();
@@ -24,6 +24,8 @@ export const binaryDatasetKinds = manifest.datasets.filter((d) => d.classes === 
 /** Output heads and weight-initialisation schemes, in display order. */
 export const heads = headNames();
 export const inits = initNames();
+/** Optimisers, in display order. */
+export const optimizers = optimizerNames();
 
 /** The head with one output per class (the one more than two classes need). */
 export const perClassHead = manifest.heads.find((h) => h.outputs === 'perClass').name;
@@ -42,7 +44,7 @@ export const network = { ...manifest.network, ...manifest.network.defaults };
 /** The range {min, max} of a point's coordinates in student data. */
 export const coordinates = manifest.data.coordinate;
 
-/** Optimiser settings' ranges and defaults: learningRate, batchSize, momentum, l2 ({min, max, default}). */
+/** Optimiser settings' ranges and defaults: learningRate, batchSize, momentum, l2, beta1, beta2, rho, epsilon ({min, max, default}), optimizer {default}. */
 export const training = manifest.training;
 
 /** Limits of the experiments: bornDeadMaxDepth. */

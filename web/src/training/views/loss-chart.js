@@ -19,7 +19,7 @@ function mantissa(value) {
 }
 
 /** Log-axis tick labels: 1, 2, 5 x 10^k, else whole mantissas, else all, whichever first labels two ticks. */
-function logTick(value, index, ticks) {
+export function logTick(value, index, ticks) {
   const tiers = [(m) => m === 1 || m === 2 || m === 5, Number.isInteger, () => true];
   const tier = tiers.find((keep) => ticks.filter((tick) => keep(mantissa(tick.value))).length >= 2) ?? tiers[2];
   return tier(mantissa(value)) ? String(Number(value.toPrecision(2))) : '';

@@ -1,0 +1,54 @@
+// The remedies in the training panel: the per-layer gradient chart and its table, the "Deep
+// sigmoid: vanishing gradients" and "Adam at a high learning rate" stories, the optimiser choice
+// (momentum only for SGD) and the initial bias.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowserAndServer, chartData, saveScreenshot } from './harness.mjs';
+import { panel, openPlayground, runPreset, choose, waitForState } from './playground-helpers.mjs';
+
+let page;
+let errors;
+useBrowserAndServer(async ({ browser, server }) => {
+  ({ page, errors } = await openPlayground(browser, server.url));
+});
+
+test('story "Deep sigmoid: vanishing gradients": the chart shows layer 1 orders of magnitude below the output', async () => {
+  const shown = await runPreset(page, 'sigmoidVanishing');
+  assert.equal(shown.step, 500);
+  const series = await chartData(page, `${panel} .pg-gradient-chart canvas`);
+  assert.deepEqual(series.map((s) => s.label), ['Layer 1', 'Layer 2', 'Layer 3', 'Layer 4', 'Layer 5', 'Layer 6', 'Output']);
+  const first = series[0].y.at(-1);
+  const output = series[6].y.at(-1);
+  assert.ok(first > 0 && first < output / 1000, `expected layer 1 (${first}) at least 1000 times below the output (${output})`);
+  assert.equal(series[0].x.at(-1), 500, 'expected the chart to reach the last recorded step');
+  const rows = await page.$$eval(`${panel} .pg-gradient-table tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.equal(rows.length, 7, 'expected one table row per dense layer');
+  assert.equal(rows[6][0], 'Output');
+  assert.match(await page.textContent(`${panel} .pg-gradient-summary`), /^At step 500 the first layer's gradient is \d\.\de\u2212\d times the output layer's\.$/);
+  assert.equal(await page.textContent(`${panel} .pg-story h4`), 'Deep sigmoid: vanishing gradients');
+  await saveScreenshot(page.locator(`${panel} .pg-gradient-figure`), 'playground-gradients');
+  assert.deepEqual(errors, [], 'expected no console errors');
+});
+
+test('story "Adam at a high learning rate": Adam is chosen, momentum is hidden and most units die', async () => {
+  const shown = await runPreset(page, 'adamHigh');
+  assert.ok(shown.dead >= 14, `expected at least 14 of 16 dead units, got ${shown.dead}`);
+  assert.equal(await page.$eval(`${panel} select[name="optimizer"]`, (s) => s.value), 'adam');
+  assert.equal(await page.locator(`${panel} [name="momentum"]`).count(), 0, 'expected no momentum control with Adam');
+  await choose(page, 'optimizer', 'sgd');
+  assert.equal(await page.locator(`${panel} input[name="momentum"]`).count() > 0, true, 'expected the momentum control back with SGD');
+  assert.deepEqual(errors, [], 'expected no console errors');
+});
+
+test('the initial bias and the optimiser go into the link', async () => {
+  await page.$eval(`${panel} input[name="initialBias"]`, (input) => {
+    input.value = '0.1';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await waitForState(page, 'paused');
+  await page.waitForFunction(() => /playground\.initialBias=0\.1/.test(window.location.hash), null, { timeout: 10000 });
+  await choose(page, 'optimizer', 'rmsprop');
+  await page.waitForFunction(() => /playground\.optimizer=rmsprop/.test(window.location.hash), null, { timeout: 10000 });
+  assert.deepEqual(errors, [], 'expected no console errors');
+});
