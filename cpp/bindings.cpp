@@ -111,7 +111,8 @@ val layerValue(const DenseLayer& l) {
   return object("inputs", l.inputs, "outputs", l.outputs, "weights", doubles(l.weights), "biases", doubles(l.biases));
 }
 val sweepRunValue(const SweepRun& r) {
-  return object("activation", std::string(activationInfo(r.activation).name), "learningRate", r.learningRate, "seed",
+  return object("activation", std::string(activationInfo(r.activation).name), "optimizer",
+                std::string(optimizerName(r.optimizer)), "initialBias", r.initialBias, "learningRate", r.learningRate, "seed",
                 static_cast<double>(r.seed), "deadFraction", r.deadFraction, "dormantFraction", r.dormantFraction,
                 "finalLoss", r.finalLoss, "trainAccuracy", r.trainAccuracy, "testAccuracy", r.testAccuracy, "diverged",
                 r.diverged);

@@ -90,6 +90,7 @@ struct SweepConfig {
   double trainFraction = 0.8;
   uint64_t dataSeed = 1;
   NetworkConfig network;               // hiddenActivation and seed are overridden per run
+  Optimizer optimizer = Optimizer::Sgd;  // with TrainSettings' default betas, rho and epsilon
   int batchSize = 10;
   long steps = 600;
   std::vector<ActivationKind> activations{ActivationKind::Relu, ActivationKind::LeakyRelu};
@@ -99,6 +100,8 @@ struct SweepConfig {
 
 struct SweepRun {
   ActivationKind activation;
+  Optimizer optimizer;
+  double initialBias;
   double learningRate;
   uint64_t seed;
   double deadFraction, dormantFraction;  // of all hidden units, on the training set, at the end

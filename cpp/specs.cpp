@@ -102,6 +102,7 @@ SweepConfig sweepConfigFrom(const Spec& spec) {
   if (spec.has("network")) config.network = networkConfigFrom(*network, datasetClasses(config.dataset));
   // The sweep swaps the activation per run: without an explicit alpha, leaky_relu keeps its 0.01.
   if (!network->has("alpha")) config.network.alpha = NetworkConfig{}.alpha;
+  if (spec.has("optimizer")) config.optimizer = optimizerFromName(spec.text("optimizer"));
   config.batchSize = spec.integer("batchSize", config.batchSize);
   config.steps = static_cast<long>(spec.number("steps", static_cast<double>(config.steps)));
   config.learningRates = spec.has("learningRates") ? spec.numbers("learningRates") : defaultSweepRates();

@@ -46,7 +46,7 @@ CollapseResult linearCollapseFrom(const Spec& spec);
 RaceResult raceFrom(const Spec& spec);
 /// {activation, alpha, samples, seed, bins}.
 MeanShiftResult meanShiftFrom(const Spec& spec);
-/// {data: {kind, size, noise, trainFraction, seed}, network, batchSize, steps, learningRates, seeds, activations}.
+/// {data: {kind, size, noise, trainFraction, seed}, network, optimizer, batchSize, steps, learningRates, seeds, activations}.
 SweepConfig sweepConfigFrom(const Spec& spec);
 /// {width, depth, trials, seed, probePoints}.
 double bornDeadFrom(const Spec& spec);

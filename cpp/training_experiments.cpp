@@ -58,6 +58,7 @@ SweepRun runSweepPoint(const SweepConfig& config, ActivationKind activation, dou
   TrainSettings settings;
   settings.learningRate = learningRate;
   settings.batchSize = config.batchSize;
+  settings.optimizer = config.optimizer;
   DatasetSplit split = splitDataset(makeDataset(config.dataset, config.points, config.noise, config.dataSeed),
                                     config.trainFraction, config.dataSeed);
   Trainer trainer(network, std::move(split), settings, 0, seed);
@@ -72,6 +73,8 @@ SweepRun runSweepPoint(const SweepConfig& config, ActivationKind activation, dou
   const UnitReport units = classifyUnits(lastFinite, data.train);
   SweepRun run{};
   run.activation = activation;
+  run.optimizer = config.optimizer;
+  run.initialBias = network.initialBias;
   run.learningRate = learningRate;
   run.seed = seed;
   run.deadFraction = units.total > 0 ? static_cast<double>(units.dead) / units.total : 0.0;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "datasets.hpp"
+#include "experiments.hpp"
 #include "network.hpp"
 #include "trainer.hpp"
 
@@ -203,6 +204,37 @@ TEST(GradientSizes, HistoryRecordsThemPerDenseLayer) {
   ASSERT_EQ(columns.gradientNorm.size(), 6u);
   EXPECT_EQ(columns.gradientNorm[3], history[2].gradientNorms[0]);
   EXPECT_EQ(columns.updateRatio[5], history[2].updateRatios[2]);
+}
+
+}  // namespace
+}  // namespace alab
+
+namespace alab {
+namespace {
+
+TEST(SweepRemedies, ARunTrainsWithTheSweepsOptimiserAndInitialBiasAndReportsThem) {
+  SweepConfig config;
+  config.points = 200;
+  config.steps = 100;
+  const SweepRun plain = runSweepPoint(config, ActivationKind::Relu, 0.03, 2);
+  EXPECT_EQ(plain.optimizer, Optimizer::Sgd);
+  EXPECT_EQ(plain.initialBias, 0.0);
+  config.optimizer = Optimizer::Adam;
+  config.network.initialBias = 0.1;
+  const SweepRun remedy = runSweepPoint(config, ActivationKind::Relu, 0.03, 2);
+  EXPECT_EQ(remedy.optimizer, Optimizer::Adam);
+  EXPECT_EQ(remedy.initialBias, 0.1);
+  EXPECT_NE(remedy.finalLoss, plain.finalLoss) << "the remedy changes the run";
+
+  TrainSettings settings;
+  settings.learningRate = 0.03;
+  settings.optimizer = Optimizer::Adam;
+  NetworkConfig network = config.network;
+  network.seed = 2;
+  Trainer trainer(network, splitDataset(makeDataset(config.dataset, 200, config.noise, 1), config.trainFraction, 1),
+                  settings, 0, 2);
+  trainer.train(100);
+  EXPECT_EQ(remedy.finalLoss, trainer.network().loss(trainer.data().train)) << "the same run as a Trainer's";
 }
 
 }  // namespace

@@ -89,3 +89,13 @@ test('the history holds each dense layer gradient norm and update ratio; deep si
   assert.ok(sigmoid < 1e-2, `sigmoid first / last layer gradient ${sigmoid}`);
   assert.ok(relu > 0.1, `relu first / last layer gradient ${relu}`);
 });
+
+test('a sweep point trains with the spec optimiser and initial bias and reports them', () => {
+  const spec = { data: { kind: 'circle', size: 200, seed: 1 }, network: { hiddenLayers: [8, 8], initialBias: 0.1 }, optimizer: 'adam', steps: 100 };
+  const run = engine.sweepPoint(spec, 'relu', 0.03, 2);
+  assert.equal(run.optimizer, 'adam');
+  assert.equal(run.initialBias, 0.1);
+  const plain = engine.sweepPoint({ ...spec, optimizer: 'sgd', network: { hiddenLayers: [8, 8] } }, 'relu', 0.03, 2);
+  assert.deepEqual([plain.optimizer, plain.initialBias], ['sgd', 0]);
+  assert.throws(() => engine.sweepPoint({ ...spec, optimizer: 'lion' }, 'relu', 0.03, 2), /optimizer must be one of sgd, adam, rmsprop/);
+});

@@ -43,7 +43,7 @@ export function argumentSpecs(m) {
   };
   const sweepFields = {
     data: object({ ...generated, size: number(m.sweep.points), trainFraction: split.trainFraction }),
-    network, batchSize: settingsFields.batchSize, steps: number(m.sweep.steps),
+    network, optimizer: settingsFields.optimizer, batchSize: settingsFields.batchSize, steps: number(m.sweep.steps),
     learningRates: values(number(m.sweep.learningRate), { maxLength: m.sweep.maxRuns }),
     seeds: values(seed, { maxLength: m.sweep.maxRuns }),
     activations: values(activation, { maxLength: activationNames.length, Out: Array }),
