@@ -1,14 +1,16 @@
 // The remedies in the training panel: the per-layer gradient chart and its table, the "Deep
 // sigmoid: vanishing gradients" and "Adam at a high learning rate" stories, the optimiser choice
-// (momentum only for SGD) and the initial bias.
+// (momentum only for SGD), the initial bias, and the sweep's remedy axis (activation x optimiser x
+// initial bias) with its table and findings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowserAndServer, chartData, saveScreenshot } from './harness.mjs';
 import { panel, openPlayground, runPreset, choose, waitForState } from './playground-helpers.mjs';
+import { openChapterPanel } from './chapter-helpers.mjs';
 
 let page;
 let errors;
-useBrowserAndServer(async ({ browser, server }) => {
+const lab = useBrowserAndServer(async ({ browser, server }) => {
   ({ page, errors } = await openPlayground(browser, server.url));
 });
 
@@ -51,4 +53,30 @@ test('the initial bias and the optimiser go into the link', async () => {
   await choose(page, 'optimizer', 'rmsprop');
   await page.waitForFunction(() => /playground\.optimizer=rmsprop/.test(window.location.hash), null, { timeout: 10000 });
   assert.deepEqual(errors, [], 'expected no console errors');
+});
+
+test('the sweep trains every activation with every ticked optimiser and bias, and its findings quote its table', async () => {
+  const opened = await openChapterPanel(lab.browser, lab.server.url, 'experiments');
+  const sweep = '#panel-experiments .sweep';
+  const p = opened.page;
+  for (const [name, value] of [['sweepPoints', 200], ['sweepSteps', 100], ['sweepRates', 2], ['sweepSeeds', 1], ['sweepRateMin', 0.01], ['sweepRateMax', 3]]) {
+    await p.fill(`${sweep} [name="${name}"]`, String(value));
+  }
+  await p.check(`${sweep} input[name="sweepOptimizers"][value="adam"]`);
+  await p.check(`${sweep} input[name="sweepBiases"][value="0.1"]`);
+  await p.click(`${sweep} .run-button`);
+  await p.waitForSelector(`${sweep} .run-bar[data-phase="done"]`, { timeout: 30000 });
+  assert.match(await p.textContent(`${sweep} .run-text`), /Finished: 16 runs/, 'expected 2 activations x 2 optimisers x 2 biases x 2 rates');
+  const groups = await p.$$eval(`${sweep} thead th[scope="colgroup"]`, (ths) => ths.map((th) => th.textContent));
+  assert.equal(groups.length, 8);
+  assert.ok(groups.includes('ReLU, Adam, bias 0.1') && groups.includes('ReLU, SGD, bias 0'), `series ${groups}`);
+  const findings = await p.$$eval(`${sweep} .findings li`, (items) => items.map((li) => li.textContent));
+  const adam = findings.find((line) => line.startsWith('ReLU, Adam, bias 0: '));
+  assert.ok(adam, `expected a finding for ReLU with Adam, got ${findings.join(' | ')}`);
+  const column = groups.indexOf('ReLU, Adam, bias 0');
+  const lastRow = await p.$$eval(`${sweep} tbody tr`, (trs) => [...trs.at(-1).querySelectorAll('td')].map((td) => td.querySelector('.mean')?.textContent ?? td.textContent));
+  assert.ok(adam.includes(`${lastRow[3 * column]} of the units dead at rate 3`), `expected "${adam}" to quote the table's ${lastRow[3 * column]}`);
+  await saveScreenshot(p.locator(sweep), 'experiments-sweep-remedies');
+  assert.deepEqual(opened.errors, [], 'expected no console errors');
+  await opened.context.close();
 });

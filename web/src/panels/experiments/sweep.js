@@ -4,12 +4,13 @@
 import { t } from '../../i18n.js';
 import { field } from '../../settings.js';
 import { el } from '../../dom.js';
-import { chartBox, activationLabel } from '../shared/controls.js';
+import { chartBox } from '../shared/controls.js';
 import { controlFor } from '../shared/schema-controls.js';
 import { shortNumber } from '../shared/format.js';
-import { binaryDatasetKinds, network } from '../shared/engine-facts.js';
+import { binaryDatasetKinds, network, optimizers } from '../shared/engine-facts.js';
 import { ExperimentRun, runBar } from './runner.js';
-import { series, spread, percent, sweepDatasets, sweepChart } from './sweep-chart.js';
+import { sweepSeries, spread, percent, sweepDatasets, sweepChart } from './sweep-chart.js';
+import { remedyControls, remedyFindings } from './sweep-remedies.js';
 import { experimentSection } from './section.js';
 
 export const schema = {
@@ -24,7 +25,20 @@ export const schema = {
   sweepRateMax: field.number(10, 0.001, 100),
   sweepRates: field.integer(9, 2, 25),
   sweepSeeds: field.integer(6, 1, 20),
+  sweepOptimizers: field.set(['sgd'], optimizers),
+  sweepBiases: field.set(['0'], ['0', '0.1']),
 };
+
+/** The series (activation x optimiser x initial bias) settings `s` sweep. */
+export function seriesOf(s) {
+  return sweepSeries(s.sweepOptimizers, s.sweepBiases.map(Number));
+}
+
+/** The spec of one series' runs: the sweep spec with its optimiser and initial bias. */
+export function seriesSpec(s, { optimizer, bias }) {
+  const spec = sweepSpec(s);
+  return { ...spec, optimizer, network: { ...spec.network, initialBias: bias } };
+}
 
 /** The engine's sweep spec for settings `s`. */
 export function sweepSpec(s) {
@@ -69,16 +83,17 @@ export function createSweep({ engine, calls, get, save }) {
       return;
     }
     view.rangeNote.hidden = true;
-    const spec = sweepSpec(s);
     const rates = [...engine.logSpaced(s.sweepRateMin, s.sweepRateMax, s.sweepRates)];
     const seeds = Array.from({ length: s.sweepSeeds }, (_, i) => i + 1);
-    results = { rates, steps: s.sweepSteps, runs: Object.fromEntries(series.map((x) => [x.activation, rates.map(() => [])])) };
+    const series = seriesOf(s);
+    results = { rates, steps: s.sweepSteps, series, runs: Object.fromEntries(series.map((x) => [x.key, rates.map(() => [])])) };
+    const specs = series.map((x) => seriesSpec(s, x));
     const steps = [];
     rates.forEach((rate, i) => {
       for (const seed of seeds) {
-        for (const { activation } of series) {
-          steps.push({ method: 'sweepPoint', args: [spec, activation, rate, seed], store: (run) => results.runs[activation][i].push(run) });
-        }
+        series.forEach((x, k) => {
+          steps.push({ method: 'sweepPoint', args: [specs[k], x.activation, rate, seed], store: (run) => results.runs[x.key][i].push(run) });
+        });
       }
     });
     runner.run(steps);
@@ -93,7 +108,7 @@ export function createSweep({ engine, calls, get, save }) {
     if (charts.length === 0) return;
     const [lo, hi] = xRange();
     charts.forEach((chart, i) => {
-      chart.data.datasets = sweepDatasets(results, i === 0 ? 'units' : 'accuracy', [lo, hi]);
+      chart.data.datasets = sweepDatasets(results, i === 0 ? 'units' : 'accuracy', [lo, hi], seriesOf(get()));
       Object.assign(chart.options.scales.x, { min: lo, max: hi });
       chart.update('none');
     });
@@ -107,11 +122,27 @@ export function createSweep({ engine, calls, get, save }) {
     return el('td', {}, [el('span', { className: 'mean', text: percent(stats.mean) }), range ? el('span', { className: 'range', text: range }) : null]);
   }
 
+  function drawHead() {
+    const series = results?.series ?? seriesOf(get());
+    view.tableHead.replaceChildren(
+      el('tr', {}, [
+        el('th', { scope: 'col', rowspan: 2, text: t('experiments.sweep.rateColumn') }),
+        ...series.map((s) => el('th', { scope: 'colgroup', colspan: 3, text: s.name() })),
+      ]),
+      el('tr', {}, series.flatMap((s) => [
+        el('th', { scope: 'col', text: t(s.activation === 'relu' ? 'experiments.sweep.deadColumn' : 'experiments.sweep.dormantColumn') }),
+        el('th', { scope: 'col', text: t('experiments.sweep.accuracyColumn') }),
+        el('th', { scope: 'col', text: t('experiments.sweep.divergedColumn') }),
+      ])),
+    );
+  }
+
   function drawTable() {
+    drawHead();
     const rows = (results?.rates ?? []).map((rate, i) => {
       const cells = [el('th', { scope: 'row', text: shortNumber(rate) })];
-      for (const s of series) {
-        const runs = results.runs[s.activation][i];
+      for (const s of results.series) {
+        const runs = results.runs[s.key][i];
         if (runs.length === 0) {
           cells.push(el('td', { text: '…' }), el('td', { text: '…' }), el('td', { text: '…' }));
           continue;
@@ -128,9 +159,10 @@ export function createSweep({ engine, calls, get, save }) {
 
   function drawFindings() {
     const lines = [];
-    const runs = results?.runs;
+    const byKey = results?.runs;
+    const runs = byKey && { relu: byKey['relu|sgd|0'], leaky_relu: byKey['leaky_relu|sgd|0'] };
     const last = (results?.rates.length ?? 0) - 1;
-    if (runs && runs.relu[0].length > 0 && runs.relu[last].length > 0) {
+    if (runs?.relu && runs.relu[0].length > 0 && runs.relu[last].length > 0) {
       const [low, high] = [spread(runs.relu[0], 'deadFraction'), spread(runs.relu[last], 'deadFraction')];
       const accuracy = runs.relu.map((rateRuns) => (rateRuns.length > 0 ? spread(rateRuns, 'testAccuracy') : { mean: null }));
       const [accLow, accHigh] = [accuracy[0], accuracy[last]];
@@ -144,7 +176,7 @@ export function createSweep({ engine, calls, get, save }) {
       lines.push(t('experiments.sweep.findRelu', values));
       if (best >= 0 && accLow.mean !== null && accLow.mean < accuracy[best].mean - 0.1 && low.mean < 0.1) lines.push(t('experiments.sweep.findSlow', values));
       if (accHigh.mean !== null && high.mean >= 0.5) lines.push(t('experiments.sweep.findDead', values));
-      const leaky = runs.leaky_relu[last];
+      const leaky = runs.leaky_relu?.[last] ?? [];
       if (leaky.length > 0) {
         const dormant = spread(leaky, 'dormantFraction');
         const dead = Math.max(...runs.leaky_relu.flat().map((r) => r.deadFraction));
@@ -153,6 +185,7 @@ export function createSweep({ engine, calls, get, save }) {
         }));
       }
     }
+    if (results) lines.push(...remedyFindings(results));
     view.findings.replaceChildren(...lines.map((line) => el('li', { text: line })));
     view.findings.hidden = lines.length === 0;
   }
@@ -172,18 +205,9 @@ export function createSweep({ engine, calls, get, save }) {
     for (const chart of charts) chart.destroy();
     const units = chartBox(t('experiments.sweep.unitsLabel'), 'sweep-units', () => sweepExport('units'));
     const accuracy = chartBox(t('experiments.sweep.accuracyLabel'), 'sweep-accuracy', () => sweepExport('accuracy'));
-    const head = el('thead', {}, [
-      el('tr', {}, [
-        el('th', { scope: 'col', rowspan: 2, text: t('experiments.sweep.rateColumn') }),
-        ...series.map((s) => el('th', { scope: 'colgroup', colspan: 3, text: activationLabel(s.activation) })),
-      ]),
-      el('tr', {}, series.flatMap((s) => [
-        el('th', { scope: 'col', text: t(s.activation === 'relu' ? 'experiments.sweep.deadColumn' : 'experiments.sweep.dormantColumn') }),
-        el('th', { scope: 'col', text: t('experiments.sweep.accuracyColumn') }),
-        el('th', { scope: 'col', text: t('experiments.sweep.divergedColumn') }),
-      ])),
-    ]);
+    const head = el('thead');
     view = {
+      tableHead: head,
       tableBody: el('tbody'),
       findings: el('ul', { className: 'findings', hidden: true }),
       rangeNote: el('p', { className: 'note note-callout', role: 'alert', hidden: true, text: t('experiments.sweep.rangeError') }),
@@ -217,6 +241,7 @@ export function createSweep({ engine, calls, get, save }) {
           control('sweepSeeds', 'experiments.sweep.seeds'),
           control('sweepAlpha', 'experiments.sweep.alpha'),
         ]),
+        remedyControls(get(), save),
         el('p', { className: 'note', text: t('experiments.sweep.head') }),
       ],
       main: [
