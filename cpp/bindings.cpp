@@ -554,7 +554,7 @@ class TrainerHandle {
 
   val setParameters(val layers) {
     return guarded([&] {
-      Network& net = trainer().network();
+      Network& net = trainer().editNetwork();
       require(layers.isArray() && layers["length"].as<std::size_t>() == net.layerCount(),
               "parameters must be an array of " + std::to_string(net.layerCount()) + " layers");
       for (std::size_t l = 0; l < net.layerCount(); ++l)

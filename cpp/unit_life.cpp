@@ -1,0 +1,112 @@
+#include "unit_life.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+#include "activations.hpp"
+
+namespace alab {
+
+static_assert(maxDatasetPoints <= std::numeric_limits<uint16_t>::max(), "active counts fit 16 bits");
+
+UnitScan scanUnits(const Network& network, const Dataset& data) {
+  const std::size_t n = data.size();
+  if (n == 0) throw std::invalid_argument("cannot scan units on an empty dataset");
+  const auto units = static_cast<std::size_t>(network.hiddenUnitCount());
+  std::vector<double> pre(units * n);
+  network.hiddenPreActivations(data.x.data(), n, pre.data());
+  const bool vanishes = activationInfo(network.config().hiddenActivation).gradientVanishesBelowZero;
+  UnitScan scan;
+  for (std::size_t u = 0; u < units; ++u) {
+    const double* z = pre.data() + u * n;
+    uint32_t positive = 0;
+    double largest = -std::numeric_limits<double>::infinity();
+    for (std::size_t p = 0; p < n; ++p) {
+      positive += z[p] > 0.0 ? 1 : 0;
+      largest = std::max(largest, z[p]);
+    }
+    scan.state.push_back(positive > 0 ? UnitState::Alive : vanishes ? UnitState::Dead : UnitState::Dormant);
+    scan.positive.push_back(positive);
+    scan.maxPre.push_back(largest);
+  }
+  return scan;
+}
+
+std::vector<UnitState> flatStates(const UnitReport& report) {
+  std::vector<UnitState> states;
+  for (const LayerUnits& layer : report.layers) states.insert(states.end(), layer.state.begin(), layer.state.end());
+  return states;
+}
+
+KillingUpdate killingUpdate(const Network& probe, const Network& after, const TrainSettings& settings, int layer,
+                            int unit) {
+  KillingUpdate update;
+  update.layer = layer;
+  update.unit = unit;
+  update.settings = settings;
+  const auto l = static_cast<std::size_t>(layer);
+  const auto inputs = static_cast<std::size_t>(probe.layerInputs(l));
+  const std::size_t row = static_cast<std::size_t>(unit) * inputs;
+  for (std::size_t i = row; i < row + inputs; ++i) {
+    const double w = probe.weights(l)[i];
+    update.weightsBefore.push_back(w);
+    update.weightsAfter.push_back(after.weights(l)[i]);
+    update.gradientPart.push_back(-(settings.learningRate * (probe.weightGradient(l)[i] + settings.l2 * w)));
+    update.momentumPart.push_back(settings.momentum * probe.weightVelocity(l)[i]);
+  }
+  update.biasBefore = probe.biases(l)[unit];
+  update.biasAfter = after.biases(l)[unit];
+  update.gradientPart.push_back(-(settings.learningRate * probe.biasGradient(l)[unit]));
+  update.momentumPart.push_back(settings.momentum * probe.biasVelocity(l)[unit]);
+  return update;
+}
+
+void UnitLife::reset(const std::vector<int>& hiddenUnits) {
+  offsets_.assign(1, 0);
+  for (const int units : hiddenUnits) offsets_.push_back(offsets_.back() + units);
+  events_.clear();
+  deaths_.clear();
+  sampleSteps_.clear();
+  sampleCounts_.clear();
+}
+
+void UnitLife::addSample(long step, const std::vector<uint32_t>& positive) {
+  if (positive.size() != static_cast<std::size_t>(units()))
+    throw std::invalid_argument("a sample needs " + std::to_string(units()) + " active counts, got " +
+                                std::to_string(positive.size()));
+  if (!sampleSteps_.empty() && sampleSteps_.back() >= step) return;
+  sampleSteps_.push_back(step);
+  sampleCounts_.insert(sampleCounts_.end(), positive.begin(), positive.end());
+}
+
+void UnitLife::truncateAfter(long step) {
+  while (!events_.empty() && events_.back().step > step) events_.pop_back();
+  while (!deaths_.empty() && deaths_.back().step > step) deaths_.pop_back();
+  while (!sampleSteps_.empty() && sampleSteps_.back() > step) {
+    sampleSteps_.pop_back();
+    sampleCounts_.resize(sampleSteps_.size() * static_cast<std::size_t>(units()));
+  }
+}
+
+std::vector<std::vector<int>> UnitLife::revivalsUpTo(long step) const {
+  std::vector<std::vector<int>> revivals;
+  for (std::size_t l = 0; l + 1 < offsets_.size(); ++l) revivals.emplace_back(offsets_[l + 1] - offsets_[l], 0);
+  for (const LifeEvent& event : events_)
+    if (event.step <= step && event.state == UnitState::Alive) ++revivals[event.layer][event.unit];
+  return revivals;
+}
+
+std::size_t UnitLife::bytes() const {
+  std::size_t total = events_.capacity() * sizeof(LifeEvent) + deaths_.capacity() * sizeof(KillingUpdate) +
+                      sampleSteps_.capacity() * sizeof(long) + sampleCounts_.capacity() * sizeof(uint16_t);
+  for (const KillingUpdate& death : deaths_)
+    total += death.batch.capacity() * sizeof(uint32_t) +
+             (death.weightsBefore.capacity() + death.weightsAfter.capacity() + death.gradientPart.capacity() +
+              death.momentumPart.capacity()) *
+                 sizeof(double);
+  return total;
+}
+
+}  // namespace alab
