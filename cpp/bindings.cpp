@@ -16,6 +16,7 @@
 #include "experiments.hpp"
 #include "network.hpp"
 #include "trainer.hpp"
+#include "unit_life.hpp"
 
 using emscripten::val;
 using namespace alab;
@@ -572,7 +573,117 @@ class TrainerHandle {
     });
   }
 
+  // ---- timeline and unit life ------------------------------------------------------------
+
+  val seek(double step) {
+    return guarded([&] {
+      require(std::isfinite(step) && step == std::floor(step), "step must be a whole number");
+      trainer().seek(static_cast<long>(step));
+      return statusObject(0);
+    });
+  }
+
+  val branch(val spec) {
+    return guarded([&] {
+      trainer().branch(trainSettings(spec, trainer().settings()));
+      return statusObject(0);
+    });
+  }
+
+  val timeline() {
+    return guarded([&] {
+      Trainer& t = trainer();
+      t.checkUnits();
+      val value = val::object();
+      value.set("step", static_cast<double>(t.step()));
+      value.set("origin", static_cast<double>(t.origin()));
+      value.set("liveEnd", static_cast<double>(t.liveEnd()));
+      value.set("lifeCheckedTo", static_cast<double>(t.lifeCheckedTo()));
+      value.set("keyframeEvery", static_cast<double>(t.timeline().keyframeEvery()));
+      value.set("keyframes", static_cast<double>(t.timeline().keyframeCount()));
+      value.set("bytes", static_cast<double>(t.timeline().bytes() + t.life().bytes()));
+      return value;
+    });
+  }
+
+  val deaths(int from) {
+    return guarded([&] {
+      const auto& all = trainer().life().deaths();
+      val list = val::array();
+      for (std::size_t i = from < 0 ? 0 : static_cast<std::size_t>(from); i < all.size(); ++i)
+        list.call<void>("push", deathObject(all[i]));
+      return list;
+    });
+  }
+
+  val unitLife(int layer, int unit) {
+    return guarded([&] {
+      const Trainer& t = trainer();
+      const UnitLife& life = t.life();
+      const auto& widths = t.network().config().hiddenUnits;
+      require(layer >= 0 && layer < static_cast<int>(widths.size()) && unit >= 0 && unit < widths[layer],
+              "no hidden unit " + std::to_string(unit) + " in layer " + std::to_string(layer) + " (both 0-based)");
+      std::vector<double> steps, sampleSteps, fractions;
+      std::vector<uint8_t> states;
+      for (const LifeEvent& e : life.events())
+        if (e.layer == layer && e.unit == unit) {
+          steps.push_back(static_cast<double>(e.step));
+          states.push_back(static_cast<uint8_t>(e.state));
+        }
+      const std::size_t u = static_cast<std::size_t>(life.flat(layer, unit));
+      const double n = static_cast<double>(t.data().train.size());
+      for (std::size_t i = 0; i < life.sampleSteps().size(); ++i) {
+        sampleSteps.push_back(static_cast<double>(life.sampleSteps()[i]));
+        fractions.push_back(life.sampleCounts()[i * life.units() + u] / n);
+      }
+      val deathList = val::array();
+      for (const KillingUpdate& death : life.deaths())
+        if (death.layer == layer && death.unit == unit) deathList.call<void>("push", deathObject(death));
+      val value = val::object();
+      value.set("eventSteps", doubles(steps));
+      value.set("eventStates", typedArray("Uint8Array", states));
+      value.set("sampleSteps", doubles(sampleSteps));
+      value.set("activeFraction", doubles(fractions));
+      value.set("deaths", deathList);
+      return value;
+    });
+  }
+
+  val unitHistogram(int layer, int unit, int bins) {
+    return guarded([&] {
+      const PreActivationHistogram h = preActivationHistogram(trainer().network(), trainer().data().train, layer, unit, bins);
+      val value = val::object();
+      value.set("lo", h.lo);
+      value.set("hi", h.hi);
+      value.set("nonPositive", ints(h.nonPositive));
+      value.set("positive", ints(h.positive));
+      return value;
+    });
+  }
+
  private:
+  static val deathObject(const KillingUpdate& death) {
+    val value = val::object();
+    value.set("step", static_cast<double>(death.step));
+    value.set("layer", death.layer);
+    value.set("unit", death.unit);
+    value.set("state", static_cast<int>(death.state));
+    value.set("learningRate", death.settings.learningRate);
+    value.set("batchSize", death.settings.batchSize);
+    value.set("momentum", death.settings.momentum);
+    value.set("l2", death.settings.l2);
+    value.set("batch", typedArray("Uint32Array", death.batch));
+    value.set("weightsBefore", doubles(death.weightsBefore));
+    value.set("weightsAfter", doubles(death.weightsAfter));
+    value.set("biasBefore", death.biasBefore);
+    value.set("biasAfter", death.biasAfter);
+    value.set("gradientPart", doubles(death.gradientPart));
+    value.set("momentumPart", doubles(death.momentumPart));
+    value.set("maxPreBefore", death.maxPreBefore);
+    value.set("maxPreAfter", death.maxPreAfter);
+    return value;
+  }
+
   Trainer& trainer() {
     require(trainer_ != nullptr, "trainer is not initialised");
     return *trainer_;
@@ -621,5 +732,11 @@ EMSCRIPTEN_BINDINGS(activation_lab) {
       .function("predict", &TrainerHandle::predict)
       .function("parameters", &TrainerHandle::parameters)
       .function("setParameters", &TrainerHandle::setParameters)
-      .function("data", &TrainerHandle::data);
+      .function("data", &TrainerHandle::data)
+      .function("seek", &TrainerHandle::seek)
+      .function("branch", &TrainerHandle::branch)
+      .function("timeline", &TrainerHandle::timeline)
+      .function("deaths", &TrainerHandle::deaths)
+      .function("unitLife", &TrainerHandle::unitLife)
+      .function("unitHistogram", &TrainerHandle::unitHistogram);
 }

@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
+
+#include "life_search.hpp"
 
 namespace alab {
 
@@ -43,7 +44,7 @@ Trainer::Trainer(const NetworkConfig& config, DatasetSplit data, const TrainSett
       timeline_(timeline) {
   validateSettings(settings_);
   if (statsEvery_ < 0) throw std::invalid_argument("statsEvery must be >= 0, got " + std::to_string(statsEvery_));
-  if (lifeEvery_ < 1) throw std::invalid_argument("lifeEvery must be >= 1, got " + std::to_string(lifeEvery_));
+  if (lifeEvery_ < 0) throw std::invalid_argument("lifeEvery must be >= 0, got " + std::to_string(lifeEvery_));
   if (data_.train.size() == 0) throw std::invalid_argument("the training set is empty");
   checkData(data_.train, run_.network, "training");
   checkData(data_.test, run_.network, "test");
@@ -109,7 +110,7 @@ long Trainer::train(long steps) {
     }
     if (run_.diverged) break;
     if (live && statsEvery_ > 0 && run_.step % statsEvery_ == 0) recordStats();
-    else if (run_.step - lastCheck_ >= lifeEvery_) checkUnits();
+    else if (run_.step - lastCheck_ >= checkInterval()) checkUnits();
   }
   settings_ = timeline_.settingsAt(run_.step);
   return done;
@@ -167,41 +168,18 @@ void Trainer::checkUnits(const UnitReport& report) {
   lastStates_ = std::move(states);
 }
 
-// Replays (from, to] on a copy, classifying every unit after every step, and records each change.
 void Trainer::resolve(long from, long to) {
-  RunState scratch = run_;
-  timeline_.restore(from, scratch);
-  timeline_.replay(scratch, from, data_.train, shuffle_);
-  const std::vector<int>& widths = run_.network.config().hiddenUnits;
-  UnitScan previous = scanUnits(scratch.network, data_.train);
-  while (scratch.step < to && !scratch.diverged) {
-    const TrainSettings& settings = timeline_.settingsAt(scratch.step);
-    const Network before = scratch.network;
-    const StepBatch batch = advance(scratch, data_.train, settings, shuffle_);
-    if (scratch.diverged) break;
-    UnitScan now = scanUnits(scratch.network, data_.train);
-    const std::size_t* indices = scratch.order.data() + batch.first;
-    std::optional<Network> probe;
-    for (int l = 0; l < static_cast<int>(widths.size()); ++l)
-      for (int j = 0; j < widths[l]; ++j) {
-        const int u = life_.flat(l, j);
-        if (now.state[u] == previous.state[u]) continue;
-        life_.addEvent({scratch.step, l, j, previous.state[u], now.state[u]});
-        if (now.state[u] == UnitState::Alive) continue;
-        if (!probe) {
-          probe.emplace(before);
-          probe->accumulateGradient(data_.train, indices, batch.count);
-        }
-        KillingUpdate death = killingUpdate(*probe, scratch.network, settings, l, j);
-        death.step = scratch.step;
-        death.state = now.state[u];
-        death.batch.assign(indices, indices + batch.count);
-        death.maxPreBefore = previous.maxPre[u];
-        death.maxPreAfter = now.maxPre[u];
-        life_.addDeath(std::move(death));
-      }
-    previous = std::move(now);
-  }
+  RunState start = run_;
+  timeline_.restore(from, start);
+  timeline_.replay(start, from, data_.train, shuffle_);
+  findChanges(start, scanUnits(start.network, data_.train), to, scanUnits(run_.network, data_.train), data_.train,
+              timeline_, shuffle_, life_);
+}
+
+long Trainer::checkInterval() const {
+  if (lifeEvery_ > 0) return lifeEvery_;
+  const long perStep = std::max(1L, static_cast<long>(data_.train.size()) / settings_.batchSize);
+  return std::max(10L, 7 * perStep);
 }
 
 double Trainer::epoch() const {

@@ -29,10 +29,11 @@ class Trainer {
  public:
   /// Validates (std::invalid_argument) and initialises. statsEvery = 0 records only on demand;
   /// shuffleSeed drives the per-epoch reshuffle of the training set. Unit states are checked
-  /// every lifeEvery steps and at every recordStats.
+  /// at every recordStats and every lifeEvery steps; lifeEvery 0 means every max(10, 7 x train
+  /// size / batch size) steps, which keeps the checks' forward passes near 5 % of training time.
   Trainer(const NetworkConfig& config, DatasetSplit data, const TrainSettings& settings,
           long statsEvery, uint64_t shuffleSeed, bool shuffle = true, const TimelineOptions& timeline = {},
-          long lifeEvery = 50);
+          long lifeEvery = 0);
 
   /// Validates and applies settings from the current step on; at a step before the live end
   /// only the settings already in force there are accepted (use branch to change them).
@@ -77,6 +78,7 @@ class Trainer {
   void ensureOrigin();
   void checkUnits(const UnitReport& report);
   void resolve(long from, long to);
+  long checkInterval() const;
 
   RunState run_;
   DatasetSplit data_;

@@ -63,6 +63,37 @@ KillingUpdate killingUpdate(const Network& probe, const Network& after, const Tr
   return update;
 }
 
+PreActivationHistogram preActivationHistogram(const Network& network, const Dataset& data, int layer, int unit,
+                                              int bins) {
+  const std::vector<int>& widths = network.config().hiddenUnits;
+  if (layer < 0 || layer >= static_cast<int>(widths.size()))
+    throw std::invalid_argument("hidden layer " + std::to_string(layer) + " does not exist; the network has " +
+                                std::to_string(widths.size()) + " hidden layers (0-based)");
+  if (unit < 0 || unit >= widths[layer])
+    throw std::invalid_argument("unit " + std::to_string(unit) + " does not exist; hidden layer " +
+                                std::to_string(layer) + " has " + std::to_string(widths[layer]) + " units (0-based)");
+  if (bins < 1 || bins > 200) throw std::invalid_argument("bins must be 1 to 200, got " + std::to_string(bins));
+  const std::size_t n = data.size();
+  if (n == 0) throw std::invalid_argument("cannot take a histogram over an empty dataset");
+  std::vector<double> pre(static_cast<std::size_t>(network.hiddenUnitCount()) * n);
+  network.hiddenPreActivations(data.x.data(), n, pre.data());
+  int flat = unit;
+  for (int l = 0; l < layer; ++l) flat += widths[l];
+  const double* z = pre.data() + static_cast<std::size_t>(flat) * n;
+  PreActivationHistogram histogram;
+  histogram.lo = std::min(0.0, *std::min_element(z, z + n));
+  histogram.hi = std::max(0.0, *std::max_element(z, z + n));
+  if (histogram.hi == histogram.lo) histogram.hi = histogram.lo + 1.0;
+  histogram.nonPositive.assign(bins, 0);
+  histogram.positive.assign(bins, 0);
+  const double width = (histogram.hi - histogram.lo) / bins;
+  for (std::size_t p = 0; p < n; ++p) {
+    const int bin = std::min(bins - 1, static_cast<int>((z[p] - histogram.lo) / width));
+    ++(z[p] > 0.0 ? histogram.positive : histogram.nonPositive)[bin];
+  }
+  return histogram;
+}
+
 void UnitLife::reset(const std::vector<int>& hiddenUnits) {
   offsets_.assign(1, 0);
   for (const int units : hiddenUnits) offsets_.push_back(offsets_.back() + units);

@@ -52,6 +52,17 @@ std::vector<UnitState> flatStates(const UnitReport& report);
 KillingUpdate killingUpdate(const Network& probe, const Network& after, const TrainSettings& settings, int layer,
                             int unit);
 
+/// One hidden unit's pre-activation over a dataset in equal-width bins over [lo, hi] (the range
+/// of z widened to include 0): per bin the counts of z <= 0 and of z > 0.
+struct PreActivationHistogram {
+  double lo = 0, hi = 0;
+  std::vector<int> nonPositive, positive;
+};
+
+/// Throws std::invalid_argument for a layer or unit that does not exist or bins outside 1 to 200.
+PreActivationHistogram preActivationHistogram(const Network& network, const Dataset& data, int layer, int unit,
+                                              int bins);
+
 class UnitLife {
  public:
   /// Empties the record for a network with these hidden layer widths.

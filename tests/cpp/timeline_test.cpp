@@ -182,7 +182,7 @@ TEST(Timeline, LargestNetworkOverOneHundredThousandStepsFitsTheBudget) {
 TEST(Timeline, OptionsAreValidated) {
   EXPECT_THROW(Timeline(TimelineOptions{0, 1024}), std::invalid_argument);
   EXPECT_THROW(Timeline(TimelineOptions{10, 0}), std::invalid_argument);
-  EXPECT_THROW(Trainer(netConfig({4}, 1), circleSplit(50, 1), settingsOf(0.1, 10), 0, 1, true, {}, 0),
+  EXPECT_THROW(Trainer(netConfig({4}, 1), circleSplit(50, 1), settingsOf(0.1, 10), 0, 1, true, {}, -1),
                std::invalid_argument);
 }
 

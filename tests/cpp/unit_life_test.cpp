@@ -94,8 +94,8 @@ TEST(UnitLife, CheckingEveryStepRecordsExactlyTheBruteForceEvents) {
   EXPECT_GT(deaths, 5) << "the scenarios must kill units to test anything";
 }
 
-TEST(UnitLife, CheckingAtACadenceFindsTheExactStepOfEveryChangeInAChangedInterval) {
-  for (const long every : {7L, 25L, 60L}) {
+TEST(UnitLife, CheckingAtACadenceFindsEveryBruteForceChangeOfTheIntervalsThatChanged) {
+  for (const long every : {7L, 25L, 60L, 150L}) {
     for (const Scenario& scenario : scenarios) {
       const BruteForce brute = bruteForce(scenario);
       Trainer trainer = trainerFor(scenario, every);
