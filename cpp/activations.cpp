@@ -10,9 +10,11 @@ namespace alab {
 namespace {
 
 template <class Functor>
-ActivationInfo row(ActivationKind kind, const char* name, bool usesAlpha, double defaultAlpha,
-                   bool gradientVanishesBelowZero) {
-  return {kind, name, &Functor::f, &Functor::df, usesAlpha, defaultAlpha, gradientVanishesBelowZero};
+ActivationInfo row(ActivationKind kind, const char* name, bool gradientVanishesBelowZero,
+                   std::vector<double> kinks = {}, Range alpha = Range{}) {
+  const bool usesAlpha = alpha.max > alpha.min;
+  return {kind, name, &Functor::f, &Functor::df, usesAlpha, usesAlpha ? alpha.defaultValue : 0.0,
+          gradientVanishesBelowZero, alpha, std::move(kinks)};
 }
 
 std::string countText(std::size_t count) { return std::to_string(count); }
@@ -22,19 +24,19 @@ std::string countText(std::size_t count) { return std::to_string(count); }
 const std::vector<ActivationInfo>& activationTable() {
   using K = ActivationKind;
   static const std::vector<ActivationInfo> table{
-      row<fn::Sigmoid>(K::Sigmoid, "sigmoid", false, 0.0, false),
-      row<fn::Tanh>(K::Tanh, "tanh", false, 0.0, false),
-      row<fn::Relu>(K::Relu, "relu", false, 0.0, true),
-      row<fn::LeakyRelu>(K::LeakyRelu, "leaky_relu", true, 0.01, false),
-      row<fn::Step>(K::Step, "step", false, 0.0, true),
-      row<fn::Linear>(K::Linear, "linear", false, 0.0, false),
-      row<fn::Elu>(K::Elu, "elu", true, 1.0, false),
-      row<fn::Selu>(K::Selu, "selu", false, 0.0, false),
-      row<fn::Softplus>(K::Softplus, "softplus", false, 0.0, false),
-      row<fn::Gelu>(K::Gelu, "gelu", false, 0.0, false),
-      row<fn::Silu>(K::Silu, "silu", false, 0.0, false),
-      row<fn::Softsign>(K::Softsign, "softsign", false, 0.0, false),
-      row<fn::HardSigmoid>(K::HardSigmoid, "hard_sigmoid", false, 0.0, false),
+      row<fn::Sigmoid>(K::Sigmoid, "sigmoid", false),
+      row<fn::Tanh>(K::Tanh, "tanh", false),
+      row<fn::Relu>(K::Relu, "relu", true, {0}),
+      row<fn::LeakyRelu>(K::LeakyRelu, "leaky_relu", false, {0}, realsBelow(0, 1, 0.01)),
+      row<fn::Step>(K::Step, "step", true, {0}),
+      row<fn::Linear>(K::Linear, "linear", false),
+      row<fn::Elu>(K::Elu, "elu", false, {0}, reals(0, 10, 1)),
+      row<fn::Selu>(K::Selu, "selu", false, {0}),
+      row<fn::Softplus>(K::Softplus, "softplus", false),
+      row<fn::Gelu>(K::Gelu, "gelu", false),
+      row<fn::Silu>(K::Silu, "silu", false),
+      row<fn::Softsign>(K::Softsign, "softsign", false, {0}),
+      row<fn::HardSigmoid>(K::HardSigmoid, "hard_sigmoid", false, {-3, 3}),
   };
   return table;
 }
@@ -54,12 +56,8 @@ const ActivationInfo* findActivation(const std::string& name) {
 }
 
 void validateAlpha(ActivationKind kind, double alpha) {
-  if (kind == ActivationKind::LeakyRelu && !(alpha >= 0.0 && alpha < 1.0)) {
-    throw std::invalid_argument("leaky_relu alpha must be in [0, 1), got " + formatNumber(alpha));
-  }
-  if (kind == ActivationKind::Elu && !(alpha >= 0.0 && alpha <= 10.0)) {
-    throw std::invalid_argument("elu alpha must be in [0, 10], got " + formatNumber(alpha));
-  }
+  const ActivationInfo& info = activationInfo(kind);
+  if (info.usesAlpha) requireInRange((std::string(info.name) + " alpha").c_str(), alpha, info.alpha);
 }
 
 void evaluateActivation(ActivationKind kind, double alpha, const double* z, double* out, std::size_t n) {

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "limits.hpp"
+
 namespace alab {
 
 enum class ActivationKind {
@@ -119,6 +121,8 @@ struct ActivationInfo {
   bool usesAlpha;               // leaky_relu (slope below 0) and elu (negative saturation)
   double defaultAlpha;          // 0.01 for leaky_relu, 1 for elu, 0 otherwise
   bool gradientVanishesBelowZero;  // relu and step: a never-positive unit gets no gradient (dead)
+  Range alpha;                  // allowed alpha (with defaultAlpha as its default) where usesAlpha
+  std::vector<double> kinks;    // inputs where f, f' or f'' jumps (f is not twice differentiable)
 };
 
 /// Every activation, in display order: sigmoid, tanh, relu, leaky_relu, step, linear, elu,
@@ -131,7 +135,7 @@ const ActivationInfo& activationInfo(ActivationKind kind);
 /// The row named `name`, or nullptr when no activation has that name.
 const ActivationInfo* findActivation(const std::string& name);
 
-/// Throws std::invalid_argument naming the problem when alpha is not valid for `kind`
+/// Throws std::invalid_argument naming the problem when alpha is outside the row's alpha range
 /// (leaky_relu: 0 <= alpha < 1; elu: 0 <= alpha <= 10; others ignore alpha).
 void validateAlpha(ActivationKind kind, double alpha);
 

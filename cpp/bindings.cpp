@@ -14,6 +14,7 @@
 #include "activations.hpp"
 #include "datasets.hpp"
 #include "experiments.hpp"
+#include "manifest.hpp"
 #include "network.hpp"
 #include "trainer.hpp"
 #include "unit_life.hpp"
@@ -191,6 +192,10 @@ val activations() {
     }
     return list;
   });
+}
+
+val manifestOf() {
+  return guarded([] { return val(manifestJson(engineManifest())); });
 }
 
 val evaluate(std::string name, val options, val inputs, bool derivative) {
@@ -704,6 +709,7 @@ class TrainerHandle {
 };
 
 EMSCRIPTEN_BINDINGS(activation_lab) {
+  emscripten::function("manifest", &manifestOf);
   emscripten::function("activations", &activations);
   emscripten::function("evaluate", &evaluate);
   emscripten::function("softmax", &softmaxOf);

@@ -87,10 +87,15 @@ Point threeClassPoint(int label, double noise, Rng& rng) {
   return jitter(centre, 0.12 + 0.3 * noise, rng);
 }
 
-constexpr DatasetKind allKinds[] = {DatasetKind::Circle, DatasetKind::Xor,   DatasetKind::Gaussians,
-                                    DatasetKind::Spiral, DatasetKind::Moons, DatasetKind::ThreeClass};
-
 }  // namespace
+
+const std::vector<DatasetKind>& datasetKinds() {
+  static const std::vector<DatasetKind> kinds{DatasetKind::Circle, DatasetKind::Xor,   DatasetKind::Gaussians,
+                                              DatasetKind::Spiral, DatasetKind::Moons, DatasetKind::ThreeClass};
+  return kinds;
+}
+
+int datasetClasses(DatasetKind kind) { return kind == DatasetKind::ThreeClass ? 3 : 2; }
 
 const char* datasetName(DatasetKind kind) {
   switch (kind) {
@@ -106,7 +111,7 @@ const char* datasetName(DatasetKind kind) {
 
 DatasetKind datasetKindFromName(const std::string& name) {
   std::string known;
-  for (DatasetKind kind : allKinds) {
+  for (DatasetKind kind : datasetKinds()) {
     if (name == datasetName(kind)) return kind;
     known += (known.empty() ? "" : ", ") + std::string(datasetName(kind));
   }
@@ -114,8 +119,8 @@ DatasetKind datasetKindFromName(const std::string& name) {
 }
 
 Dataset makeDataset(DatasetKind kind, std::size_t n, double noise, uint64_t seed) {
-  const int classes = kind == DatasetKind::ThreeClass ? 3 : 2;
-  const std::size_t minimum = static_cast<std::size_t>(classes == 3 ? 3 : 2);
+  const int classes = datasetClasses(kind);
+  const std::size_t minimum = static_cast<std::size_t>(classes);
   if (n < minimum || n > maxDatasetPoints)
     throw std::invalid_argument("dataset size must be between " + std::to_string(minimum) + " and " +
                                 std::to_string(maxDatasetPoints) + ", got " + std::to_string(n));

@@ -24,6 +24,12 @@ struct DatasetSplit {
   Dataset test;
 };
 
+/// Every kind, in display order.
+const std::vector<DatasetKind>& datasetKinds();
+
+/// Number of classes a kind generates: 3 for three_class, 2 otherwise (also its smallest size).
+int datasetClasses(DatasetKind kind);
+
 /// Identifier used by the JS API: "circle", "xor", "gaussians", "spiral", "moons", "three_class".
 const char* datasetName(DatasetKind kind);
 

@@ -15,6 +15,9 @@ namespace alab {
 
 enum class UnitState : uint8_t { Alive = 0, Dead = 1, Dormant = 2 };
 
+/// "alive", "dead" or "dormant": the only form in which a state leaves the core.
+const char* unitStateName(UnitState state);
+
 /// One hidden layer's units.
 struct LayerUnits {
   std::vector<UnitState> state;

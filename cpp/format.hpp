@@ -8,9 +8,13 @@
 
 namespace alab {
 
-/// Shortest decimal text that reads back as the same double ("0.1", "nan", "1e+09").
+/// Shortest decimal text that reads back as the same double ("0.1", "10", "nan", "1e+20").
 inline std::string formatNumber(double value) {
   char buffer[32];
+  if (value == std::floor(value) && std::fabs(value) < 1e15) {
+    std::snprintf(buffer, sizeof buffer, "%.0f", value);
+    return buffer;
+  }
   for (int precision = 1; precision <= 17; ++precision) {
     std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
     if (std::isnan(value) || std::strtod(buffer, nullptr) == value) break;

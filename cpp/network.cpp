@@ -156,8 +156,13 @@ const char* initSchemeName(InitScheme scheme) {
   throw std::invalid_argument("unknown init scheme " + std::to_string(static_cast<int>(scheme)));
 }
 
+const std::vector<InitScheme>& initSchemes() {
+  static const std::vector<InitScheme> schemes{InitScheme::He, InitScheme::Xavier, InitScheme::SmallUniform};
+  return schemes;
+}
+
 InitScheme initSchemeFromName(const std::string& name) {
-  for (const InitScheme scheme : {InitScheme::He, InitScheme::Xavier, InitScheme::SmallUniform})
+  for (const InitScheme scheme : initSchemes())
     if (name == initSchemeName(scheme)) return scheme;
   throw std::invalid_argument("unknown init scheme '" + name + "'; known: he, xavier, small_uniform");
 }

@@ -23,6 +23,8 @@ enum class InitScheme {
 /// "he", "xavier", "small_uniform".
 const char* initSchemeName(InitScheme scheme);
 InitScheme initSchemeFromName(const std::string& name);  // throws std::invalid_argument
+/// Every scheme, in display order.
+const std::vector<InitScheme>& initSchemes();
 
 constexpr int maxHiddenLayers = 6;
 constexpr int maxUnitsPerLayer = 32;

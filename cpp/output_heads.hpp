@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "activations.hpp"
 
@@ -21,7 +22,9 @@ enum class OutputHead {
 
 /// "tanh_mse", "sigmoid_mse", "sigmoid_cross_entropy", "softmax_cross_entropy", "linear_mse".
 const char* outputHeadName(OutputHead head);
-OutputHead outputHeadFromName(const std::string& name);  // throws std::invalid_argument
+OutputHead outputHeadFromName(const std::string& name);
+/// Every head, in display order (sigmoid_cross_entropy, tanh_mse, softmax_cross_entropy, ...).
+const std::vector<OutputHead>& outputHeads();  // throws std::invalid_argument
 
 /// Target of a binary head for label 0 or 1: 1 for class 1, -1 (tanh) or 0 otherwise.
 inline double binaryTarget(OutputHead head, int label) {

@@ -35,6 +35,7 @@ export function buildWasm() {
       emscriptenEnv);
   }
   run(`cmake --build ${wasmDir} -j2`, emscriptenEnv);
+  run('node scripts/manifest.mjs');
 }
 
 /** Packages that are not the app's own code (reported apart in the sizes). */

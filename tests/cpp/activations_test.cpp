@@ -111,8 +111,8 @@ TEST(ValidateAlpha, RejectsOutOfRangeAndNanWithAMessageNamingActivationRangeAndV
   for (double alpha : {10.5, -1.0, std::nan(""), inf}) {
     EXPECT_THROW(validateAlpha(K::Elu, alpha), std::invalid_argument) << "elu alpha " << alpha;
   }
-  EXPECT_EQ(errorMessage(K::LeakyRelu, 1.5), "leaky_relu alpha must be in [0, 1), got 1.5");
-  EXPECT_EQ(errorMessage(K::Elu, std::nan("")), "elu alpha must be in [0, 10], got nan");
+  EXPECT_EQ(errorMessage(K::LeakyRelu, 1.5), "leaky_relu alpha must be a number in [0, 1), got 1.5");
+  EXPECT_EQ(errorMessage(K::Elu, std::nan("")), "elu alpha must be a number in [0, 10], got nan");
 }
 
 // Central differences with h = 1e-5 on z = -10, -9.99, ..., 10. The error of a central difference

@@ -1,5 +1,6 @@
 // The JS face of the C++ core: checks argument types, turns {error} results into thrown
 // Errors, and owns the one kind of C++ object JS holds (a Trainer, freed with delete()).
+import { deepFreeze } from './engine-checks.js';
 
 function unwrap(result) {
   if (result.error !== undefined) throw new Error(result.error);
@@ -120,8 +121,15 @@ export class Trainer {
 /** Every engine function, with typed arrays in and out. */
 export class Engine {
   #core;
+  #manifest;
 
-  constructor(core) { this.#core = core; }
+  constructor(core) {
+    this.#core = core;
+    this.#manifest = deepFreeze(JSON.parse(unwrap(core.manifest())));
+  }
+
+  /** The core's description of itself (names, ranges, defaults, cost limits), deep-frozen; see docs/API.md. */
+  manifest() { return this.#manifest; }
 
   /** [{name, usesAlpha, defaultAlpha, diesBelowZero}] in display order. */
   activations() { return unwrap(this.#core.activations()); }
