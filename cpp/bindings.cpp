@@ -17,6 +17,7 @@
 #include "manifest.hpp"
 #include "network.hpp"
 #include "trainer.hpp"
+#include "format.hpp"
 #include "unit_life.hpp"
 
 using emscripten::val;
@@ -580,10 +581,16 @@ class TrainerHandle {
 
   // ---- timeline and unit life ------------------------------------------------------------
 
+  // A whole number from JS, refused (not rounded) otherwise.
+  static int whole(double value, const char* what) {
+    require(std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 1e9,
+            std::string(what) + " must be a whole number, got " + formatNumber(value));
+    return static_cast<int>(value);
+  }
+
   val seek(double step) {
     return guarded([&] {
-      require(std::isfinite(step) && step == std::floor(step), "step must be a whole number");
-      trainer().seek(static_cast<long>(step));
+      trainer().seek(whole(step, "step"));
       return statusObject(0);
     });
   }
@@ -611,8 +618,9 @@ class TrainerHandle {
     });
   }
 
-  val deaths(int from) {
+  val deaths(double fromIndex) {
     return guarded([&] {
+      const int from = whole(fromIndex, "from");
       const auto& all = trainer().life().deaths();
       val list = val::array();
       for (std::size_t i = from < 0 ? 0 : static_cast<std::size_t>(from); i < all.size(); ++i)
@@ -621,8 +629,9 @@ class TrainerHandle {
     });
   }
 
-  val unitLife(int layer, int unit) {
+  val unitLife(double layerIndex, double unitIndex) {
     return guarded([&] {
+      const int layer = whole(layerIndex, "layer"), unit = whole(unitIndex, "unit");
       const Trainer& t = trainer();
       const UnitLife& life = t.life();
       const auto& widths = t.network().config().hiddenUnits;
@@ -654,9 +663,11 @@ class TrainerHandle {
     });
   }
 
-  val unitHistogram(int layer, int unit, int bins) {
+  val unitHistogram(double layer, double unit, double bins) {
     return guarded([&] {
-      const PreActivationHistogram h = preActivationHistogram(trainer().network(), trainer().data().train, layer, unit, bins);
+      const PreActivationHistogram h = preActivationHistogram(trainer().network(), trainer().data().train,
+                                                              whole(layer, "layer"), whole(unit, "unit"),
+                                                              whole(bins, "bins"));
       val value = val::object();
       value.set("lo", h.lo);
       value.set("hi", h.hi);

@@ -63,6 +63,8 @@ Manifest build() {
       section("predict", {{"coordinate", pointCoordinate}}),
       section("linearCollapse", {{"units", collapseUnits}}),
       section("softmax", {{"temperature", softmaxTemperature}}, {{"maxLogits", maxLogits}}),
+      section("timeline", {{"bins", unitHistogramBins}},
+              {{"keyframeEvery", keyframeEvery}, {"keyframeBudgetBytes", keyframeBudgetBytes}}),
   };
   m.costs = section("costs", {}, {{"maxArrayLength", maxArrayLength}, {"maxWorkPerCall", maxWorkPerCall},
                                   {"maxBornDeadProbes", maxBornDeadProbes}, {"maxRaceWork", maxRaceWork}});

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "datasets.hpp"
+#include "limits.hpp"
 #include "network.hpp"
 #include "rng.hpp"
 
@@ -34,8 +35,8 @@ StepBatch advance(RunState& run, const Dataset& train, const TrainSettings& sett
 
 /// Keyframe spacing and memory budget of a Timeline.
 struct TimelineOptions {
-  long keyframeEvery = 50;                    // initial K; doubles whenever the budget is exceeded
-  std::size_t keyframeBudget = 48u << 20;     // bytes of keyframes kept at most
+  long keyframeEvery = static_cast<long>(limits::keyframeEvery);  // initial K; doubles over budget
+  std::size_t keyframeBudget = static_cast<std::size_t>(limits::keyframeBudgetBytes);  // bytes kept at most
 };
 
 class Timeline {

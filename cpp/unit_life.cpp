@@ -6,6 +6,7 @@
 #include <string>
 
 #include "activations.hpp"
+#include "limits.hpp"
 
 namespace alab {
 
@@ -72,7 +73,7 @@ PreActivationHistogram preActivationHistogram(const Network& network, const Data
   if (unit < 0 || unit >= widths[layer])
     throw std::invalid_argument("unit " + std::to_string(unit) + " does not exist; hidden layer " +
                                 std::to_string(layer) + " has " + std::to_string(widths[layer]) + " units (0-based)");
-  if (bins < 1 || bins > 200) throw std::invalid_argument("bins must be 1 to 200, got " + std::to_string(bins));
+  requireInRange("bins", bins, limits::unitHistogramBins);
   const std::size_t n = data.size();
   if (n == 0) throw std::invalid_argument("cannot take a histogram over an empty dataset");
   std::vector<double> pre(static_cast<std::size_t>(network.hiddenUnitCount()) * n);

@@ -59,7 +59,7 @@ struct PreActivationHistogram {
   std::vector<int> nonPositive, positive;
 };
 
-/// Throws std::invalid_argument for a layer or unit that does not exist or bins outside 1 to 200.
+/// Throws std::invalid_argument for a layer or unit that does not exist or bins outside limits::unitHistogramBins.
 PreActivationHistogram preActivationHistogram(const Network& network, const Dataset& data, int layer, int unit,
                                               int bins);
 

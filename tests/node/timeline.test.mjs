@@ -136,8 +136,10 @@ test('histogram counts match the active fraction; bad units and bins are refused
     assert.ok(h.lo <= 0 && h.hi >= 0);
     assert.throws(() => trainer.unitHistogram(2, 0), /hidden layer 2 does not exist/);
     assert.throws(() => trainer.unitHistogram(0, 8), /unit 8 does not exist/);
-    assert.throws(() => trainer.unitHistogram(0, 0, 0), /bins must be 1 to 200/);
+    assert.throws(() => trainer.unitHistogram(0, 0, 0), /bins must be an integer in \[1, 200\]/);
     assert.throws(() => trainer.unitLife(0, -1), /no hidden unit/);
+    assert.throws(() => trainer.unitLife(0.5, 1), /layer must be a whole number, got 0.5/);
+    assert.throws(() => trainer.unitHistogram(0, 1, 2.5), /bins must be a whole number/);
     const info = trainer.timeline();
     assert.equal(info.origin, 0);
     assert.equal(info.liveEnd, 30);
