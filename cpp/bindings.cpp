@@ -614,6 +614,7 @@ class TrainerHandle {
       value.set("keyframeEvery", static_cast<double>(t.timeline().keyframeEvery()));
       value.set("keyframes", static_cast<double>(t.timeline().keyframeCount()));
       value.set("bytes", static_cast<double>(t.timeline().bytes() + t.life().bytes()));
+      value.set("deaths", static_cast<double>(t.life().deaths().size()));
       return value;
     });
   }
@@ -621,6 +622,7 @@ class TrainerHandle {
   val deaths(double fromIndex) {
     return guarded([&] {
       const int from = whole(fromIndex, "from");
+      trainer().checkUnits();
       const auto& all = trainer().life().deaths();
       val list = val::array();
       for (std::size_t i = from < 0 ? 0 : static_cast<std::size_t>(from); i < all.size(); ++i)
@@ -632,17 +634,19 @@ class TrainerHandle {
   val unitLife(double layerIndex, double unitIndex) {
     return guarded([&] {
       const int layer = whole(layerIndex, "layer"), unit = whole(unitIndex, "unit");
+      trainer().checkUnits();
       const Trainer& t = trainer();
       const UnitLife& life = t.life();
       const auto& widths = t.network().config().hiddenUnits;
       require(layer >= 0 && layer < static_cast<int>(widths.size()) && unit >= 0 && unit < widths[layer],
               "no hidden unit " + std::to_string(unit) + " in layer " + std::to_string(layer) + " (both 0-based)");
       std::vector<double> steps, sampleSteps, fractions;
-      std::vector<uint8_t> states;
+      std::vector<uint8_t> states, previous;
       for (const LifeEvent& e : life.events())
         if (e.layer == layer && e.unit == unit) {
           steps.push_back(static_cast<double>(e.step));
           states.push_back(static_cast<uint8_t>(e.state));
+          previous.push_back(static_cast<uint8_t>(e.previous));
         }
       const std::size_t u = static_cast<std::size_t>(life.flat(layer, unit));
       const double n = static_cast<double>(t.data().train.size());
@@ -656,9 +660,22 @@ class TrainerHandle {
       val value = val::object();
       value.set("eventSteps", doubles(steps));
       value.set("eventStates", typedArray("Uint8Array", states));
+      value.set("eventPrevious", typedArray("Uint8Array", previous));
       value.set("sampleSteps", doubles(sampleSteps));
       value.set("activeFraction", doubles(fractions));
       value.set("deaths", deathList);
+      return value;
+    });
+  }
+
+  val evaluation() {
+    return guarded([&] {
+      const Trainer& t = trainer();
+      val value = val::object();
+      value.set("trainLoss", t.network().loss(t.data().train));
+      value.set("testLoss", t.network().loss(t.data().test));
+      value.set("trainAccuracy", t.network().accuracy(t.data().train));
+      value.set("testAccuracy", t.network().accuracy(t.data().test));
       return value;
     });
   }
@@ -755,5 +772,6 @@ EMSCRIPTEN_BINDINGS(activation_lab) {
       .function("timeline", &TrainerHandle::timeline)
       .function("deaths", &TrainerHandle::deaths)
       .function("unitLife", &TrainerHandle::unitLife)
-      .function("unitHistogram", &TrainerHandle::unitHistogram);
+      .function("unitHistogram", &TrainerHandle::unitHistogram)
+      .function("evaluation", &TrainerHandle::evaluation);
 }

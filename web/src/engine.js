@@ -106,14 +106,16 @@ export class Trainer {
   seek(step) { return unwrap(this.#live().seek(step)); }
   /** Drops every step after the current one and continues from it with new settings; returns status(). */
   branch(settings) { return unwrap(this.#live().branch(options(settings, 'settings'))); }
-  /** {step, origin, liveEnd, lifeCheckedTo, keyframeEvery, keyframes, bytes} (unit life checked up to step). */
+  /** {step, origin, liveEnd, lifeCheckedTo, keyframeEvery, keyframes, bytes, deaths} (unit life checked up to step). */
   timeline() { return unwrap(this.#live().timeline()); }
   /** The furthest step trained. */
   get liveEnd() { return this.timeline().liveEnd; }
-  /** Killing updates from index `from` on: [{step, layer, unit (0-based), state, batch, weightsBefore, ...}]. */
+  /** Killing updates (unit life checked up to the current step) from index `from` on: [{step, layer, unit (0-based), state, batch, weightsBefore, ...}]. */
   deaths(from = 0) { return unwrap(this.#live().deaths(from)); }
-  /** One hidden unit's state changes, sampled active fraction and killing updates (0-based layer, unit). */
+  /** One hidden unit's state changes (eventSteps, eventStates, eventPrevious), sampled activeFraction, deaths (0-based). */
   unitLife(layer, unit) { return unwrap(this.#live().unitLife(layer, unit)); }
+  /** {trainLoss, testLoss, trainAccuracy, testAccuracy} at the current step (no history entry). */
+  evaluation() { return unwrap(this.#live().evaluation()); }
   /** {lo, hi, nonPositive, positive}: the unit's pre-activation over the training set now, in `bins` bins. */
   unitHistogram(layer, unit, bins = 30) { return unwrap(this.#live().unitHistogram(layer, unit, bins)); }
 }
