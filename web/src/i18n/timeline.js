@@ -49,6 +49,8 @@ export default {
     dormantFinal: 'Afterwards z ≤ 0 for all {count} training points, but its activation still has a slope below 0, so it keeps learning and may come back.',
     revivedAt: 'It came back at step {step}.',
     jump: 'Go to step {step}, just before it died',
+    overlayLegend: 'Lines: each first-layer unit’s w · x + b = 0, numbered; solid = alive, dashed grey = dead.',
+    overlaySummary: '{count} first-layer lines, {dead} of them dead (dashed grey).',
   },
   zh: {
     title: '时间轴',
@@ -98,5 +100,7 @@ export default {
     dormantFinal: '此后全部 {count} 个训练点上都有 z ≤ 0，但它的激活函数在 0 以下仍有斜率，所以它还在学习，可能会恢复。',
     revivedAt: '它在第 {step} 步复活。',
     jump: '跳到第 {step} 步，也就是它死亡前的一步',
+    overlayLegend: '直线：第一层每个单元的 w · x + b = 0，带编号；实线 = 存活，灰色虚线 = 死亡。',
+    overlaySummary: '第一层共 {count} 条直线，其中 {dead} 条已死亡（灰色虚线）。',
   },
 };

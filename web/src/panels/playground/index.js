@@ -15,7 +15,9 @@ import { buildPointsTools } from './points.js';
 import { buildRunBar } from './run.js';
 import { createPlaygroundViews } from './views.js';
 import { createDiagnostics } from './diagnostics.js';
+import { createTimelineControls } from './timeline-controls.js';
 import { buildPresets, buildExplanations } from './explain.js';
+import { presetById } from '../../training/presets.js';
 import { download, filePicker } from './files.js';
 import { createSession } from '../../training/session.js';
 import { createRunner } from '../../training/runner.js';
@@ -51,6 +53,7 @@ export function mount(root, ctx) {
   let lastRow = null;
   let pendingFrame = null;
   let frameRequest = 0;
+  let storyEnded = false;
 
   const intro = el('p', { className: 'panel-intro' });
   const presetsHost = el('div');
@@ -75,6 +78,14 @@ export function mount(root, ctx) {
       showRun();
     },
     onMode: (mode) => diagnostics.mode(mode),
+  });
+  const timelineControls = createTimelineControls({
+    session, settings: () => settings, save: (patch) => update(patch), decisionCanvas: views.decisionCanvas,
+    diagramHost: views.element.querySelector('.pg-diagram'),
+    paused() {
+      wantRunning = false;
+      showRun();
+    },
   });
 
   function save() {
@@ -120,8 +131,12 @@ export function mount(root, ctx) {
       lastRow = { trainLoss: h.trainLoss[rows - 1], testLoss: h.testLoss[rows - 1], trainAccuracy: h.trainAccuracy[rows - 1], testAccuracy: h.testAccuracy[rows - 1] };
     }
     if (!status.running && (status.stopReason || status.diverged)) wantRunning = false;
+    timelineControls.draw(frame);
+    if (status.stopReason === 'steps' && !storyEnded && presetById(activePreset)?.endAt === 'firstDeath') {
+      storyEnded = timelineControls.showFirstDeath();
+    }
     info = {
-      ready: true, running: status.running, step: status.step, epoch: status.epoch, diverged: status.diverged, stopReason: status.stopReason, row: lastRow,
+      ready: true, running: status.running, step: status.step, epoch: status.epoch, diverged: status.diverged, stopReason: status.stopReason, row: frame.evaluation ?? lastRow,
       dead: frame.units?.dead ?? info.dead, dormant: frame.units?.dormant ?? info.dormant, total: frame.units?.total ?? info.total,
     };
     views.diverged(status.diverged ? { step: status.step, lowerRate: formatRate(lowerRate()) } : null);
@@ -167,11 +182,12 @@ export function mount(root, ctx) {
     }
     if (changed.some((key) => ['showTest', 'dataset', 'logScale'].includes(key))) views.configure(settings);
     if (changed.some((key) => structuralKeys.includes(key))) rebuildRun();
-    else if (changed.some((key) => liveKeys.includes(key))) session.settings(trainSettings(settings));
+    else if (changed.some((key) => liveKeys.includes(key))) timelineControls.liveSettings(trainSettings(settings));
   }
 
   function play() {
     wantRunning = true;
+    timelineControls.beforePlay();
     session.play();
     showRun();
   }
@@ -197,6 +213,7 @@ export function mount(root, ctx) {
 
   function applyPreset(preset) {
     activePreset = preset.id;
+    storyEnded = false;
     wantRunning = true;
     settings = sanitize(schema, { ...settings, ...preset.settings }).settings;
     save();
@@ -321,7 +338,9 @@ export function mount(root, ctx) {
     presetsHost,
     el('div', { className: 'panel-grid pg-grid' }, [
       setupHost,
-      el('div', { className: 'panel-main pg-main' }, [runHost, errorBox, views.element, diagnostics.element]),
+      el('div', { className: 'panel-main pg-main' }, [
+        runHost, errorBox, timelineControls.timelineElement, views.element, timelineControls.inspectorElement, diagnostics.element,
+      ]),
     ]),
     explainHost,
   ]));
@@ -335,6 +354,7 @@ export function mount(root, ctx) {
       stopListening();
       if (frameRequest) cancelAnimationFrame(frameRequest);
       session.dispose();
+      timelineControls.destroy();
       views.destroy();
       root.replaceChildren();
     },

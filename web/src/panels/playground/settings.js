@@ -51,6 +51,9 @@ export const schema = {
   stopSteps: field.integer(1000, 1, 10000000),
   stopLoss: field.number(0.05, 0.0001, 10),
   logScale: field.boolean(false),
+  timelineStep: field.integer(-1, -1, 10000000),
+  inspectLayer: field.integer(0, 0, maxLayers),
+  inspectUnit: field.integer(0, 0, maxUnits),
 };
 
 /** Settings that rebuild the network and data when they change (the rest apply to the running network). */
