@@ -34,20 +34,26 @@ export function createTimelineView(actions) {
   let deaths = [];
   let branched = null;
   let wanted = null;
+  let requested = null;
   let sendRequest = 0;
+
+  const shownStep = () => wanted ?? requested ?? state.step;
 
   function requestSeek(step) {
     wanted = Math.max(state.origin, Math.min(state.liveEnd, step));
     sendRequest ||= requestAnimationFrame(() => {
       sendRequest = 0;
-      if (wanted !== null && wanted !== state.step) actions.seek(wanted);
+      if (wanted !== null && wanted !== state.step) {
+        requested = wanted;
+        actions.seek(wanted);
+      }
       wanted = null;
     });
   }
 
   slider.addEventListener('input', () => requestSeek(Number(slider.value)));
-  back.addEventListener('click', () => requestSeek(state.step - 1));
-  forward.addEventListener('click', () => requestSeek(state.step + 1));
+  back.addEventListener('click', () => requestSeek(shownStep() - 1));
+  forward.addEventListener('click', () => requestSeek(shownStep() + 1));
   live.addEventListener('click', () => requestSeek(state.liveEnd));
 
   function markLabel(death) {
@@ -74,7 +80,7 @@ export function createTimelineView(actions) {
     const earlier = step < liveEnd;
     slider.min = String(origin);
     slider.max = String(liveEnd);
-    slider.value = String(step);
+    slider.value = String(shownStep());
     slider.setAttribute('aria-valuetext', t(earlier ? 'timeline.positionEarlier' : 'timeline.positionLive', { step, end: liveEnd }));
     back.disabled = step <= origin;
     forward.disabled = !earlier;
@@ -114,6 +120,7 @@ export function createTimelineView(actions) {
       const { step, origin, liveEnd } = frame.timeline;
       const extentChanged = origin !== state.origin || liveEnd !== state.liveEnd;
       state = { step, origin, liveEnd };
+      if (requested === step || frame.fresh) requested = null;
       if (frame.fresh) branched = null;
       if (frame.branched) branched = { step: frame.branched.step, from: frame.branched.step + 1, end: frame.branched.step + frame.branched.dropped };
       const added = frame.deaths?.length ?? 0;

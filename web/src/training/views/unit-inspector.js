@@ -76,6 +76,8 @@ export function createUnitInspector(actions) {
   function render() {
     const shown = last?.frame.inspection;
     body.hidden = !selection || !shown || shown.layer !== selection.layer || shown.unit !== selection.unit;
+    close.disabled = body.hidden;
+    jump.disabled = true;
     if (body.hidden) return;
     const { frame, data, deathsTotal } = last;
     const { layer, unit, life, histogram: h } = frame.inspection;
@@ -105,6 +107,7 @@ export function createUnitInspector(actions) {
     explanation.replaceChildren(...explained.paragraphs.map(({ key, values }) => el('p', { text: t(`timeline.${key}`, values) })));
     jumpTo = explained.jumpTo;
     jump.hidden = jumpTo === null;
+    jump.disabled = jump.hidden;
     jump.textContent = jumpTo === null ? '' : t('timeline.jump', { step: jumpTo });
     element.dataset.deaths = String(deathsTotal);
   }
