@@ -81,7 +81,7 @@ export function mount(root, ctx) {
   });
   const timelineControls = createTimelineControls({
     session, settings: () => settings, save: (patch) => update(patch), decisionCanvas: views.decisionCanvas,
-    diagramHost: views.element.querySelector('.pg-diagram'),
+    diagramHost: views.element.querySelector('.pg-diagram'), lossBox: views.element.querySelector('.pg-loss-chart'),
     paused() {
       wantRunning = false;
       showRun();

@@ -3,12 +3,15 @@
 // earlier step branches there. The step shown and the inspected unit live in the settings
 // (timelineStep: -1 = the live end; inspectLayer / inspectUnit 1-based, 0 = none).
 import { el } from '../../dom.js';
+import { t, onLanguageChange } from '../../i18n.js';
 import { createTimelineView } from '../../training/views/timeline.js';
 import { createUnitInspector } from '../../training/views/unit-inspector.js';
 import { createLineOverlay } from '../../training/views/line-overlay.js';
+import { createDeathMarks } from '../../training/views/death-marks.js';
 
 /**
- * ctx: {session, settings() -> current settings, save(patch), paused(), decisionCanvas, diagramHost}.
+ * ctx: {session, settings() -> current settings, save(patch), paused(), decisionCanvas, diagramHost,
+ * lossBox (the loss chart's .chart-box)}.
  * Returns {timelineElement, inspectorElement, draw(frame), beforePlay(), liveSettings(s), showFirstDeath(), ...}.
  */
 export function createTimelineControls(ctx) {
@@ -33,8 +36,8 @@ export function createTimelineControls(ctx) {
     ctx.save({ inspectLayer: selection ? layer + 1 : 0, inspectUnit: selection ? unit + 1 : 0 });
   }
 
-  const timeline = createTimelineView({
-    seek,
+  const timeline = createTimelineView({ seek });
+  const marks = createDeathMarks(ctx.lossBox, {
     openDeath(death) {
       select(death.layer, death.unit);
       seek(death.step);
@@ -50,6 +53,16 @@ export function createTimelineControls(ctx) {
   ctx.decisionCanvas.replaceWith(wrap);
   wrap.append(ctx.decisionCanvas, overlayCanvas);
   const overlay = createLineOverlay(overlayCanvas);
+  const overlayNote = el('p', { className: 'note tl-overlay-note' });
+  wrap.after(overlayNote);
+  const noteOverlay = () => {
+    const note = `${t('timeline.overlayLegend')} ${overlay.summary()}`.trim();
+    if (overlayNote.textContent !== note) overlayNote.textContent = note;
+  };
+  const stopListening = onLanguageChange(() => {
+    noteOverlay();
+    marks.refresh();
+  });
 
   function tileOf(event) {
     const tile = event.target.closest?.('.nn-tile.nn-hidden[data-layer][data-unit]');
@@ -97,8 +110,10 @@ export function createTimelineControls(ctx) {
         else if (target !== position.step) session.seek(target);
       }
       timeline.update(frame);
+      marks.update(timeline.deaths, position.step < position.liveEnd ? position.step : null);
       inspector.update(frame, selection, data, timeline.deaths.length);
       overlay.update({ parameters: frame.parameters, units: frame.units, domain: frame.domain });
+      noteOverlay();
       if (focusInspector && frame.inspection) {
         focusInspector = false;
         inspector.focus();
@@ -124,7 +139,9 @@ export function createTimelineControls(ctx) {
       return true;
     },
     destroy() {
+      stopListening();
       timeline.destroy();
+      marks.destroy();
       inspector.destroy();
       overlay.destroy();
     },

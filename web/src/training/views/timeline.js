@@ -1,16 +1,15 @@
 // The timeline of a training run: a slider over its steps (arrow keys, Page Up/Down, Home/End),
-// one-step buttons, a jump to the live end, a live line saying which step is shown, and a mark
-// per unit death that moves the timeline there. Draws what frames say; seeking is the caller's.
+// one-step buttons, a jump to the live end, a live line saying which step is shown, and the run's
+// deaths (their marks sit on the loss chart: death-marks.js). Draws what frames say; seeking is the caller's.
 import { t, registerStrings, onLanguageChange } from '../../i18n.js';
 import strings from '../../i18n/timeline.js';
 import { el } from '../../dom.js';
 
 registerStrings('timeline', strings);
 
-const maxMarks = 120;
 let nextId = 0;
 
-/** actions: {seek(step), openDeath(death)}. update({timeline, deaths, branched}) after each frame. */
+/** actions: {seek(step)}. update({timeline, deaths, deathsFrom, branched}) after each frame. */
 export function createTimelineView(actions) {
   nextId += 1;
   const sliderId = `tl-slider-${nextId}`;
@@ -24,11 +23,10 @@ export function createTimelineView(actions) {
   const hint = el('p', { className: 'note tl-hint' });
   const branchNote = el('p', { className: 'note tl-branched', role: 'status' });
   const marksTitle = el('p', { className: 'note tl-marks-title' });
-  const track = el('div', { className: 'tl-track' });
   const element = el('section', { className: 'chart-figure tl-timeline' }, [
     title, sliderLabel,
     el('div', { className: 'tl-row' }, [back, slider, forward, live]),
-    position, hint, branchNote, marksTitle, track,
+    position, hint, branchNote, marksTitle,
   ]);
   let state = { step: 0, origin: 0, liveEnd: 0 };
   let deaths = [];
@@ -56,23 +54,8 @@ export function createTimelineView(actions) {
   forward.addEventListener('click', () => requestSeek(shownStep() + 1));
   live.addEventListener('click', () => requestSeek(state.liveEnd));
 
-  function markLabel(death) {
-    return t(death.state === 2 ? 'timeline.dormantMark' : 'timeline.deathMark', { layer: death.layer + 1, unit: death.unit + 1, step: death.step });
-  }
-
-  function renderMarks() {
-    const span = Math.max(1, state.liveEnd - state.origin);
-    const shown = deaths.slice(0, maxMarks);
-    track.replaceChildren(...shown.map((death) => {
-      const mark = el('button', {
-        type: 'button', className: `tl-mark ${death.state === 2 ? 'tl-mark-dormant' : ''}`, 'data-step': death.step,
-        'data-layer': death.layer + 1, 'data-unit': death.unit + 1, 'aria-label': markLabel(death), title: markLabel(death),
-        style: `left: ${(100 * (death.step - state.origin)) / span}%`,
-      });
-      mark.addEventListener('click', () => actions.openDeath(death));
-      return mark;
-    }));
-    marksTitle.textContent = deaths.length > 0 ? t('timeline.deathsTitle') : t('timeline.noDeaths');
+  function renderMarksTitle() {
+    marksTitle.textContent = deaths.length > 0 ? t('timeline.deathsTitle', { count: deaths.length }) : t('timeline.noDeaths');
   }
 
   function render() {
@@ -103,7 +86,7 @@ export function createTimelineView(actions) {
     forward.title = t('timeline.forward');
     live.textContent = t('timeline.live');
     render();
-    renderMarks();
+    renderMarksTitle();
   }
   relabel();
   const stopListening = onLanguageChange(relabel);
@@ -118,7 +101,6 @@ export function createTimelineView(actions) {
     update(frame) {
       if (!frame.timeline) return;
       const { step, origin, liveEnd } = frame.timeline;
-      const extentChanged = origin !== state.origin || liveEnd !== state.liveEnd;
       state = { step, origin, liveEnd };
       if (requested === step || frame.fresh) requested = null;
       if (frame.fresh) branched = null;
@@ -127,7 +109,7 @@ export function createTimelineView(actions) {
       const kept = frame.fresh ? 0 : frame.deathsFrom ?? deaths.length;
       if (added > 0 || kept !== deaths.length) deaths = [...deaths.slice(0, kept), ...(frame.deaths ?? [])];
       render();
-      if (added > 0 || extentChanged || frame.fresh) renderMarks();
+      renderMarksTitle();
     },
     destroy() {
       stopListening();
