@@ -52,7 +52,7 @@ test('the ReLU-high story ends on the step before the first death; Step shows th
   await context.close();
 });
 
-test('scrubbing back shows the earlier counters and tiles; the slider works by keyboard', async () => {
+test('scrubbing back shows the earlier counters and tiles; the slider works by keyboard; a new setting there branches', async () => {
   const { page, context, errors } = await openPlayground(lab.browser, lab.server.url);
   await runPreset(page, 'reluHigh');
   await atStep(page, firstDeath.step - 1);
@@ -71,6 +71,12 @@ test('scrubbing back shows the earlier counters and tiles; the slider works by k
   await page.click(`${panel} button[name="timelineBack"]`);
   await atStep(page, firstDeath.step - 1);
   assert.equal((await counters(page)).dead, 0);
+  await page.fill(`${panel} input[name="batchSize"]`, '20');
+  await page.keyboard.press('Tab');
+  const before = firstDeath.step - 1;
+  await page.waitForFunction(([root, note]) => document.querySelector(`${root} .tl-branched`)?.textContent === note,
+    [panel, `New branch: steps ${before + 1} to 1000 were dropped; training continues from step ${before} with the new settings.`]);
+  assert.match(await text(page, '.tl-position'), new RegExp(`^Step ${before}: the live end`));
   assert.deepEqual(errors, []);
   await context.close();
 });
