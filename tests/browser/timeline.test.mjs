@@ -4,7 +4,7 @@
 // mark moves the timeline, a link restores step and unit, and it all fits a 375 px phone.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowserAndServer, openPage, openPanel } from './harness.mjs';
+import { useBrowserAndServer, openPage, openPanel, chartData } from './harness.mjs';
 import { panel, openPlayground, runPreset, counters, tileStates, waitForFirstFrame } from './playground-helpers.mjs';
 import { loadEngine } from '../node/load-engine.mjs';
 import { sanitize } from '../../web/src/settings.js';
@@ -29,7 +29,7 @@ const atStep = (page, step) => page.waitForFunction(([root, n]) => document.quer
   && document.querySelector(`${root} .tl-position`)?.textContent.startsWith(`Step ${n}`), [panel, step], { timeout: 20000 });
 const inspectorShows = (page, pattern) => page.waitForFunction(([root, source]) => {
   const body = document.querySelector(`${root} .tl-inspector-body`);
-  return body && !body.hidden && new RegExp(source).test(body.textContent);
+  return body && new RegExp(source).test(body.textContent);
 }, [panel, pattern.source], { timeout: 20000 });
 
 test('the ReLU-high story ends on the step before the first death; Step shows the killing update in the engine\'s numbers', async () => {
@@ -77,6 +77,8 @@ test('scrubbing back shows the earlier counters and tiles; the slider works by k
   await page.waitForFunction(([root, note]) => document.querySelector(`${root} .tl-branched`)?.textContent === note,
     [panel, `New branch: steps ${before + 1} to 1000 were dropped; training continues from step ${before} with the new settings.`]);
   assert.match(await text(page, '.tl-position'), new RegExp(`^Step ${before}: the live end`));
+  const [loss] = await chartData(page, `${panel} .pg-loss-chart canvas`);
+  assert.ok(loss.x.at(-1) <= before, `the loss chart drops the old future: it ends at step ${loss.x.at(-1)}`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -267,7 +267,15 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     },
   };
   handlers.dispose = handlers.clear;
-  Object.assign(handlers, timeline.handlers({ trainer: () => trainer, stop: () => { running = false; }, requestFrame }));
+  Object.assign(handlers, timeline.handlers({
+    trainer: () => trainer,
+    stop: () => { running = false; },
+    requestFrame,
+    resend: () => {
+      historySent = 0;
+      fresh = true;
+    },
+  }));
 
   return {
     /** Handles one message from the page. */

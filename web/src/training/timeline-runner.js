@@ -14,7 +14,10 @@ export function createRunnerTimeline() {
       inspected = null;
       branched = null;
     },
-    /** Message handlers; ctx: {trainer() -> Trainer | null, stop(), requestFrame()}. */
+    /**
+     * Message handlers; ctx: {trainer() -> Trainer | null, stop(), requestFrame(), resend()}; resend
+     * makes the next frame a fresh one with the whole history (a branch drops its later rows).
+     */
     handlers(ctx) {
       return {
         seek(message) {
@@ -31,6 +34,8 @@ export function createRunnerTimeline() {
           const { step, liveEnd } = trainer.timeline();
           trainer.branch(message.settings);
           branched = { step, dropped: liveEnd - step };
+          deathsSent = 0;
+          ctx.resend();
           ctx.requestFrame();
         },
         inspect(message) {

@@ -52,7 +52,7 @@ export function createLineOverlay(canvas) {
       canvas.height = height;
     }
     ctx.clearRect(0, 0, width, height);
-    if (!last?.parameters || !last.domain) return;
+    if (!last?.parameters || !last.domain || !last.units?.layers?.length) return;
     const { weights, biases, outputs } = last.parameters[0];
     const states = last.units?.layers?.[0]?.state;
     ctx.font = `${11 * scale}px system-ui, sans-serif`;

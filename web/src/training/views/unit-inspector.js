@@ -39,7 +39,7 @@ export function createUnitInspector(actions) {
     jump,
   ]);
   const element = el('section', { className: 'chart-figure tl-inspector' }, [
-    el('div', { className: 'tl-pick' }, [pickLabel, pick]), pickHint, body,
+    el('div', { className: 'tl-pick' }, [pickLabel, pick]), pickHint,
   ]);
   let layers = [];
   let selection = null;
@@ -75,10 +75,12 @@ export function createUnitInspector(actions) {
 
   function render() {
     const shown = last?.frame.inspection;
-    body.hidden = !selection || !shown || shown.layer !== selection.layer || shown.unit !== selection.unit;
-    close.disabled = body.hidden;
-    jump.disabled = true;
-    if (body.hidden) return;
+    const hidden = !selection || !shown || shown.layer !== selection.layer || shown.unit !== selection.unit;
+    if (hidden) {
+      body.remove();
+      return;
+    }
+    if (!body.isConnected) element.append(body);
     const { frame, data, deathsTotal } = last;
     const { layer, unit, life, histogram: h } = frame.inspection;
     const step = frame.timeline.step;
