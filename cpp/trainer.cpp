@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -64,8 +65,7 @@ void Trainer::ensureOrigin() {
   timeline_.restart(run_, settings_);
   liveEnd_ = run_.step;
   life_.reset(run_.network.config().hiddenUnits);
-  lastCheck_ = run_.step;
-  lastStates_ = flatStates(units());
+  markChecked(flatStates(units()));
 }
 
 void Trainer::setSettings(const TrainSettings& settings) {
@@ -87,10 +87,7 @@ void Trainer::branch(const TrainSettings& settings) {
   timeline_.truncateAfter(run_.step);
   life_.truncateAfter(run_.step);
   while (!history_.empty() && history_.back().step > run_.step) history_.pop_back();
-  if (lastCheck_ > run_.step) {
-    lastCheck_ = run_.step;
-    lastStates_ = flatStates(units());
-  }
+  if (lastCheck_ > run_.step) markChecked(flatStates(units()));
   liveEnd_ = run_.step;
   timeline_.logSettings(run_.step, settings);
   settings_ = settings;
@@ -164,14 +161,22 @@ void Trainer::checkUnits(const UnitReport& report) {
   for (const LayerUnits& layer : report.layers)
     for (const double fraction : layer.activeFraction) positive.push_back(static_cast<uint32_t>(std::lround(fraction * n)));
   life_.addSample(run_.step, positive);
-  lastCheck_ = run_.step;
-  lastStates_ = std::move(states);
+  markChecked(std::move(states));
 }
 
+void Trainer::markChecked(std::vector<UnitState> states) {
+  lastCheck_ = run_.step;
+  lastStates_ = std::move(states);
+  checkedRun_ = run_;
+}
+
+// Starts from the copy taken at the last check when it is at `from`, else from a keyframe.
 void Trainer::resolve(long from, long to) {
-  RunState start = run_;
-  timeline_.restore(from, start);
-  timeline_.replay(start, from, data_.train, shuffle_);
+  RunState start = checkedRun_ && checkedRun_->step == from ? *checkedRun_ : run_;
+  if (start.step != from) {
+    timeline_.restore(from, start);
+    timeline_.replay(start, from, data_.train, shuffle_);
+  }
   findChanges(start, scanUnits(start.network, data_.train), to, scanUnits(run_.network, data_.train), data_.train,
               timeline_, shuffle_, life_);
 }

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "datasets.hpp"
@@ -78,6 +79,7 @@ class Trainer {
   void ensureOrigin();
   void checkUnits(const UnitReport& report);
   void resolve(long from, long to);
+  void markChecked(std::vector<UnitState> states);
   long checkInterval() const;
 
   RunState run_;
@@ -92,6 +94,7 @@ class Trainer {
   bool originStale_ = true;
   long lastCheck_ = 0;
   std::vector<UnitState> lastStates_;
+  std::optional<RunState> checkedRun_;  // the run at lastCheck_, where a search for changes starts
   std::vector<HistoryEntry> history_;
 };
 
