@@ -60,11 +60,15 @@ test('scrubbing back shows the earlier counters and tiles; the slider works by k
   await atStep(page, 1000);
   const end = await counters(page);
   assert.ok(end.dead >= 12, `expected most units dead at the live end, got ${end.dead}`);
+  const firstLayerDead = await page.$$eval(`${panel} .nn-tile[data-kind="hidden"][data-layer="1"]`, (tiles) => tiles.filter((tile) => tile.dataset.state !== 'alive').length);
+  assert.ok(firstLayerDead > 0);
+  assert.match(await text(page, '.tl-overlay-note'), new RegExp(`8 first-layer lines, ${firstLayerDead} of them dead`));
   await page.focus(`${panel} input[name="timelineStep"]`);
   await page.keyboard.press('Home');
   await atStep(page, 0);
   assert.equal((await counters(page)).dead, 0, 'no unit is dead at step 0');
   assert.equal((await tileStates(page)).dead, 0, 'no tile is dead at step 0');
+  assert.match(await text(page, '.tl-overlay-note'), /8 first-layer lines, 0 of them dead/);
   for (let i = 0; i < firstDeath.step; i += 1) await page.keyboard.press('ArrowRight');
   await atStep(page, firstDeath.step);
   assert.ok((await counters(page)).dead >= 1, 'the first death shows at its step');

@@ -86,7 +86,7 @@ export function createLineOverlay(canvas) {
     summary() {
       const states = last?.units?.layers?.[0]?.state;
       if (!states) return '';
-      const dead = states.filter((s) => s !== 0).length;
+      const dead = states.filter((s) => s !== 'alive').length;
       return t('timeline.overlaySummary', { count: states.length, dead });
     },
     destroy() {
