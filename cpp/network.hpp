@@ -89,6 +89,16 @@ class Network {
   const std::vector<double>& slopeGradient(std::size_t layer) const { return slopeGradients_[layer]; }
   /// Replaces a hidden layer's PReLU slopes; throws std::invalid_argument on a size mismatch or non-finite value.
   void setSlopes(std::size_t layer, const std::vector<double>& slopes);
+  /// Momentum velocities or adam's first moments (same layout as weights/biases).
+  const std::vector<double>& weightVelocity(std::size_t layer) const { return weightVelocities_[layer]; }
+  const std::vector<double>& biasVelocity(std::size_t layer) const { return biasVelocities_[layer]; }
+  /// Number of values saveState writes: the optimiser the state belongs to and adam's step powers,
+  /// the parameters (weights, biases, prelu slopes) and that optimiser's buffers for each of them.
+  std::size_t stateSize() const;
+  /// Writes the whole training state to out (stateSize() values).
+  void saveState(double* out) const;
+  /// Reads a state written by saveState of a network with the same config.
+  void loadState(const double* values);
   /// One update with settings.optimizer (+ L2) from the gradient buffers, then clears them. `settings`
   /// must have passed validateSettings (the Trainer checks them once, where they enter, not per step).
   /// A change of optimiser starts its state (velocities, moments) from zero. Returns true when every
@@ -126,6 +136,9 @@ class Network {
   std::vector<std::vector<double>> weightSquares_, biasSquares_;        // adam's and rmsprop's mean squares
   std::vector<std::vector<double>> slopes_, slopeGradients_, slopeVelocities_, slopeSquares_;  // prelu, per hidden layer
   std::vector<double> updateSquares_;  // per layer: squared norm of the last weight update
+  template <class Self>
+  friend auto stateBuffers(Self& net, Optimizer optimizer);
+  void clearOptimizerState();  // zero velocities and moments, adam's step powers back to 1
   Optimizer stateOf_ = Optimizer::Sgd;  // the optimiser the velocities and moments belong to
   double beta1Power_ = 1, beta2Power_ = 1;  // adam: products of beta1 and beta2 over its steps so far
 };

@@ -1,5 +1,6 @@
-// Network's optimiser step (sgd, adam, rmsprop on weights, biases and prelu slopes) and the
-// per-layer sizes of its gradients and updates.
+// Network's optimiser step (sgd, adam, rmsprop on weights, biases and prelu slopes), its whole
+// training state as one vector (for the timeline's keyframes) and the per-layer sizes of its
+// gradients and updates.
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -18,12 +19,63 @@ double squaredNorm(const std::vector<double>& values) {
 
 }  // namespace
 
+// The buffers of the training state with `optimizer`'s state, in saveState's order: per layer the
+// weights and biases and the velocities (sgd, adam) and mean squares (adam, rmsprop) of each, per
+// hidden layer the prelu slopes and theirs, then the last updates' sizes. The other optimiser
+// buffers are all zero: a change of optimiser clears them and the optimiser in use never writes them.
+template <class Self>
+auto stateBuffers(Self& net, Optimizer optimizer) {
+  const bool first = optimizer != Optimizer::RmsProp, second = optimizer != Optimizer::Sgd;
+  std::vector<decltype(&net.weights_[0])> buffers;
+  const auto add = [&](auto& value, auto& velocity, auto& square) {
+    buffers.push_back(&value);
+    if (first) buffers.push_back(&velocity);
+    if (second) buffers.push_back(&square);
+  };
+  for (std::size_t l = 0; l < net.weights_.size(); ++l) {
+    add(net.weights_[l], net.weightVelocities_[l], net.weightSquares_[l]);
+    add(net.biases_[l], net.biasVelocities_[l], net.biasSquares_[l]);
+  }
+  for (std::size_t l = 0; l < net.slopes_.size(); ++l) add(net.slopes_[l], net.slopeVelocities_[l], net.slopeSquares_[l]);
+  buffers.push_back(&net.updateSquares_);
+  return buffers;
+}
+
+std::size_t Network::stateSize() const {
+  std::size_t size = 3;  // the optimiser the state belongs to, and adam's two step powers
+  for (const auto* buffer : stateBuffers(*this, stateOf_)) size += buffer->size();
+  return size;
+}
+
+void Network::saveState(double* out) const {
+  *out++ = static_cast<double>(static_cast<int>(stateOf_));
+  *out++ = beta1Power_;
+  *out++ = beta2Power_;
+  for (const auto* buffer : stateBuffers(*this, stateOf_)) out = std::copy(buffer->begin(), buffer->end(), out);
+}
+
+void Network::loadState(const double* values) {
+  clearOptimizerState();
+  stateOf_ = static_cast<Optimizer>(static_cast<int>(values[0]));
+  beta1Power_ = values[1];
+  beta2Power_ = values[2];
+  values += 3;
+  for (auto* buffer : stateBuffers(*this, stateOf_)) {
+    std::copy(values, values + buffer->size(), buffer->begin());
+    values += buffer->size();
+  }
+}
+
+void Network::clearOptimizerState() {
+  for (auto* buffers : {&weightVelocities_, &biasVelocities_, &weightSquares_, &biasSquares_, &slopeVelocities_,
+                        &slopeSquares_})
+    for (auto& buffer : *buffers) std::fill(buffer.begin(), buffer.end(), 0.0);
+  beta1Power_ = beta2Power_ = 1.0;
+}
+
 bool Network::applyGradient(const TrainSettings& settings) {
   if (settings.optimizer != stateOf_) {
-    for (auto* buffers : {&weightVelocities_, &biasVelocities_, &weightSquares_, &biasSquares_, &slopeVelocities_,
-                          &slopeSquares_})
-      for (auto& buffer : *buffers) std::fill(buffer.begin(), buffer.end(), 0.0);
-    beta1Power_ = beta2Power_ = 1.0;
+    clearOptimizerState();
     stateOf_ = settings.optimizer;
   }
   OptimizerStep step{settings.optimizer, settings.learningRate, settings.momentum, settings.beta1, settings.beta2,

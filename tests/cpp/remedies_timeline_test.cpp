@@ -1,0 +1,96 @@
+// The timeline with the remedies' training state: keyframes save and restore Adam's and RMSprop's
+// moments, the PReLU slopes and the optimiser in use, so seek() reproduces a fresh run bit for bit.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <vector>
+
+#include "timeline.hpp"
+#include "trainer.hpp"
+
+namespace alab {
+namespace {
+
+TrainSettings with(Optimizer optimizer, double rate, int batch) {
+  TrainSettings settings;
+  settings.optimizer = optimizer;
+  settings.learningRate = rate;
+  settings.batchSize = batch;
+  settings.momentum = optimizer == Optimizer::Sgd ? 0.9 : 0.0;
+  settings.beta1 = 0.8;
+  return settings;
+}
+
+// Adam from step 0, RMSprop from 41, SGD with momentum from 90, Adam again from 150; 220 steps.
+const std::vector<std::pair<long, TrainSettings>> script = {{0, with(Optimizer::Adam, 0.01, 10)},
+                                                            {41, with(Optimizer::RmsProp, 0.003, 7)},
+                                                            {90, with(Optimizer::Sgd, 0.05, 12)},
+                                                            {150, with(Optimizer::Adam, 0.02, 10)}};
+
+Trainer preluTrainer(const TimelineOptions& options = {}) {
+  NetworkConfig config;
+  config.hiddenUnits = {6, 5};
+  config.hiddenActivation = ActivationKind::Prelu;
+  config.alpha = 0.25;
+  config.initialBias = 0.1;
+  config.seed = 3;
+  return Trainer(config, splitDataset(makeDataset(DatasetKind::Xor, 240, 0.1, 5), 0.5, 5), script[0].second, 0, 8,
+                 true, options);
+}
+
+void trainScriptTo(Trainer& trainer, long step) {
+  for (const auto& [at, settings] : script) {
+    if (at > step) break;
+    if (at < trainer.step()) continue;
+    trainer.train(at - trainer.step());
+    trainer.setSettings(settings);
+  }
+  trainer.train(step - trainer.step());
+}
+
+std::vector<double> stateOf(const Trainer& trainer) {
+  std::vector<double> state(trainer.network().stateSize());
+  trainer.network().saveState(state.data());
+  return state;
+}
+
+bool sameBits(const std::vector<double>& a, const std::vector<double>& b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+}
+
+TEST(RemedyTimeline, SeekWithAdamRmspropAndPreluSlopesIsBitIdenticalToAFreshRun) {
+  Trainer scrubbed = preluTrainer(TimelineOptions{16, 48u << 20});
+  trainScriptTo(scrubbed, 220);
+  for (const long step : {0L, 5L, 16L, 40L, 41L, 42L, 89L, 90L, 100L, 149L, 150L, 151L, 219L, 220L, 33L}) {
+    Trainer fresh = preluTrainer();
+    trainScriptTo(fresh, step);
+    scrubbed.seek(step);
+    ASSERT_EQ(scrubbed.step(), step);
+    EXPECT_TRUE(sameBits(stateOf(scrubbed), stateOf(fresh))) << "state after seeking to step " << step;
+    EXPECT_EQ(scrubbed.network().slopes(0), fresh.network().slopes(0)) << "slopes at step " << step;
+  }
+  scrubbed.seek(220);
+  double moved = 0;
+  for (double slope : scrubbed.network().slopes(0)) moved = std::max(moved, std::fabs(slope - 0.25));
+  EXPECT_GT(moved, 1e-4) << "the slopes were learnt, so restoring them is not trivial";
+}
+
+TEST(RemedyTimeline, TheStateHoldsOnlyTheBuffersOfTheOptimiserInUse) {
+  Trainer trainer = preluTrainer();
+  trainScriptTo(trainer, 10);
+  const std::size_t adam = trainer.network().stateSize();
+  trainScriptTo(trainer, 45);  // rmsprop: no first moments
+  const std::size_t rmsprop = trainer.network().stateSize();
+  trainScriptTo(trainer, 95);  // sgd: no mean squares
+  const std::size_t sgd = trainer.network().stateSize();
+  std::size_t parameters = 0;
+  for (std::size_t l = 0; l < trainer.network().layerCount(); ++l)
+    parameters += trainer.network().weights(l).size() + trainer.network().biases(l).size();
+  for (std::size_t l = 0; l + 1 < trainer.network().layerCount(); ++l) parameters += trainer.network().slopes(l).size();
+  EXPECT_EQ(adam, 3 * parameters + 3 + 3);
+  EXPECT_EQ(rmsprop, 2 * parameters + 3 + 3);
+  EXPECT_EQ(sgd, rmsprop);
+}
+
+}  // namespace
+}  // namespace alab
