@@ -80,3 +80,28 @@ test('the sweep trains every activation with every ticked optimiser and bias, an
   assert.deepEqual(opened.errors, [], 'expected no console errors');
   await opened.context.close();
 });
+
+test('prelu tiles and the inspector show each unit\'s learnt slope, starting at 0.25', async () => {
+  const opened = await openPlayground(lab.browser, `${lab.server.url}#playground&playground.optimizer=adam&playground.learningRate=0.03`);
+  const p = opened.page;
+  await choose(p, 'activation', 'prelu');
+  await p.waitForFunction(() => /playground\.alpha=0\.25/.test(window.location.hash), null, { timeout: 10000 });
+  await p.waitForSelector(`${panel} .nn-tile[data-kind="hidden"] .nn-slope`, { timeout: 10000 });
+  const slopes = () => p.$$eval(`${panel} .nn-tile[data-kind="hidden"] .nn-slope`, (spans) => spans.map((s) => s.textContent));
+  assert.deepEqual(await slopes(), Array(16).fill('a 0.25'), 'expected every prelu unit to start at slope 0.25');
+  await p.click(`${panel} button[name="play"]`);
+  await p.waitForFunction((root) => Number(document.querySelector(`${root} .pg-step-count`).textContent) >= 300, panel, { timeout: 30000 });
+  await p.click(`${panel} button[name="play"]`);
+  await waitForState(p, 'paused');
+  const learnt = await slopes();
+  assert.ok(learnt.some((text) => text !== 'a 0.25'), `expected some slopes learnt, got ${learnt}`);
+  const tile = `${panel} .nn-tile[data-kind="hidden"][data-layer="1"][data-unit="1"]`;
+  assert.match(await p.getAttribute(tile, 'aria-label'), /learnt slope below 0: −?\d\.\d\d$/);
+  await p.click(tile);
+  await p.waitForSelector(`${panel} .tl-slope:not([hidden])`, { timeout: 10000 });
+  const shown = (await p.textContent(`${panel} .tl-slope`)).match(/: (−?\d\.\d\d)\.$/)[1];
+  assert.equal(`a ${shown}`, learnt[0], 'expected the inspector to show the tile\'s slope');
+  await saveScreenshot(p.locator(`${panel} .pg-diagram`), 'playground-prelu-slopes');
+  assert.deepEqual(opened.errors, [], 'expected no console errors');
+  await opened.context.close();
+});

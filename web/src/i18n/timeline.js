@@ -17,6 +17,7 @@ export default {
     dormantMark: 'Unit {unit} of layer {layer} went dormant at step {step}',
 
     inspectorTitle: 'Unit {unit} of layer {layer} at step {step}',
+    slope: 'Its learnt PReLU slope below 0: {slope}.',
     pick: 'Inspect a hidden unit',
     pickNone: 'none',
     pickOption: 'layer {layer}, unit {unit}',
@@ -68,6 +69,7 @@ export default {
     dormantMark: '第 {layer} 层第 {unit} 个单元在第 {step} 步进入休眠',
 
     inspectorTitle: '第 {layer} 层第 {unit} 个单元，第 {step} 步',
+    slope: '它学到的 PReLU 斜率（输入小于 0 时）：{slope}。',
     pick: '查看一个隐藏单元',
     pickNone: '无',
     pickOption: '第 {layer} 层，第 {unit} 个单元',

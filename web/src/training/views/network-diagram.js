@@ -10,6 +10,7 @@ import {
   divergingTable, classTables, outputRange, paintScalar, sampleIndices, maxAbs, divergingGradient,
 } from './heatmap-colours.js';
 import { createLinkPainter } from './network-links.js';
+import { slopeOf, showSlope } from './unit-slope.js';
 
 registerStrings('trainingViews', strings);
 
@@ -193,9 +194,12 @@ export function createNetworkDiagram(container) {
           tile.element.dataset.state = state;
           tile.state = state;
         }
-        const key = `${state}|${fraction}|${revivals}`;
+        const slope = slopeOf(report, j);
+        showSlope(tile, slope);
+        const key = `${state}|${fraction}|${revivals}|${slope}`;
         if (tile.label !== key) {
-          const label = unitText(state, c, j + 1, fraction, revivals);
+          const text = unitText(state, c, j + 1, fraction, revivals);
+          const label = slope ? t('trainingViews.unitSlope', { label: text, slope }) : text;
           tile.element.setAttribute('aria-label', label);
           tile.element.title = label;
           tile.label = key;

@@ -6,6 +6,7 @@ import { t, onLanguageChange } from '../../i18n.js';
 import { el } from '../../dom.js';
 import { explainUnit, formatValue, lifeSpans, startStateOf } from '../unit-explain.js';
 import { paintTile, paintHistogram, paintLine } from './unit-plots.js';
+import { slopeOf } from './unit-slope.js';
 
 let nextId = 0;
 
@@ -27,8 +28,10 @@ export function createUnitInspector(actions) {
   const lifeList = el('ul', { className: 'tl-life-list' });
   const explanation = el('div', { className: 'tl-explanation' });
   const jump = el('button', { type: 'button', name: 'jumpBeforeDeath', className: 'primary' });
+  const slopeLine = el('p', { className: 'tl-slope' });
   const body = el('div', { className: 'tl-inspector-body' }, [
     el('div', { className: 'tl-inspector-head' }, [title, close]),
+    slopeLine,
     el('div', { className: 'tl-figures' }, [
       el('figure', { className: 'tl-figure' }, [captions.tile, tile]),
       el('figure', { className: 'tl-figure' }, [captions.histogram, histogram]),
@@ -88,6 +91,9 @@ export function createUnitInspector(actions) {
     const positive = h.positive.reduce((a, b) => a + b, 0);
     const now = frame.units?.layers?.[layer]?.state?.[unit] ?? 'alive';
     title.textContent = t('timeline.inspectorTitle', { layer: layer + 1, unit: unit + 1, step });
+    const slope = slopeOf(frame.units?.layers?.[layer], unit);
+    slopeLine.hidden = !slope;
+    slopeLine.textContent = slope ? t('timeline.slope', { slope }) : '';
     const flat = layers.slice(0, layer).reduce((a, b) => a + b, 0) + unit;
     if (frame.grid) paintTile(tile, frame.grid, frame.resolution, flat);
     tile.setAttribute('aria-label', t('timeline.tileCaption'));
