@@ -274,7 +274,8 @@ val timeline(TrainerHandle& h) {
 val deathValue(const KillingUpdate& d) {
   const TrainSettings& s = d.settings;
   return object("step", double(d.step), "layer", d.layer, "unit", d.unit, "state", std::string(unitStateName(d.state)),
-                "learningRate", s.learningRate, "batchSize", s.batchSize, "momentum", s.momentum, "l2", s.l2, "batch",
+                "optimizer", std::string(optimizerName(s.optimizer)), "learningRate", s.learningRate, "batchSize",
+                s.batchSize, "momentum", s.optimizer == Optimizer::Sgd ? s.momentum : 0.0, "l2", s.l2, "batch",
                 typedArray("Uint32Array", d.batch), "weightsBefore", doubles(d.weightsBefore), "weightsAfter",
                 doubles(d.weightsAfter), "biasBefore", d.biasBefore, "biasAfter", d.biasAfter, "gradientPart",
                 doubles(d.gradientPart), "momentumPart", doubles(d.momentumPart), "maxPreBefore", d.maxPreBefore,

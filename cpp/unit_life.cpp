@@ -50,17 +50,20 @@ KillingUpdate killingUpdate(const Network& probe, const Network& after, const Tr
   const auto l = static_cast<std::size_t>(layer);
   const auto inputs = static_cast<std::size_t>(probe.layerInputs(l));
   const std::size_t row = static_cast<std::size_t>(unit) * inputs;
+  const bool sgd = settings.optimizer == Optimizer::Sgd;  // adam and rmsprop: the whole change is their step
   for (std::size_t i = row; i < row + inputs; ++i) {
     const double w = probe.weights(l)[i];
     update.weightsBefore.push_back(w);
     update.weightsAfter.push_back(after.weights(l)[i]);
-    update.gradientPart.push_back(-(settings.learningRate * (probe.weightGradient(l)[i] + settings.l2 * w)));
-    update.momentumPart.push_back(settings.momentum * probe.weightVelocity(l)[i]);
+    update.gradientPart.push_back(sgd ? -(settings.learningRate * (probe.weightGradient(l)[i] + settings.l2 * w))
+                                      : after.weights(l)[i] - w);
+    update.momentumPart.push_back(sgd ? settings.momentum * probe.weightVelocity(l)[i] : 0.0);
   }
   update.biasBefore = probe.biases(l)[unit];
   update.biasAfter = after.biases(l)[unit];
-  update.gradientPart.push_back(-(settings.learningRate * probe.biasGradient(l)[unit]));
-  update.momentumPart.push_back(settings.momentum * probe.biasVelocity(l)[unit]);
+  update.gradientPart.push_back(sgd ? -(settings.learningRate * probe.biasGradient(l)[unit])
+                                    : update.biasAfter - update.biasBefore);
+  update.momentumPart.push_back(sgd ? settings.momentum * probe.biasVelocity(l)[unit] : 0.0);
   return update;
 }
 

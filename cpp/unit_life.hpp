@@ -29,8 +29,9 @@ struct KillingUpdate {
   std::vector<uint32_t> batch;                      // training-set indices of its mini-batch
   std::vector<double> weightsBefore, weightsAfter;  // the unit's incoming weights
   double biasBefore = 0, biasAfter = 0;
-  std::vector<double> gradientPart;  // per weight then the bias: -lr (g + l2 w), l2 on weights only
-  std::vector<double> momentumPart;  // per weight then the bias: momentum x previous velocity
+  std::vector<double> gradientPart;  // per weight then the bias: sgd -lr (g + l2 w), l2 on weights only;
+                                     // adam and rmsprop: their whole step (after - before)
+  std::vector<double> momentumPart;  // per weight then the bias: sgd momentum x previous velocity (else 0)
   double maxPreBefore = 0, maxPreAfter = 0;  // largest pre-activation over the training set
 };
 

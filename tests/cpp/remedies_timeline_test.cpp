@@ -7,6 +7,7 @@
 
 #include "timeline.hpp"
 #include "trainer.hpp"
+#include "unit_life.hpp"
 
 namespace alab {
 namespace {
@@ -90,6 +91,35 @@ TEST(RemedyTimeline, TheStateHoldsOnlyTheBuffersOfTheOptimiserInUse) {
   EXPECT_EQ(adam, 3 * parameters + 3 + 3);
   EXPECT_EQ(rmsprop, 2 * parameters + 3 + 3);
   EXPECT_EQ(sgd, rmsprop);
+}
+
+}  // namespace
+}  // namespace alab
+
+namespace alab {
+namespace {
+
+TEST(RemedyTimeline, AnAdamDeathRecordsAdamsWholeStepAsItsChangeAndNoMomentumPart) {
+  NetworkConfig config;
+  config.hiddenUnits = {8, 8};
+  config.seed = 12;
+  TrainSettings settings;
+  settings.optimizer = Optimizer::Adam;
+  settings.learningRate = 3;
+  settings.momentum = 0.9;  // sgd's; adam ignores it
+  Trainer trainer(config, splitDataset(makeDataset(DatasetKind::Circle, 500, 0.1, 1), 0.8, 1), settings, 0, 1);
+  trainer.train(200);
+  const std::vector<KillingUpdate> deaths = trainer.deathsFrom(0);
+  ASSERT_FALSE(deaths.empty()) << "Adam at rate 3 kills units";
+  for (const KillingUpdate& death : deaths) {
+    const std::size_t n = death.weightsBefore.size();
+    for (std::size_t i = 0; i <= n; ++i) {
+      const double before = i < n ? death.weightsBefore[i] : death.biasBefore;
+      const double after = i < n ? death.weightsAfter[i] : death.biasAfter;
+      EXPECT_EQ(death.gradientPart[i], after - before) << "step " << death.step << " parameter " << i;
+      EXPECT_EQ(death.momentumPart[i], 0.0);
+    }
+  }
 }
 
 }  // namespace

@@ -99,3 +99,29 @@ test('a sweep point trains with the spec optimiser and initial bias and reports 
   assert.deepEqual([plain.optimizer, plain.initialBias], ['sgd', 0]);
   assert.throws(() => engine.sweepPoint({ ...spec, optimizer: 'lion' }, 'relu', 0.03, 2), /optimizer must be one of sgd, adam, rmsprop/);
 });
+
+test('a death under Adam is explained as one Adam step whose change is its whole update', async () => {
+  const { registerStrings, t } = await import('../../web/src/i18n.js');
+  const { default: strings } = await import('../../web/src/i18n/timeline.js');
+  const { explainUnit, formatVector } = await import('../../web/src/training/unit-explain.js');
+  registerStrings('timeline', strings);
+  withTrainer({
+    network: { hiddenLayers: [8, 8], seed: 12 }, data: { kind: 'circle', size: 500, noise: 0.1, seed: 1 },
+    settings: { optimizer: 'adam', learningRate: 3, momentum: 0.9 }, statsEvery: 0, shuffleSeed: 1,
+  }, (trainer) => {
+    trainer.train(200);
+    const death = trainer.deaths().find((d) => d.layer === 0);
+    assert.ok(death, 'a first-layer unit dies under Adam at rate 3');
+    assert.equal(death.optimizer, 'adam');
+    assert.equal(death.momentum, 0, 'momentum is sgd\'s; adam ignores it');
+    death.gradientPart.forEach((part, i) => {
+      const [before, after] = i < death.weightsBefore.length ? [death.weightsBefore[i], death.weightsAfter[i]] : [death.biasBefore, death.biasAfter];
+      assert.equal(part, after - before);
+    });
+    const life = trainer.unitLife(death.layer, death.unit);
+    const { paragraphs } = explainUnit({ layer: death.layer, unit: death.unit, step: death.step, life, count: 400, positive: 0, now: 'dead', origin: 0 });
+    assert.equal(paragraphs[1].key, 'splitAdaptive');
+    assert.match(t(`timeline.${paragraphs[1].key}`, paragraphs[1].values), new RegExp(`^The change ${formatVector(death.gradientPart).replace(/[()[\]]/g, '\\$&')} is one Adam step`));
+    assert.equal(paragraphs.at(-1).key, 'deadMomentum', 'adam\'s first moment keeps moving a unit the data no longer moves');
+  });
+});

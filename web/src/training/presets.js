@@ -27,7 +27,7 @@ export const presets = [
   { id: 'reluHigh', endAt: 'firstDeath', settings: { ...story, activation: 'relu', learningRate: 3, weightSeed: 12, speed: 'steps-10', stopSteps: 1000 } },
   { id: 'leakyHigh', settings: { ...story, activation: 'leaky_relu', learningRate: 3, weightSeed: 12, speed: 'steps-10', stopSteps: 1000 } },
   { id: 'sigmoidDeep', settings: { ...deepSigmoid, speed: 'epochs-1', stopSteps: 2000 } },
-  { id: 'sigmoidVanishing', settings: { ...deepSigmoid, speed: 'steps-10', stopSteps: 500 } },
+  { id: 'sigmoidVanishing', settings: { ...deepSigmoid, speed: 'epochs-1', stopSteps: 500 } },
   { id: 'adamHigh', settings: { ...story, activation: 'relu', optimizer: 'adam', learningRate: 3, weightSeed: 12, speed: 'steps-10', stopSteps: 1000 } },
   { id: 'linear', settings: { ...story, activation: 'linear', learningRate: 0.03, weightSeed: 1, speed: 'steps-10', stopSteps: 1000 } },
 ];

@@ -46,6 +46,7 @@ function deathValues(death) {
     gradient: formatVector(death.gradientPart),
     momentum: formatVector(death.momentumPart),
     rate: formatValue(death.learningRate),
+    optimizer: death.optimizer === 'adam' ? 'Adam' : 'RMSprop',
     inputs,
   };
 }
@@ -53,7 +54,7 @@ function deathValues(death) {
 function finalKey(death, layer) {
   if (death.state === 'dormant') return 'dormantFinal';
   if (layer > 0) return 'deadDeep';
-  return death.momentum > 0 || death.l2 > 0 ? 'deadMomentum' : 'deadFinal';
+  return death.momentum > 0 || death.l2 > 0 || death.optimizer === 'adam' ? 'deadMomentum' : 'deadFinal';
 }
 
 /**
@@ -77,7 +78,7 @@ export function explainUnit({ layer, unit, step, life, count, positive, now, ori
   const values = { ...who, ...deathValues(past) };
   const paragraphs = [
     { key: past.state === 'dormant' ? 'dormantAt' : 'diedAt', values },
-    { key: 'split', values },
+    { key: past.optimizer === 'sgd' ? 'split' : 'splitAdaptive', values },
     { key: 'largest', values: { before: formatValue(past.maxPreBefore), after: formatValue(past.maxPreAfter) } },
     { key: finalKey(past, layer), values: { count } },
   ];
