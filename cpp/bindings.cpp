@@ -236,8 +236,11 @@ val predict(TrainerHandle& h, val points) { return doubles(trainerOf(h).predict(
 val parameters(TrainerHandle& h) {
   const Network& net = trainerOf(h).finiteNetwork();
   val layers = val::array();
-  for (std::size_t l = 0; l < net.layerCount(); ++l)
-    layers.call<void>("push", layerValue({net.layerInputs(l), net.layerOutputs(l), net.weights(l), net.biases(l)}));
+  for (std::size_t l = 0; l < net.layerCount(); ++l) {
+    val layer = layerValue({net.layerInputs(l), net.layerOutputs(l), net.weights(l), net.biases(l)});
+    if (l + 1 < net.layerCount() && !net.slopes(l).empty()) layer.set("slopes", doubles(net.slopes(l)));
+    layers.call<void>("push", layer);
+  }
   return layers;
 }
 
@@ -250,6 +253,7 @@ bool setParameters(TrainerHandle& h, val layers) {
   for (std::size_t l = 0; l < count; ++l) {
     const ValSpec layer(layers[l]);
     net.setParameters(l, layer.numbers("weights"), layer.numbers("biases"));
+    if (layer.has("slopes")) net.setSlopes(l, layer.numbers("slopes"));
   }
   return true;
 }

@@ -125,3 +125,26 @@ test('a death under Adam is explained as one Adam step whose change is its whole
     assert.equal(paragraphs.at(-1).key, 'deadMomentum', 'adam\'s first moment keeps moving a unit the data no longer moves');
   });
 });
+
+test('prelu slopes travel with parameters() and a saved file, so a reloaded network predicts the same', async () => {
+  const { serializeNetwork, parseNetwork } = await import('../../web/src/training/save-load.js');
+  const { schema } = await import('../../web/src/panels/playground/settings.js');
+  const spec = { ...base, network: { ...base.network, activation: 'prelu' }, settings: { optimizer: 'adam', learningRate: 0.03 } };
+  const probe = { points: new Float64Array([0.1, 0.2, -0.7, 0.4, 0.9, -0.9]) };
+  const saved = withTrainer(spec, (trainer) => {
+    trainer.train(300);
+    const parameters = trainer.parameters();
+    assert.equal(parameters[0].slopes.length, 8);
+    assert.equal(parameters.at(-1).slopes, undefined, 'the output layer has no slopes');
+    return { parameters, outputs: trainer.predict(probe.points) };
+  });
+  const text = serializeNetwork({ settings: {}, architecture: {}, exported: { step: 300, parameters: saved.parameters, probe: { ...probe, outputs: saved.outputs } } });
+  const loaded = parseNetwork(text, schema);
+  withTrainer(spec, (fresh) => {
+    assert.notDeepEqual([...fresh.predict(probe.points)], [...saved.outputs], 'a fresh network differs');
+    fresh.setParameters(loaded.parameters);
+    assert.deepEqual([...fresh.predict(probe.points)], [...saved.outputs]);
+    assert.deepEqual([...fresh.units().layers[0].slopes], [...saved.parameters[0].slopes]);
+  });
+  withTrainer(base, (relu) => assert.throws(() => relu.setParameters(saved.parameters), /takes 0 slopes/));
+});

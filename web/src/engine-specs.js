@@ -50,7 +50,9 @@ export function argumentSpecs(m) {
   };
   const collapseValue = values(number(m.linearCollapse.value));
   const layer = object({ inputs: number(m.linearCollapse.units), outputs: number(m.linearCollapse.units), weights: collapseValue, biases: collapseValue }, { optional: false });
-  const parameterLayer = object({ inputs: number(m.network.units), outputs: number(m.network.units), weights: values(finite), biases: values(finite) }, { optional: false });
+  const parameterLayer = object({
+    inputs: number(m.network.units), outputs: number(m.network.units), weights: values(finite), biases: values(finite), slopes: values(finite),
+  }, { optional: false });
   const probabilities = values(number({ min: 0, max: 1 }), { maxLength: m.softmax.maxLogits });
   const index = number({ min: 0, max: Number.MAX_SAFE_INTEGER, integer: true });
   const hiddenUnit = [['layer', number({ min: 0, max: m.network.maxLayers - 1, integer: true })], ['unit', number({ min: 0, max: m.network.units.max - 1, integer: true })]];

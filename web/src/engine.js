@@ -53,9 +53,9 @@ export class Trainer {
   }
   /** Outputs (probabilities for sigmoid and softmax heads) for x, y pairs. Refused once diverged. */
   predict(...args) { return this.#call('predict', args); }
-  /** Every dense layer's {inputs, outputs, weights, biases}. Refused once diverged. */
+  /** Every dense layer's {inputs, outputs, weights, biases} (and a prelu hidden layer's slopes). Refused once diverged. */
   parameters(...args) { return this.#call('parameters', args); }
-  /** Replaces every layer's weights and biases (same shapes as parameters()). */
+  /** Replaces every layer's weights and biases, and prelu slopes where given (same shapes as parameters()). */
   setParameters(...args) { this.#call('setParameters', args); }
   /** The training and test sets: {train: {x, label, classes}, test: {...}}. */
   data(...args) { return this.#call('data', args); }

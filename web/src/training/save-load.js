@@ -26,7 +26,7 @@ export function probesMatch(a, b) {
   return a.length === b.length && Array.prototype.every.call(a, (value, i) => Object.is(value, b[i]));
 }
 
-/** The JSON text of a saved network: settings (the panel's), architecture, step, parameters and probe. */
+/** The JSON text of a saved network: settings (the panel's), architecture, step, parameters (with prelu slopes) and probe. */
 export function serializeNetwork({ settings, architecture, exported }) {
   return JSON.stringify({
     format: fileFormat,
@@ -36,6 +36,7 @@ export function serializeNetwork({ settings, architecture, exported }) {
     settings,
     parameters: exported.parameters.map((layer) => ({
       inputs: layer.inputs, outputs: layer.outputs, weights: Array.from(layer.weights), biases: Array.from(layer.biases),
+      ...(layer.slopes && { slopes: Array.from(layer.slopes) }),
     })),
     probe: { points: Array.from(exported.probe.points), outputs: Array.from(exported.probe.outputs) },
   }, null, 1);
@@ -68,7 +69,8 @@ export function parseNetwork(text, schema) {
     if (weights.length !== layer.inputs * layer.outputs || biases.length !== layer.outputs) {
       throw new Error(`layer ${l + 1} has ${weights.length} weights and ${biases.length} biases for ${layer.inputs} x ${layer.outputs}`);
     }
-    return { inputs: layer.inputs, outputs: layer.outputs, weights, biases };
+    const slopes = layer.slopes === undefined ? {} : { slopes: finiteList(layer.slopes, `layer ${l + 1} slopes`) };
+    return { inputs: layer.inputs, outputs: layer.outputs, weights, biases, ...slopes };
   });
   const probe = { points: finiteList(file.probe?.points, 'probe points'), outputs: finiteList(file.probe?.outputs, 'probe outputs') };
   const { settings, rejected } = sanitize(schema, file.settings && typeof file.settings === 'object' ? file.settings : {});
