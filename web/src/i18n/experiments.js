@@ -79,7 +79,7 @@ export default {
     'sweep.whyTitle': 'Why a large step kills a ReLU unit, and what leaky ReLU does not fix',
     'sweep.why1': 'A hidden unit computes w · x + b and passes it through ReLU. One SGD step moves w and b by the learning rate times their gradient. With a small rate the unit drifts gently. With a large rate one unlucky batch can throw the bias far below zero, or tilt the weights, so that w · x + b < 0 for every training point. From then on the unit outputs 0 everywhere, its gradient is exactly 0 for every point, and no later step can move it: it is dead. Look at how the share of dead units climbs at the largest rates, and how the accuracy falls to chance once most units are gone.',
     'sweep.why2': 'Leaky ReLU keeps a small slope α below zero, so a unit pushed to the negative side still gets a small gradient from every point. It is dormant, not dead, and it can come back; that is why its dead count stays at zero. But the charts also show what leaky ReLU does not fix: at the largest rates most of its units are dormant too, its accuracy drops as well, and some runs diverge. The steps are simply too large.',
-    'sweep.why3': 'The real cure is a smaller learning rate (or one that starts small, or an optimiser that adapts the step size). He initialisation gives every unit a sensible start and leaky ReLU gives a stuck unit a way back, but neither makes a step that is too large safe.',
+    'sweep.why3': 'The real cure is a smaller learning rate (or one that starts small). He initialisation gives every unit a sensible start and leaky ReLU gives a stuck unit a way back, but neither makes a step that is too large safe. An optimiser that adapts the step size is no cure by itself either: Adam\'s learning rate is the size of its step for every weight, so tick Adam under "Remedies to compare" and see where its units die.',
 
     'born.title': 'Born dead: networks that are constant before training starts',
     'born.intro': 'Draw fresh He-initialised weights for a ReLU network with 2 inputs and some hidden layers of equal width (biases 0), and feed it 200 random points from the square [−1, 1]². If some layer outputs 0 for every point, all the layers above it see the same input whatever the point, and the network gives one constant output. Training cannot rescue it: the silent layer passes no gradient back. The table shows how often this happens.',
@@ -205,7 +205,7 @@ export default {
     'sweep.whyTitle': '大步长为什么会杀死 ReLU 单元，Leaky ReLU 又解决不了什么',
     'sweep.why1': '隐藏单元先算 w · x + b，再送进 ReLU。每一步 SGD 把 w 和 b 移动“学习率 × 梯度”那么多。学习率小的时候，单元只是慢慢挪动；学习率大的时候，一个不走运的批次就可能把偏置甩到远低于零的地方，或者把权重扭过去，使得对每个训练点都有 w · x + b < 0。从此这个单元处处输出 0，对每个点的梯度都恰好是 0，以后的任何一步都推不动它：它死了。看看在最大的几个学习率下死亡比例怎样陡然上升，而大部分单元死掉之后，准确率又怎样掉到随机猜测的水平。',
     'sweep.why2': 'Leaky ReLU 在零以下保留一个小斜率 α，所以被推到负半边的单元仍能从每个点得到一点梯度。它只是休眠，不是死亡，还有机会恢复，这就是它的死亡数一直为零的原因。但图中也能看出 Leaky ReLU 解决不了的问题：在最大的学习率下，它的大部分单元同样处于休眠，准确率同样下降，还有一些训练直接发散。步子实在太大了。',
-    'sweep.why3': '真正的解药是更小的学习率（或者从小学习率起步，或者用能自动调整步长的优化器）。He 初始化让每个单元有一个合理的起点，Leaky ReLU 给卡住的单元留了一条回头路，但两者都不能让过大的步长变得安全。',
+    'sweep.why3': '真正的解药是更小的学习率（或者从小学习率起步）。He 初始化让每个单元有一个合理的起点，Leaky ReLU 给卡住的单元留了一条回头路，但两者都不能让过大的步长变得安全。能自动调整步长的优化器本身也不是解药：Adam 的学习率就是它给每个权重走的步长；在“要比较的补救办法”里勾选 Adam，看看它的单元在哪里死去。',
 
     'born.title': '生来即死：训练开始前就输出恒定的网络',
     'born.intro': '给一个有 2 个输入、若干等宽隐藏层的 ReLU 网络重新抽取 He 初始化的权重（偏置为 0），再输入正方形 [−1, 1]² 里的 200 个随机点。如果某一层对所有点都输出 0，那么它上面的各层无论哪个点看到的输入都一样，整个网络只给出一个常数。训练也救不回来：沉默的那一层不会把梯度传回去。表格显示这种情况出现的频率。',
