@@ -23,6 +23,7 @@ import { hostPanel } from './host-panel.js';
 import { keepClassroom } from './classroom.js';
 import { parentMessenger, listenToParent, reportHeight, sizeFrames } from './frame-host.js';
 import { watchFormulaFonts } from './font-fallback.js';
+import { startLessons } from './lesson/app.js';
 
 registerStrings('app', appStrings);
 registerStrings('activations', activationStrings);
@@ -39,33 +40,80 @@ function showPanelError(root, error) {
   root.replaceChildren(el('p', { className: 'error', role: 'alert', text: t('app.panelFailed', { message: error.message }) }));
 }
 
+/** Mounts `panel` in `root` with the link's settings and classroom options; returns {destroy()}. */
 function mountPanel(engine, panel, root) {
+  let mounted = null;
   try {
-    const mounted = panel.mount(root, {
+    mounted = panel.mount(root, {
       engine,
       settings: state.settingsOf(panel),
       saveSettings: (next) => state.saveSettings(panel, next),
     });
-    keepClassroom(root, panel, state.classroomOf(panel));
-    return mounted;
   } catch (error) {
     showPanelError(root, error);
-    return null;
   }
+  const stopClassroom = keepClassroom(root, panel, state.classroomOf(panel));
+  return { destroy: () => { stopClassroom(); mounted?.destroy(); } };
+}
+
+/**
+ * The stage a lesson shows its steps on: show(step, {onSettings, onStatus}) remounts the step's
+ * panel with the step's settings and classroom trims and opens its tab; clear() ends the trims.
+ */
+function lessonStage(engine, tabs, mounted) {
+  let showing = null;
+  const unmount = (id) => {
+    mounted.get(id)?.destroy();
+    mounted.delete(id);
+  };
+  const stage = {
+    show(step, hooks) {
+      if (showing) unmount(showing.panel.id);
+      const panel = panels.find((each) => each.id === step.panel);
+      unmount(panel.id);
+      state.saveSettings(panel, step.settings);
+      showing = { panel, step, hooks };
+      tabs.select(panel.id);
+    },
+    clear() {
+      if (!showing) return;
+      unmount(showing.panel.id);
+      showing = null;
+      tabs.select(state.chosenPanel());
+    },
+    /** Mounts `panel` for the lesson step showing it; null when no step shows it. */
+    mount(panel, root) {
+      if (showing?.panel !== panel) return null;
+      const { step, hooks } = showing;
+      return hostPanel(root, {
+        engine, panel, settings: step.settings, classroom: step.classroom, post: () => {}, select: (id) => tabs.select(id),
+        save: (next) => { state.saveSettings(panel, next); hooks.onSettings(next); },
+        failed: (error) => showPanelError(root, error),
+        onStatus: hooks.onStatus,
+      });
+    },
+  };
+  return stage;
 }
 
 function startPanels(engine) {
   const mounted = new Map();
+  let stage = null;
   const tabs = createTabs(document.getElementById('panel-tabs'), document.getElementById('panels'), panels, (panel, root) => {
     state.choosePanel(panel.id);
-    if (!mounted.has(panel.id)) mounted.set(panel.id, mountPanel(engine, panel, root));
+    if (!mounted.has(panel.id)) mounted.set(panel.id, stage?.mount(panel, root) ?? mountPanel(engine, panel, root));
   });
+  stage = lessonStage(engine, tabs, mounted);
   onLanguageChange(() => tabs.relabel());
   globalThis.addEventListener('hashchange', () => {
     if (state.fragmentChanged()) globalThis.location.reload();
     else tabs.select(state.chosenPanel());
   });
   tabs.select(state.chosenPanel());
+  startLessons({
+    panelsHost: document.getElementById('panels'), engine, panels, state, stage,
+    chosenPanel: () => state.chosenPanel(),
+  });
   const dialog = createEmbedDialog();
   createShareTools(document.querySelector('.header-inner'), {
     link: () => state.shareLink(),
