@@ -17,7 +17,7 @@ export const lessonLimits = {
 };
 
 const languages = ['en', 'zh'];
-const markup = /<\s*[a-z!/?]/i;
+const markup = /<[a-z!/?]/i;
 const controlCharacters = /[\u0000-\u0009\u000b-\u001f\u007f]/;
 const idPattern = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const maxProblems = 8;
