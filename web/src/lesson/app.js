@@ -1,7 +1,7 @@
 // Lessons on the app page: the lesson bar (start the chapter lesson, open a lesson file, author
 // mode's "save this setup as a lesson step") and the sidebar beside the panels. A lesson named by
 // the link (lesson=chapter, lesson=z.<encoded>, lesson-src=<same-origin URL>) starts at once.
-import { registerStrings, t, onLanguageChange } from '../i18n.js';
+import { t, onLanguageChange } from '../i18n.js';
 import { el } from '../dom.js';
 import strings from '../i18n/lessons.js';
 import { uniqueId } from '../panels/shared/controls.js';
@@ -10,8 +10,6 @@ import { exportFileName } from '../export.js';
 import { createLessonSidebar } from './sidebar.js';
 import { lessonFromValue, lessonFromUrl, lessonFromFile, encodeLesson, maxEncodedLength } from './sources.js';
 import { lessonFormat, lessonVersion } from './schema.js';
-
-registerStrings('lessons', strings);
 
 /** A one-step lesson document of `panel` with `settings` (only those that differ from the defaults). */
 export function lessonStepDocument(panel, settings) {
@@ -46,7 +44,6 @@ export function startLessons({ panelsHost, engine, panels, state, stage, chosenP
   const note = el('p', { className: 'lesson-note', role: 'status' });
   const bar = el('div', { className: 'lesson-bar', role: 'group' }, [label, start, el('span', { className: 'lesson-file' }, [fileLabel, file]), authorToggle, saveStep, note]);
   layout.before(bar);
-  bar.setAttribute('aria-label', strings.en.bar);
 
   function tell(text, kind = '') {
     note.textContent = text;

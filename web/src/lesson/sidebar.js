@@ -2,11 +2,14 @@
 // region, Back / Next, progress kept for the session. Each step is shown through `stage`, which
 // mounts the step's panel with its settings and classroom trims and reports the panel's
 // settings and training status back, so questions are checked against what the panel shows.
-import { t, language, onLanguageChange } from '../i18n.js';
+import { registerStrings, t, language, onLanguageChange } from '../i18n.js';
+import strings from '../i18n/lessons.js';
 import { el } from '../dom.js';
 import { checkAnswer } from './check.js';
 import { createQuestionView, showNumber } from './question-view.js';
 import { lessonProgress } from './progress.js';
+
+registerStrings('lessons', strings);
 
 /**
  * Builds the sidebar of `lesson` (from parseLesson) in `host`. stage.show(step, {onSettings,
@@ -33,10 +36,11 @@ export function createLessonSidebar(host, { lesson, engine, stage, onClose, stor
   const announcer = el('p', { className: 'visually-hidden', 'aria-live': 'polite' });
   const back = el('button', { type: 'button', className: 'lesson-back' });
   const next = el('button', { type: 'button', className: 'lesson-next' });
+  const nav = el('nav', { className: 'lesson-nav' }, [back, next]);
   const element = el('aside', { className: 'lesson', 'aria-labelledby': 'lesson-title' }, [
     el('div', { className: 'lesson-head' }, [el('div', {}, [kicker, title]), close]),
     counter, answered, stepTitle, prompt, questionHost, live,
-    el('nav', { className: 'lesson-nav', 'aria-label': lesson.title.en }, [back, next]), announcer,
+    nav, announcer,
   ]);
   host.replaceChildren(element);
 
@@ -54,7 +58,7 @@ export function createLessonSidebar(host, { lesson, engine, stage, onClose, stor
   }
 
   function markDone() {
-    if (!done.has(index)) done.add(index);
+    done.add(index);
     progress.save({ step: index, done });
     showCounts();
   }
@@ -62,6 +66,7 @@ export function createLessonSidebar(host, { lesson, engine, stage, onClose, stor
   function showCounts() {
     kicker.textContent = t('lessons.kicker');
     title.textContent = lesson.title[language()];
+    nav.setAttribute('aria-label', t('lessons.steps'));
     close.textContent = t('lessons.close');
     counter.textContent = t('lessons.progress', { step: index + 1, steps: lesson.steps.length });
     answered.textContent = t('lessons.answered', { done: done.size, questions: questionCount });
