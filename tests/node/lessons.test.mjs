@@ -3,11 +3,12 @@
 // the checking of answers, the compact link encoding, progress storage and hostile documents.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { loadEngine } from './load-engine.mjs';
 import panels from '../../web/src/panels/index.js';
 import { parseLesson, LessonError, lessonLimits } from '../../web/src/lesson/schema.js';
 import { checkAnswer, parseAnswer } from '../../web/src/lesson/check.js';
-import { checkState, measure } from '../../web/src/lesson/measures.js';
+import { checkState, measure, measures, readouts } from '../../web/src/lesson/measures.js';
 import { encodeLesson, decodeLessonText, lessonFromValue, maxEncodedLength, builtInLessons } from '../../web/src/lesson/sources.js';
 import { lessonProgress } from '../../web/src/lesson/progress.js';
 import { lessonStepDocument } from '../../web/src/lesson/app.js';
@@ -125,6 +126,18 @@ test('chapter lesson: every number its texts state is a setting, a goal or an en
       for (const number of en) assert.ok(allowed.has(number), `${step.title.en} ${field}: ${number} is neither a setting, a goal nor a tolerance`);
     }
   }
+});
+
+test('docs/LESSONS.md: its worked example opens, every question is answerable as it says, and its tables list every measure and readout', () => {
+  const docs = readFileSync(new URL('../../docs/LESSONS.md', import.meta.url), 'utf8');
+  const example = parseLesson(docs.match(/```json\n([\s\S]*?)```/)[1], panels);
+  const [winner, steps, kill, small] = example.steps;
+  assert.equal(checkAnswer(engine, winner.question, { settings: winner.settings, answer: 'relu' }).outcome, 'correct');
+  assert.equal(checkAnswer(engine, steps.question, { settings: steps.settings, answer: '2' }).outcome, 'correct');
+  assert.equal(checkAnswer(engine, kill.question, { settings: kill.settings, status: statusAfter(kill.settings, 50) }).outcome, 'correct');
+  assert.equal(checkAnswer(engine, small.question, { settings: small.settings, status: statusAfter(small.settings, 1000) }).outcome, 'correct');
+  for (const name of [...Object.keys(measures), ...Object.keys(readouts)]) assert.ok(docs.includes(`\`${name}\``), `expected docs/LESSONS.md to describe ${name}`);
+  for (const panel of panels) assert.ok(docs.includes(`\`${panel.id}\``), `expected docs/LESSONS.md to list panel ${panel.id}`);
 });
 
 test('answers: typed numbers are read strictly, with a Unicode minus; choices must match exactly one engine answer', () => {
