@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { useBrowserAndServer, openPage } from './harness.mjs';
 import { waitForFirstFrame } from './playground-helpers.mjs';
 import { encodeLesson } from '../../web/src/lesson/sources.js';
@@ -26,6 +27,14 @@ async function answer(page, text) {
 async function next(page, expectedStep) {
   await page.click(`${sidebar} .lesson-next`);
   await page.waitForFunction((text) => document.querySelector('.lesson-progress')?.textContent === text, `Step ${expectedStep} of 10`);
+}
+
+/** axe-core's WCAG A/AA and best-practice violations inside the lesson bar and the sidebar. */
+async function lessonViolations(page) {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => (await globalThis.axe.run({ include: [['.lesson-bar'], ['.lesson']] }, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  })).violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0].target.join(' ')})`));
 }
 
 /** Loads the page afresh at `hash` (a new document, so the link is read again; requests still loading are cut off). */
@@ -67,6 +76,7 @@ test('the chapter lesson: every step checked by the engine, goals reached live, 
   await page.check(`${sidebar} input[value="stalled"]`);
   await page.click(`${sidebar} .lesson-check`);
   await feedback(page);
+  assert.deepEqual(await lessonViolations(page), [], 'expected the lesson bar and sidebar to pass axe');
 
   await next(page, 4);
   await page.click(`${sidebar} .lesson-reveal`);
