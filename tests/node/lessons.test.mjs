@@ -140,6 +140,17 @@ test('docs/LESSONS.md: its worked example opens, every question is answerable as
   for (const panel of panels) assert.ok(docs.includes(`\`${panel.id}\``), `expected docs/LESSONS.md to list panel ${panel.id}`);
 });
 
+test('explorer measures: f and f\' at a point, with the panel\'s leaky alpha, against formulas written here', () => {
+  const settings = { ...lesson.steps[0].settings, leakyAlpha: 0.1 };
+  const ask = (name, activation, x) => measure(engine, { name, activation, x }, settings);
+  assert.ok(Math.abs(ask('explorer.derivative', 'sigmoid', 0.3) - sigmoid(0.3) * (1 - sigmoid(0.3))) < 1e-12);
+  assert.ok(Math.abs(ask('explorer.value', 'tanh', -1.2) - Math.tanh(-1.2)) < 1e-12);
+  assert.equal(ask('explorer.derivative', 'leaky_relu', -2), 0.1);
+  assert.equal(ask('explorer.derivative', 'step', 0.5), 0);
+  const doc = withStep({ panel: 'explorer', settings: {}, question: { kind: 'number', measure: { name: 'explorer.derivative', activation: 'relu', x: 99 }, tolerance: 0 } });
+  assert.throws(() => parseLesson(doc, panels), /x: 99 is not a number -20 to 20/);
+});
+
 test('answers: typed numbers are read strictly, with a Unicode minus; choices must match exactly one engine answer', () => {
   assert.equal(parseAnswer(' −0.5 '), -0.5);
   assert.equal(parseAnswer('1e-3'), 0.001);

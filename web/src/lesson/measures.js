@@ -4,9 +4,17 @@
 import { activationNames } from '../panels/shared/engine-facts.js';
 import { maxSteps as raceMaxSteps } from '../panels/race.js';
 import { bins as meanShiftBins } from '../panels/mean-shift.js';
+import { alphaSetting } from '../panels/explorer.js';
 
 const activation = { kind: 'choice', values: activationNames };
 const index = { kind: 'index' };
+const point = { kind: 'number', min: -20, max: 20 };
+
+/** f(x) or f'(x) (`which`: 'evaluate' or 'derivative') of `name` with the explorer's alpha settings. */
+function atPoint(engine, settings, which, name, x) {
+  const options = alphaSetting[name] ? { alpha: settings[alphaSetting[name]] } : {};
+  return engine[which](name, [x], options)[0];
+}
 
 /** The value of a race's racer `args.activation` on the race panel's settings. */
 function race(engine, settings, name) {
@@ -30,10 +38,19 @@ function entryOf(list, position, what) {
 }
 
 /**
- * The measures: name -> {panel, type ('number' or 'text'), args ({name: {kind: 'choice', values} | {kind: 'index'}}),
+ * The measures: name -> {panel, type ('number' or 'text'), args ({name: {kind: 'choice', values} | {kind: 'index'} |
+ * {kind: 'number', min, max}}),
  * value(engine, settings, args)}. Values are numbers or strings.
  */
 export const measures = {
+  'explorer.value': {
+    panel: 'explorer', type: 'number', args: { activation, x: point },
+    value: (engine, settings, args) => atPoint(engine, settings, 'evaluate', args.activation, args.x),
+  },
+  'explorer.derivative': {
+    panel: 'explorer', type: 'number', args: { activation, x: point },
+    value: (engine, settings, args) => atPoint(engine, settings, 'derivative', args.activation, args.x),
+  },
   'race.steps': {
     panel: 'race', type: 'number', args: { activation },
     value: (engine, settings, args) => race(engine, settings, args.activation).steps,

@@ -126,8 +126,12 @@ function checkMeasure(c, raw, panel, path) {
   const out = { name: raw.name };
   for (const [key, arg] of Object.entries(spec.args)) {
     const value = raw[key];
-    const good = arg.kind === 'index' ? Number.isInteger(value) && value >= 0 && value <= lessonLimits.maxIndex : arg.values.includes(value);
-    if (!good) c.fail(`${path}.${key}`, `${quote(value)} is not ${arg.kind === 'index' ? `an index 0 to ${lessonLimits.maxIndex}` : `one of ${arg.values.join(', ')}`}`);
+    const { good, expected } = {
+      index: () => ({ good: Number.isInteger(value) && value >= 0 && value <= lessonLimits.maxIndex, expected: `an index 0 to ${lessonLimits.maxIndex}` }),
+      number: () => ({ good: typeof value === 'number' && value >= arg.min && value <= arg.max, expected: `a number ${arg.min} to ${arg.max}` }),
+      choice: () => ({ good: arg.values.includes(value), expected: `one of ${arg.values.join(', ')}` }),
+    }[arg.kind]();
+    if (!good) c.fail(`${path}.${key}`, `${quote(value)} is not ${expected}`);
     out[key] = value;
   }
   return out;
