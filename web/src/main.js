@@ -24,6 +24,7 @@ import { keepClassroom } from './classroom.js';
 import { parentMessenger, listenToParent, reportHeight, sizeFrames } from './frame-host.js';
 import { watchFormulaFonts } from './font-fallback.js';
 import { startLessons } from './lesson/app.js';
+import { createLessonStage } from './lesson/stage.js';
 
 registerStrings('app', appStrings);
 registerStrings('activations', activationStrings);
@@ -56,46 +57,6 @@ function mountPanel(engine, panel, root) {
   return { destroy: () => { stopClassroom(); mounted?.destroy(); } };
 }
 
-/**
- * The stage a lesson shows its steps on: show(step, {onSettings, onStatus}) remounts the step's
- * panel with the step's settings and classroom trims and opens its tab; clear() ends the trims.
- */
-function lessonStage(engine, tabs, mounted) {
-  let showing = null;
-  const unmount = (id) => {
-    mounted.get(id)?.destroy();
-    mounted.delete(id);
-  };
-  const stage = {
-    show(step, hooks) {
-      if (showing) unmount(showing.panel.id);
-      const panel = panels.find((each) => each.id === step.panel);
-      unmount(panel.id);
-      state.saveSettings(panel, step.settings);
-      showing = { panel, step, hooks };
-      tabs.select(panel.id);
-    },
-    clear() {
-      if (!showing) return;
-      unmount(showing.panel.id);
-      showing = null;
-      tabs.select(state.chosenPanel());
-    },
-    /** Mounts `panel` for the lesson step showing it; null when no step shows it. */
-    mount(panel, root) {
-      if (showing?.panel !== panel) return null;
-      const { step, hooks } = showing;
-      return hostPanel(root, {
-        engine, panel, settings: step.settings, classroom: step.classroom, post: () => {}, select: (id) => tabs.select(id),
-        save: (next) => { state.saveSettings(panel, next); hooks.onSettings(next); },
-        failed: (error) => showPanelError(root, error),
-        onStatus: hooks.onStatus,
-      });
-    },
-  };
-  return stage;
-}
-
 function startPanels(engine) {
   const mounted = new Map();
   let stage = null;
@@ -103,7 +64,7 @@ function startPanels(engine) {
     state.choosePanel(panel.id);
     if (!mounted.has(panel.id)) mounted.set(panel.id, stage?.mount(panel, root) ?? mountPanel(engine, panel, root));
   });
-  stage = lessonStage(engine, tabs, mounted);
+  stage = createLessonStage({ engine, panels, state, tabs, mounted, failed: showPanelError });
   onLanguageChange(() => tabs.relabel());
   globalThis.addEventListener('hashchange', () => {
     if (state.fragmentChanged()) globalThis.location.reload();
