@@ -12,6 +12,7 @@ import { checkState, measure, measures, readouts } from '../../web/src/lesson/me
 import { encodeLesson, decodeLessonText, lessonFromValue, maxEncodedLength, builtInLessons } from '../../web/src/lesson/sources.js';
 import { lessonProgress } from '../../web/src/lesson/progress.js';
 import { lessonStepDocument } from '../../web/src/lesson/app.js';
+import { createUrlStore } from '../../web/src/url-state.js';
 import { trainerSpec } from '../../web/src/panels/playground/settings.js';
 import chapter from '../../web/src/lessons/chapter.js';
 
@@ -177,6 +178,25 @@ test('encoding: a lesson survives the link encoding, fits the cap, and damaged o
   await assert.rejects(lessonFromValue(bomb, panels), /larger than/);
   await assert.rejects(lessonFromValue('week-3', panels), /neither a built-in lesson/);
   assert.deepEqual(await lessonFromValue('chapter', panels), parseLesson(builtInLessons.chapter, panels));
+});
+
+test('links: lesson= and lesson-src= are read, written back with the settings, and dropped when the lesson closes or the link embeds', async () => {
+  const page = (hash) => {
+    const location = { hash, href: `https://lab.example/index.html${hash}`, pathname: '/index.html', search: '' };
+    const history = { state: null, replaceState: (state, title, url) => { location.hash = url.slice(url.indexOf('#')); } };
+    return { location, store: createUrlStore(panels, { location, history }) };
+  };
+  const { location, store } = page('#race&lesson=chapter&race.depth=2');
+  assert.deepEqual(store.lesson(), { key: 'lesson', value: 'chapter' });
+  assert.equal(store.problems.unknown, 0);
+  assert.match(store.shareLink(), /#race&lesson=chapter&race\.depth=2$/);
+  store.setLesson(null);
+  assert.equal(location.hash, '#race&race.depth=2');
+  const encoded = await encodeLesson(chapter);
+  store.setLesson({ key: 'lesson', value: encoded });
+  assert.equal(page(location.hash).store.lesson().value, encoded);
+  assert.deepEqual(page('#lesson-src=lessons%2Fweek.json').store.lesson(), { key: 'lesson-src', value: 'lessons/week.json' });
+  assert.equal(page('#embed=race&lesson=chapter').store.lesson(), null);
 });
 
 test('progress: kept per lesson; unreadable or out-of-range storage starts afresh', () => {
