@@ -74,6 +74,8 @@ Manifest build() {
       section("evaluate", {{"input", activationInput}}),
       section("linearCollapse", {{"units", collapseUnits}, {"value", collapseValue}}),
       section("softmax", {{"temperature", softmaxTemperature}}, {{"maxLogits", maxLogits}}),
+      section("timeline", {{"bins", unitHistogramBins}},
+              {{"keyframeEvery", keyframeEvery}, {"keyframeBudgetBytes", keyframeBudgetBytes}}),
   };
   m.costs = section("costs", {},
                     {{"maxArrayLength", maxArrayLength},

@@ -220,6 +220,26 @@ bool Network::applyGradient(const TrainSettings& settings) {
   return finite;
 }
 
+std::size_t Network::stateSize() const {
+  std::size_t size = 0;
+  for (std::size_t l = 0; l < layerCount(); ++l) size += 2 * (weights_[l].size() + biases_[l].size());
+  return size;
+}
+
+void Network::saveState(double* out) const {
+  for (std::size_t l = 0; l < layerCount(); ++l)
+    for (const auto* part : {&weights_[l], &biases_[l], &weightVelocities_[l], &biasVelocities_[l]})
+      out = std::copy(part->begin(), part->end(), out);
+}
+
+void Network::loadState(const double* values) {
+  for (std::size_t l = 0; l < layerCount(); ++l)
+    for (auto* part : {&weights_[l], &biases_[l], &weightVelocities_[l], &biasVelocities_[l]}) {
+      std::copy(values, values + part->size(), part->begin());
+      values += part->size();
+    }
+}
+
 bool Network::parametersFinite() const {
   for (std::size_t l = 0; l < layerCount(); ++l)
     if (!allFinite(weights_[l]) || !allFinite(biases_[l])) return false;

@@ -26,7 +26,7 @@ async function answer(page, text) {
 
 async function next(page, expectedStep) {
   await page.click(`${sidebar} .lesson-next`);
-  await page.waitForFunction((text) => document.querySelector('.lesson-progress')?.textContent === text, `Step ${expectedStep} of 10`);
+  await page.waitForFunction((text) => document.querySelector('.lesson-progress')?.textContent === text, `Step ${expectedStep} of 11`);
 }
 
 /** axe-core's WCAG A/AA and best-practice violations inside the lesson bar and the sidebar. */
@@ -58,7 +58,7 @@ test('the chapter lesson: every step checked by the engine, goals reached live, 
   assert.match(await feedback(page, 'wrong'), /Not yet/);
   await answer(page, '-0.5');
   assert.match(await feedback(page), /−0\.5/);
-  assert.equal(await page.locator('.lesson-answered').textContent(), '1 of 10 questions answered');
+  assert.equal(await page.locator('.lesson-answered').textContent(), '1 of 11 questions answered');
 
   await next(page, 2);
   assert.equal(await page.locator('#panel-playground select[name="activation"]').inputValue(), 'linear');
@@ -99,23 +99,30 @@ test('the chapter lesson: every step checked by the engine, goals reached live, 
   await play(page);
   await feedback(page);
   await next(page, 9);
+  await play(page);
+  await page.waitForSelector('#panel-playground .tl-mark:not(.tl-mark-dormant)', { timeout: 30000 });
+  const deathSteps = await page.$$eval('#panel-playground .tl-mark:not(.tl-mark-dormant)', (marks) => marks.map((mark) => Number(mark.dataset.step)));
+  await answer(page, String(Math.min(...deathSteps)));
+  await feedback(page);
+
+  await next(page, 10);
   assert.equal(await page.locator('#panel-playground select[name="activation"]').inputValue(), 'leaky_relu');
   await play(page);
   await feedback(page, 'correct', 60000);
 
-  await next(page, 10);
+  await next(page, 11);
   const entry = await page.locator('#panel-softmax .jacobian tbody tr:nth-child(1) td:nth-of-type(2)').first().getAttribute('data-value');
   await answer(page, Number(entry).toFixed(4));
   await feedback(page);
   await page.click(`${sidebar} .lesson-next`);
-  assert.match(await feedback(page), /Lesson complete: 10 of 10/);
+  assert.match(await feedback(page), /Lesson complete: 11 of 11/);
 
   await page.reload();
   await page.waitForSelector(sidebar);
-  assert.equal(await page.locator('.lesson-progress').textContent(), 'Step 10 of 10');
-  assert.equal(await page.locator('.lesson-answered').textContent(), '10 of 10 questions answered');
+  assert.equal(await page.locator('.lesson-progress').textContent(), 'Step 11 of 11');
+  assert.equal(await page.locator('.lesson-answered').textContent(), '11 of 11 questions answered');
   await page.click(`${sidebar} .lesson-back`);
-  await page.waitForFunction(() => document.querySelector('.lesson-progress').textContent === 'Step 9 of 10');
+  await page.waitForFunction(() => document.querySelector('.lesson-progress').textContent === 'Step 10 of 11');
   await page.click(`${sidebar} .lesson-close`);
   await page.waitForSelector(sidebar, { state: 'detached' });
   assert.doesNotMatch(page.url(), /lesson=/, 'expected closing the lesson to drop it from the link');
@@ -192,7 +199,7 @@ test('an <activation-lab> element with lesson="chapter" shows the lesson above i
   }));
   await page.goto(`${lab.server.url}course.html`);
   await page.waitForSelector('activation-lab .lesson');
-  assert.equal(await page.locator('activation-lab .lesson-progress').textContent(), 'Step 1 of 10');
+  assert.equal(await page.locator('activation-lab .lesson-progress').textContent(), 'Step 1 of 11');
   await page.waitForSelector('activation-lab .nonlinearity-panel');
   await page.fill('activation-lab .lesson-answer', '-0.5');
   await page.click('activation-lab .lesson-check');

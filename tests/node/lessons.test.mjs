@@ -47,7 +47,7 @@ function statusAfter(settings, steps) {
 
 test('chapter lesson: valid, and its steps follow the chapter in order', () => {
   assert.deepEqual(lesson.steps.map((step) => step.panel), [
-    'nonlinearity', 'playground', 'race', 'race', 'mean-shift', 'mean-shift', 'race', 'playground', 'playground', 'softmax',
+    'nonlinearity', 'playground', 'race', 'race', 'mean-shift', 'mean-shift', 'race', 'playground', 'playground', 'playground', 'softmax',
   ]);
   assert.ok(lesson.steps.every((step) => step.question), 'expected a question on every step');
 });
@@ -103,6 +103,26 @@ test('chapter lesson: at learning rate 3 ReLU loses half its units; leaky ReLU r
   const stalled = statusAfter(seedOne, 1000);
   assert.equal(stalled.dead, 0, 'expected no dead unit with leaky ReLU');
   assert.ok(stalled.testAccuracy < 0.95, `expected seed 1 to stall below 95 %, got ${stalled.testAccuracy}`);
+});
+
+test('chapter lesson: the first death is the step where the units\' states first turn dead, seen by seeking the run', () => {
+  const step = stepTitled('When did they die? The inspector');
+  const first = measure(engine, step.question.measure, step.settings);
+  const trainer = engine.createTrainer(trainerSpec(step.settings));
+  try {
+    trainer.train(step.settings.stopSteps);
+    const deadAt = (at) => {
+      trainer.seek(at);
+      return trainer.units().layers.flatMap((layer) => [...layer.state]).filter((state) => state === 'dead').length;
+    };
+    assert.equal(deadAt(first - 1), 0, `expected every unit alive at step ${first - 1}`);
+    assert.ok(deadAt(first) > 0, `expected a dead unit at step ${first}`);
+  } finally {
+    trainer.delete();
+  }
+  assert.equal(checkAnswer(engine, step.question, { settings: step.settings, answer: String(first) }).outcome, 'correct');
+  const healthy = { ...step.settings, learningRate: 0.1 };
+  assert.match(checkAnswer(engine, step.question, { settings: healthy, answer: '3' }).message ?? '', /no unit dies in the first 1000 steps/);
 });
 
 test('chapter lesson: the softmax Jacobian entry is -s1 s2, computed here from exp', () => {

@@ -5,6 +5,7 @@ import { activationNames } from '../panels/shared/engine-facts.js';
 import { maxSteps as raceMaxSteps } from '../panels/race.js';
 import { bins as meanShiftBins } from '../panels/mean-shift.js';
 import { alphaSetting } from '../panels/explorer.js';
+import { trainerSpec } from '../panels/playground/settings.js';
 
 const activation = { kind: 'choice', values: activationNames };
 const index = { kind: 'index' };
@@ -30,6 +31,23 @@ function collapse(engine, settings) {
     inputs: [0],
     between: settings.between,
   });
+}
+
+/** The steps a training measure trains: the panel's step limit when it has one, else 1,000 (at most 20,000). */
+const trainingHorizon = (settings) => Math.min(settings.stopMode === 'steps' ? settings.stopSteps : 1000, 20000);
+
+/** The step of the run's first death on the training panel's settings (a fresh run, as the panel trains it). */
+function firstDeath(engine, settings) {
+  const trainer = engine.createTrainer(trainerSpec(settings));
+  try {
+    const steps = trainingHorizon(settings);
+    trainer.train(steps);
+    const deaths = trainer.deaths().filter((death) => death.state === 'dead');
+    if (deaths.length === 0) throw new Error(`no unit dies in the first ${steps} steps`);
+    return Math.min(...deaths.map((death) => death.step));
+  } finally {
+    trainer.delete();
+  }
 }
 
 function entryOf(list, position, what) {
@@ -73,6 +91,7 @@ export const measures = {
   },
   'collapse.weight': { panel: 'nonlinearity', type: 'number', args: {}, value: (engine, settings) => collapse(engine, settings).composed.weights[0] },
   'collapse.bias': { panel: 'nonlinearity', type: 'number', args: {}, value: (engine, settings) => collapse(engine, settings).composed.biases[0] },
+  'training.firstDeath': { panel: 'playground', type: 'number', args: {}, value: firstDeath },
   'softmax.probability': {
     panel: 'softmax', type: 'number', args: { index },
     value: (engine, settings, args) => entryOf(engine.softmax(settings.logits, { temperature: settings.temperature }), args.index, 'probability'),

@@ -105,6 +105,16 @@ export default {
     },
     {
       panel: 'playground',
+      settings: story('reluHigh'),
+      title: { en: 'When did they die? The inspector', zh: '它们何时死亡？单元检查器' },
+      prompt: {
+        en: 'Press Play again. Every ◆ on the loss chart’s step axis marks a death and moves the timeline there; choose one, or a dead unit in the diagram, to open the inspector. It shows the killing update: how one step’s batch pushed the unit’s bias and weights so far that z ≤ 0 for every training point. At which step do the first units die?',
+        zh: '再次按下播放。损失图步数轴上的每个 ◆ 标记一次死亡，并把时间轴移到那里；选择其中一个，或在网络图中选择一个死亡单元，即可打开单元检查器。它会显示致死的那次更新：某一步的批如何把该单元的偏置和权重推得太远，使所有训练点上都有 z ≤ 0。最早的单元在第几步死亡？',
+      },
+      question: { kind: 'number', measure: { name: 'training.firstDeath' }, tolerance: 0 },
+    },
+    {
+      panel: 'playground',
       settings: story('leakyHigh'),
       title: { en: 'Leaky ReLU, honestly', zh: '如实看待 Leaky ReLU' },
       prompt: {

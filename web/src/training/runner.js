@@ -2,9 +2,11 @@
 // it owns one Trainer, trains in time-sliced chunks while playing, and posts one frame at a
 // time (status, history delta, units, parameters and every unit's grid), waiting for the
 // page's 'ack' before the next chunk. Messages in: create, reset, play, pause, step, settings,
-// speed, stopCondition, export, import, memory, ack, clear, dispose.
+// speed, stopCondition, export, import, memory, ack, clear, dispose, and seek, branch, inspect
+// (timeline-runner.js).
 import { predictionProbe, probesMatch } from './save-load.js';
 import { network as networkDefaults, training } from '../panels/shared/engine-facts.js';
+import { createRunnerTimeline } from './timeline-runner.js';
 
 const defaultView = { resolution: 100, domain: { xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5 } };
 
@@ -40,6 +42,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
   let data = null;
   let shape = null;
   let generation = 0;
+  const timeline = createRunnerTimeline();
 
   function send(message, transfer = []) {
     post(message, transfer);
@@ -73,6 +76,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     fresh = true;
     stopReason = null;
     frame = null;
+    timeline.reset();
   }
 
   function stepsPerFrame() {
@@ -116,6 +120,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
       message.timing = { ...timing, gridMs: now() - gridStart };
       message.parameters = trainer.parameters();
     }
+    Object.assign(message, timeline.frameFields(trainer, status.diverged));
     if (fresh) {
       message.data = data;
       message.fresh = true;
@@ -268,6 +273,15 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     },
   };
   handlers.dispose = handlers.clear;
+  Object.assign(handlers, timeline.handlers({
+    trainer: () => trainer,
+    stop: () => { running = false; },
+    requestFrame,
+    resend: () => {
+      historySent = 0;
+      fresh = true;
+    },
+  }));
 
   return {
     /** Handles one message from the page. */
