@@ -2,6 +2,9 @@
 // column heads, its legend): the part is copied with its canvases as images and the page's
 // stylesheets, drawn through an SVG foreignObject onto a white canvas and saved as PNG.
 
+/** Extra height (CSS px) for text that wraps onto one more line where the picture's fonts are wider than the page's. */
+const fontSlack = 32;
+
 /** The CSS text of every readable stylesheet that applies to `node` (its document or shadow root). */
 function cssText(node) {
   const sheets = [...document.styleSheets, ...(node.getRootNode() instanceof ShadowRoot ? node.getRootNode().styleSheets : [])];
@@ -22,7 +25,7 @@ function customProperties(node) {
   return [...style].filter((name) => name.startsWith('--')).map((name) => `${name}: ${style.getPropertyValue(name)};`).join(' ');
 }
 
-/** A copy of `node` whose canvases are images of what they show. */
+/** A copy of `node` whose canvases are images of what they show, without hidden parts and export buttons. */
 function copyWithImages(node) {
   const copy = node.cloneNode(true);
   const originals = node.querySelectorAll('canvas');
@@ -35,7 +38,7 @@ function copyWithImages(node) {
     image.src = original.width > 0 && original.height > 0 ? original.toDataURL('image/png') : '';
     canvas.replaceWith(image);
   });
-  for (const hidden of copy.querySelectorAll('[hidden]')) hidden.remove();
+  for (const left of copy.querySelectorAll('[hidden], .export-bar')) left.remove();
   return copy;
 }
 
@@ -44,12 +47,16 @@ function copyWithImages(node) {
  * when the browser refuses to read the picture back (a tainted canvas).
  */
 export async function nodePng(node, scale = 2) {
+  const bars = [...node.querySelectorAll('.export-bar')];
+  for (const bar of bars) bar.style.display = 'none';
   const width = Math.ceil(node.scrollWidth);
-  const height = Math.ceil(node.scrollHeight);
+  const height = Math.ceil(node.scrollHeight) + fontSlack;
+  for (const bar of bars) bar.style.removeProperty('display');
   const style = getComputedStyle(node);
   const holder = document.createElement('div');
   holder.setAttribute('xmlns', 'http://www.w3.org/1999/xhtml');
-  holder.setAttribute('style', `${customProperties(node)} width: ${width}px; font: ${style.font}; color: ${style.color};`);
+  const font = `font-family: ${style.fontFamily}; font-size: ${style.fontSize}; line-height: ${style.lineHeight};`;
+  holder.setAttribute('style', `${customProperties(node)} width: ${width}px; ${font} color: ${style.color};`);
   const sheet = document.createElement('style');
   sheet.textContent = cssText(node);
   holder.append(sheet, copyWithImages(node));
