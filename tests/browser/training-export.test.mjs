@@ -1,5 +1,5 @@
 // The training panel's exports (issue 15 item 5): the loss and dead-units charts as PNG and CSV,
-// the network diagram with its legend as PNG, the whole history as CSV, file names that say what
+// the network diagram and the output heatmap with their legends as PNG, the whole history as CSV, file names that say what
 // and with which settings, labels in Chinese, and nothing left over when classroom mode hides a view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -77,6 +77,10 @@ test('the training panel saves its charts, its diagram and its history, named by
   assert.ok(size.height > figure.height, `expected the figure's height at twice its size, got ${size.height} for ${figure.height}`);
   assert.ok(await ink(page, diagram.bytes) > 0.05, 'expected tiles, links and the legend drawn in the diagram PNG');
 
+  const heatmap = await save(page, 'export-output-heatmap-png');
+  assert.equal(heatmap.file, `activation-lab_playground_output-heatmap_${suffix}.png`);
+  assert.ok(await ink(page, heatmap.bytes) > 0.2, 'expected the heatmap and its points in the PNG');
+
   await page.click('button[data-language="zh"]');
   assert.equal(await page.locator(`${panel} button[name="export-history-csv"]`).getAttribute('aria-label'), '历史 CSV：保存训练历史（每个记录的步）');
   assert.equal(await page.locator(`${panel} .pg-dead-figure .export-bar`).getAttribute('aria-label'), '保存死亡单元图');
@@ -88,7 +92,7 @@ test('classroom mode: a hidden view takes its export buttons with it', async () 
   const { page } = await openPage(lab.browser, `${lab.server.url}index.html#playground&playground.views=loss`);
   await waitForFirstFrame(page);
   assert.equal(await page.locator(`${panel} button[name="export-loss-accuracy-png"]`).isVisible(), true);
-  for (const name of ['export-network-diagram-png', 'export-dead-units-png']) {
+  for (const name of ['export-network-diagram-png', 'export-dead-units-png', 'export-output-heatmap-png']) {
     assert.equal(await page.locator(`${panel} button[name="${name}"]`).isVisible(), false, `expected ${name} hidden with its view`);
   }
   await page.context().close();

@@ -33,11 +33,11 @@ function createHistoryTable() {
 }
 
 /**
- * Export bars for the loss chart, the dead chart and the diagram. describe(what) gives the file
- * name's {panel, what, settings}. Returns {loss, dead, diagram (elements), history (append,
- * reset), relabel(), destroy()}.
+ * Export bars for the loss chart, the dead chart, the diagram and the output heatmap (with its
+ * point legend). describe(what) gives the file name's {panel, what, settings}. Returns {loss, dead,
+ * diagram, decision (elements), history (append, reset), relabel(), destroy()}.
  */
-export function createTrainingExports({ lossCanvas, deadCanvas, diagramNode, describe }) {
+export function createTrainingExports({ lossCanvas, deadCanvas, diagramNode, decisionNode, describe }) {
   const history = createHistoryTable();
   const buttons = [];
 
@@ -76,12 +76,17 @@ export function createTrainingExports({ lossCanvas, deadCanvas, diagramNode, des
   });
   const dead = bar('trainingExport.deadChart');
   chartActions(dead, deadCanvas, 'dead-units');
-  const diagram = bar('trainingExport.diagram');
-  action(diagram, {
-    text: () => t('export.png'), label: () => t('export.pngLabel', { chart: t(diagram.chartKey) }), what: 'network-diagram', extension: 'png',
-    save: async (file) => download(file, await nodePng(diagramNode)),
-  });
-  const bars = [loss, dead, diagram];
+  const picture = (chartKey, node, what) => {
+    const made = bar(chartKey);
+    action(made, {
+      text: () => t('export.png'), label: () => t('export.pngLabel', { chart: t(chartKey) }), what, extension: 'png',
+      save: async (file) => download(file, await nodePng(node)),
+    });
+    return made;
+  };
+  const diagram = picture('trainingExport.diagram', diagramNode, 'network-diagram');
+  const decision = picture('trainingExport.decision', decisionNode, 'output-heatmap');
+  const bars = [loss, dead, diagram, decision];
   for (const made of bars) made.element.append(made.status);
 
   function relabel() {
@@ -94,5 +99,5 @@ export function createTrainingExports({ lossCanvas, deadCanvas, diagramNode, des
   relabel();
   const stopLanguage = onLanguageChange(relabel);
 
-  return { loss: loss.element, dead: dead.element, diagram: diagram.element, history, relabel, destroy: stopLanguage };
+  return { loss: loss.element, dead: dead.element, diagram: diagram.element, decision: decision.element, history, relabel, destroy: stopLanguage };
 }

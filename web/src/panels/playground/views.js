@@ -43,10 +43,13 @@ export function createPlaygroundViews(settings, actions) {
   const diagram = createNetworkDiagram(diagramHost);
   let named = { activation: settings.activation, lr: settings.learningRate, layers: settings.hiddenLayers, step: 0 };
   const diagramFigure = el('section', { className: 'chart-figure pg-diagram-figure' }, [titles.diagram, hints.diagram, diagramHost]);
+  const decisionFigure = el('figure', { className: 'chart-figure pg-decision-figure' }, [titles.decision, decisionCanvas, legendHost, hints.decision]);
   const exports = createTrainingExports({
-    lossCanvas: loss.canvas, deadCanvas: dead.canvas, diagramNode: diagramFigure, describe: (what) => ({ panel: 'playground', what, settings: named }),
+    lossCanvas: loss.canvas, deadCanvas: dead.canvas, diagramNode: diagramFigure, decisionNode: decisionFigure,
+    describe: (what) => ({ panel: 'playground', what, settings: named }),
   });
   diagramFigure.append(exports.diagram);
+  decisionFigure.append(exports.decision);
   lossChart.setLogScale(settings.logScale);
   logBox.addEventListener('change', () => {
     lossChart.setLogScale(logBox.checked);
@@ -63,7 +66,7 @@ export function createPlaygroundViews(settings, actions) {
   const element = el('div', { className: 'pg-views' }, [
     banner,
     el('div', { className: 'pg-view-row' }, [
-      el('figure', { className: 'chart-figure pg-decision-figure' }, [titles.decision, decisionCanvas, legendHost, hints.decision]),
+      decisionFigure,
       el('figure', { className: 'chart-figure pg-loss-figure' }, [
         titles.loss, loss.element, el('div', { className: 'check' }, [logBox, logLabel]), exports.loss,
       ]),
