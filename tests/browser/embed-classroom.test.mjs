@@ -38,7 +38,7 @@ function visibleParts(target, scope) {
 async function assertTrimmed(target, scope, where) {
   const parts = await visibleParts(target, scope);
   assert.deepEqual(parts.figures, ['chart-figure pg-decision-figure'], `expected only the heatmap among the views ${where}`);
-  assert.deepEqual(parts.enabled, ['embed-reset', 'play', 'reset', 'step'], `expected only the run buttons and the reset enabled ${where}`);
+  assert.deepEqual(parts.enabled, ['embed-reset', 'export-output-heatmap-png', 'play', 'reset', 'step'], `expected only the run buttons, the reset and the shown heatmap's PNG enabled ${where}`);
   assert.ok(parts.rate.shown && parts.rate.disabled, `expected the learning rate shown and locked ${where}`);
   assert.match(parts.rate.text, /(^|\D)3(\.0+)?(\D|$)/, `expected the locked control to show the rate 3 ${where}: ${parts.rate.text}`);
   assert.ok(parts.dead, `expected the dead-unit count visible ${where}`);

@@ -8,6 +8,7 @@ import { createDecisionView, createPointLegend } from '../../training/views/deci
 import { createNetworkDiagram } from '../../training/views/network-diagram.js';
 import { createLossChart } from '../../training/views/loss-chart.js';
 import { createDeadChart } from '../../training/views/dead-chart.js';
+import { createTrainingExports } from './exports.js';
 
 const emptySet = { x: new Float64Array(0), label: new Int32Array(0) };
 
@@ -40,6 +41,15 @@ export function createPlaygroundViews(settings, actions) {
   const lossChart = createLossChart(loss.canvas);
   const deadChart = createDeadChart(dead.canvas);
   const diagram = createNetworkDiagram(diagramHost);
+  let named = { activation: settings.activation, lr: settings.learningRate, layers: settings.hiddenLayers, step: 0 };
+  const diagramFigure = el('section', { className: 'chart-figure pg-diagram-figure' }, [titles.diagram, hints.diagram, diagramHost]);
+  const decisionFigure = el('figure', { className: 'chart-figure pg-decision-figure' }, [titles.decision, decisionCanvas, legendHost, hints.decision]);
+  const exports = createTrainingExports({
+    lossCanvas: loss.canvas, deadCanvas: dead.canvas, diagramNode: diagramFigure, decisionNode: decisionFigure,
+    describe: (what) => ({ panel: 'playground', what, settings: named }),
+  });
+  diagramFigure.append(exports.diagram);
+  decisionFigure.append(exports.decision);
   lossChart.setLogScale(settings.logScale);
   logBox.addEventListener('change', () => {
     lossChart.setLogScale(logBox.checked);
@@ -56,13 +66,13 @@ export function createPlaygroundViews(settings, actions) {
   const element = el('div', { className: 'pg-views' }, [
     banner,
     el('div', { className: 'pg-view-row' }, [
-      el('figure', { className: 'chart-figure pg-decision-figure' }, [titles.decision, decisionCanvas, legendHost, hints.decision]),
+      decisionFigure,
       el('figure', { className: 'chart-figure pg-loss-figure' }, [
-        titles.loss, loss.element, el('div', { className: 'check' }, [logBox, logLabel]),
+        titles.loss, loss.element, el('div', { className: 'check' }, [logBox, logLabel]), exports.loss,
       ]),
     ]),
-    el('section', { className: 'chart-figure pg-diagram-figure' }, [titles.diagram, hints.diagram, diagramHost]),
-    el('figure', { className: 'chart-figure pg-dead-figure' }, [titles.dead, dead.element, hints.dead]),
+    diagramFigure,
+    el('figure', { className: 'chart-figure pg-dead-figure' }, [titles.dead, dead.element, hints.dead, exports.dead]),
   ]);
 
   function legend(classes) {
@@ -116,6 +126,7 @@ export function createPlaygroundViews(settings, actions) {
       const redraw = showTest !== next.showTest;
       showTest = next.showTest;
       custom = next.dataset === 'custom';
+      named = { ...named, activation: next.activation, lr: next.learningRate, layers: next.hiddenLayers };
       logBox.checked = next.logScale;
       lossChart.setLogScale(next.logScale);
       relabel();
@@ -129,9 +140,12 @@ export function createPlaygroundViews(settings, actions) {
         data = frame.data;
         lossChart.reset();
         deadChart.reset();
+        exports.history.reset();
       }
       lossChart.append(frame.history);
       deadChart.append(frame.history);
+      exports.history.append(frame.history);
+      named = { ...named, step: frame.status.step };
       if (!frame.grid || !data) return;
       const { hiddenLayers, hiddenUnits, outputs, head, classes } = frame.network;
       legend(classes);
@@ -148,6 +162,7 @@ export function createPlaygroundViews(settings, actions) {
       data = null;
       lossChart.reset();
       deadChart.reset();
+      exports.history.reset();
       lossChart.append(emptyHistory(layers));
       deadChart.append(emptyHistory(layers));
       legend(classes);
@@ -162,6 +177,7 @@ export function createPlaygroundViews(settings, actions) {
       diagram.destroy();
       lossChart.destroy();
       deadChart.destroy();
+      exports.destroy();
     },
   };
 }
