@@ -18,6 +18,19 @@ void checkData(const Dataset& data, const Network& network, const char* part) {
     throw std::invalid_argument(std::string(part) + " set has " + std::to_string(data.x.size()) + " values for " +
                                 std::to_string(data.size()) + " points; the network takes " +
                                 std::to_string(inputs) + " inputs per point");
+  if (data.regression) {
+    const OutputHead head = network.config().head;
+    if (!headTakesTargets(head))
+      throw std::invalid_argument(std::string(part) + " set has real-valued targets; the head " +
+                                  outputHeadName(head) + " needs class labels (use linear_mse or sigmoid_mse)");
+    const Range targets = headTargetRange(head);
+    for (std::size_t p = 0; p < data.size(); ++p)
+      if (!targets.contains(data.target[p]))
+        throw std::invalid_argument(std::string(part) + " point " + std::to_string(p) + " has target " +
+                                    formatNumber(data.target[p]) + "; " + outputHeadName(head) + " needs " +
+                                    describeRange(targets));
+    return;
+  }
   const int classes = std::max(network.outputs(), 2);
   for (std::size_t p = 0; p < data.size(); ++p)
     if (data.label[p] < 0 || data.label[p] >= classes)
@@ -90,8 +103,9 @@ void Trainer::recordStats() {
     diverged_ = true;
     return;
   }
-  entry.trainAccuracy = network_.accuracy(data_.train);
-  entry.testAccuracy = network_.accuracy(data_.test);
+  const bool labelled = !data_.train.regression;
+  entry.trainAccuracy = labelled ? network_.accuracy(data_.train) : NAN;
+  entry.testAccuracy = labelled ? network_.accuracy(data_.test) : NAN;
 
   const UnitReport report = units();
   std::vector<std::vector<UnitState>> states;
