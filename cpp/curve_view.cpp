@@ -112,7 +112,7 @@ CurveView curveView(const Network& network, const std::vector<double>& xs, doubl
     const double w = network.weights(0)[j], b = network.biases(0)[j];
     view.slopes.push_back(w);
     view.hasKink.push_back(w != 0.0 ? 1 : 0);
-    for (int k = 0; k < view.kinksPerUnit; ++k) view.kinks.push_back(w != 0.0 ? (kinks[k] - b) / w : 0.0);
+    for (int k = 0; k < view.kinksPerUnit; ++k) view.kinks.push_back(w != 0.0 ? (kinks[k] - b) / w + 0.0 : 0.0);  // + 0.0: no -0
   }
   if (!linearPieces) return view;
   std::vector<double> points{lo};

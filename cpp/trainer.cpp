@@ -104,8 +104,8 @@ void Trainer::recordStats() {
     return;
   }
   const bool labelled = !data_.train.regression;
-  entry.trainAccuracy = labelled ? network_.accuracy(data_.train) : NAN;
-  entry.testAccuracy = labelled ? network_.accuracy(data_.test) : NAN;
+  entry.trainAccuracy = labelled ? network_.accuracy(data_.train) : 0.0;
+  entry.testAccuracy = labelled ? network_.accuracy(data_.test) : 0.0;
 
   const UnitReport report = units();
   std::vector<std::vector<UnitState>> states;

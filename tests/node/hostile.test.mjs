@@ -91,6 +91,7 @@ const networkSlots = (prefix) => [
   [[...prefix, 'activation'], names(m.activations.map((a) => a.name))], [[...prefix, 'alpha'], num(anyFinite)],
   [[...prefix, 'head'], names(m.heads.map((h) => h.name))], [[...prefix, 'init'], names(m.inits)],
   [[...prefix, 'seed'], num(m.network.seed)], [[...prefix, 'classes'], num(m.network.classes)], [prefix, { kind: 'object' }],
+  [[...prefix, 'bias'], { kind: 'boolean' }],
 ];
 
 /** [name, () => base arguments, slots ([path, kind]), receiver] for every public function. */
@@ -136,6 +137,12 @@ const trainerCalls = [
   ['setParameters', () => [null], [[[0], { kind: 'object' }]]],
   ['status', () => [], []], ['recordStats', () => [], []], ['units', () => [], []], ['parameters', () => [], []], ['data', () => [], []],
 ];
+const unit = num({ min: 0, max: m.network.maxUnits - 1, integer: true });
+const curveCalls = [
+  ['curve', () => [[0.5, -0.5], { lo: -1, hi: 1 }], [[[0], arr(inRange(m.predict.coordinate), { good: 0.5 })], [[1, 'lo'], num(m.predict.coordinate)], [[1, 'hi'], num(m.predict.coordinate)], [[1], { kind: 'object' }]]],
+  ['placeKink', () => [0, 0.5], [[[0], unit], [[1], num(m.predict.coordinate)]]],
+  ['setUnitSlope', () => [0, 2], [[[0], unit], [[1], num(m.curve.slope)]]],
+];
 
 function casesFor(kind, path) {
   switch (kind.kind) {
@@ -178,7 +185,8 @@ function hostileCalls(receiver, list) {
 test('at least 10,000 hostile calls at every public function are refused by name, coerce nothing and leak nothing', () => {
   const trainer = engine.createTrainer(trainerSpec());
   trainerCalls.find(([fn]) => fn === 'setParameters')[1] = () => [trainer.parameters()];
-  const all = [...hostileCalls(() => engine, calls), ...hostileCalls(() => trainer, trainerCalls)];
+  const curveTrainer = engine.createTrainer({ network: { hiddenLayers: [3], head: 'linear_mse' }, data: { curve: 'sin', size: 20 } });
+  const all = [...hostileCalls(() => engine, calls), ...hostileCalls(() => trainer, trainerCalls), ...hostileCalls(() => curveTrainer, curveCalls)];
   const rounds = Math.ceil(10000 / all.length);
   const covered = new Set(all.map((call) => call.fn));
   for (const fn of [...Object.getOwnPropertyNames(Object.getPrototypeOf(engine)), ...Object.getOwnPropertyNames(Object.getPrototypeOf(trainer))]) {
@@ -219,6 +227,7 @@ test('at least 10,000 hostile calls at every public function are refused by name
   }
   assert.equal(engine.heapBytesInUse(), heapBefore, 'C++ heap in use after the hostile calls');
   trainer.delete();
+  curveTrainer.delete();
   assert.ok(count >= 10000, `only ${count} hostile calls`);
   assert.ok(slowest.ms < hangGuardMs, `${slowest.fn} (${slowest.argument}) took ${slowest.ms.toFixed(0)} ms`);
 });
