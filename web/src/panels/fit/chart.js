@@ -1,0 +1,109 @@
+// The fit chart: target points, the network's fit, each unit's contribution as a faint line,
+// the kinks of the ReLU family on the x axis (dead units crossed out) and the boundaries of the
+// linear pieces. Pointer: drag a kink while paused, or click to add a drawn point.
+import { t } from '../../i18n.js';
+import { createChart, palette, dashes, lineLegendLabels } from '../../charts.js';
+import { viewRange, coordinate } from './settings.js';
+
+const yRange = { min: coordinate.min, max: coordinate.max };
+const kinkY = yRange.min + 0.08 * (yRange.max - yRange.min);
+const aliveColour = palette[2];
+const deadColour = '#767676';
+const grabPixels = 14;
+
+const clampX = (x) => Math.min(viewRange.max, Math.max(viewRange.min, x));
+
+/** The fit chart on `canvas`. handlers: {kink(unit, x), draw(x, y), canEdit() -> bool, canDraw() -> bool}. */
+export function createFitChart(canvas, handlers) {
+  const chart = createChart(canvas, {
+    type: 'line',
+    data: { datasets: [] },
+    options: {
+      parsing: false,
+      normalized: true,
+      scales: {
+        x: { type: 'linear', min: viewRange.min, max: viewRange.max, title: { display: true, text: 'x' } },
+        y: { type: 'linear', min: yRange.min, max: yRange.max, title: { display: true, text: 'y' } },
+      },
+      plugins: {
+        legend: { position: 'bottom', labels: { ...lineLegendLabels, filter: (item, data) => data.datasets[item.datasetIndex].inLegend } },
+        tooltip: { enabled: false },
+      },
+    },
+  });
+  let kinks = [];
+  let dragging = null;
+
+  const valueAt = (event) => {
+    const box = canvas.getBoundingClientRect();
+    const px = event.clientX - box.left;
+    const py = event.clientY - box.top;
+    return { px, py, x: chart.scales.x.getValueForPixel(px), y: chart.scales.y.getValueForPixel(py) };
+  };
+
+  function nearestKink(px, py) {
+    let best = null;
+    for (const kink of kinks) {
+      const dx = Math.abs(chart.scales.x.getPixelForValue(kink.shownX) - px);
+      const dy = Math.abs(chart.scales.y.getPixelForValue(kinkY) - py);
+      if (dx <= grabPixels && dy <= 2 * grabPixels && (!best || dx < best.dx)) best = { unit: kink.unit, dx };
+    }
+    return best;
+  }
+
+  canvas.addEventListener('pointerdown', (event) => {
+    const at = valueAt(event);
+    const kink = handlers.canEdit() ? nearestKink(at.px, at.py) : null;
+    if (kink) {
+      dragging = kink.unit;
+      canvas.setPointerCapture?.(event.pointerId);
+      event.preventDefault();
+    } else if (handlers.canDraw() && at.x >= coordinate.min && at.x <= coordinate.max && at.y >= yRange.min && at.y <= yRange.max) {
+      handlers.draw(at.x, at.y);
+    }
+  });
+  canvas.addEventListener('pointermove', (event) => {
+    if (dragging !== null) handlers.kink(dragging, clampX(valueAt(event).x));
+  });
+  const release = () => { dragging = null; };
+  canvas.addEventListener('pointerup', release);
+  canvas.addEventListener('pointercancel', release);
+
+  return {
+    /**
+     * Draws one frame. view: {xs, targets [{x, y}], curve (engine curve view), units (per first-layer
+     * unit {unit, kink, state} or null for smooth activations), breakpoints}.
+     */
+    show({ xs, targets, curve, units, showContributions }) {
+      const n = xs.length;
+      const line = (values) => Array.from({ length: n }, (_, i) => ({ x: xs[i], y: values[i] }));
+      const datasets = [
+        { label: t('fit.legendTargets'), data: targets, showLine: false, pointRadius: 3.5, pointStyle: 'circle', borderColor: '#000000', backgroundColor: '#000000', inLegend: true, order: 0 },
+      ];
+      if (curve) {
+        datasets.push({ label: t('fit.legendFit'), data: line(curve.output), borderColor: palette[1], backgroundColor: palette[1], borderWidth: 3, pointRadius: 0, inLegend: true, order: 1 });
+        const width = curve.contributions.length / n;
+        for (let j = 0; showContributions && j < width; j += 1) {
+          datasets.push({
+            label: t('fit.legendUnits'), data: line(curve.contributions.subarray(j * n, (j + 1) * n)), borderColor: 'rgba(0, 114, 178, 0.45)',
+            borderDash: dashes[(j % (dashes.length - 1)) + 1], borderWidth: 1.5, pointRadius: 0, inLegend: j === 0, order: 3,
+          });
+        }
+        const edges = [];
+        for (const b of curve.breakpoints) edges.push({ x: b, y: yRange.min }, { x: b, y: yRange.max }, { x: b, y: null });
+        if (edges.length > 0) datasets.push({ label: t('fit.legendPieces'), data: edges, borderColor: '#999999', borderDash: [2, 4], borderWidth: 1, pointRadius: 0, spanGaps: false, inLegend: true, order: 4 });
+      }
+      kinks = (units ?? []).filter((u) => u.kink !== null).map((u) => ({ ...u, shownX: clampX(u.kink) }));
+      if (kinks.length > 0) {
+        datasets.push({
+          label: t('fit.legendKinks'), data: kinks.map((k) => ({ x: k.shownX, y: kinkY })), showLine: false, inLegend: true, order: 2,
+          pointStyle: kinks.map((k) => (k.state === 'dead' ? 'crossRot' : 'triangle')), pointRadius: kinks.map((k) => (k.state === 'dead' ? 8 : 7)),
+          borderColor: kinks.map((k) => (k.state === 'dead' ? deadColour : aliveColour)), backgroundColor: kinks.map((k) => (k.state === 'dead' ? deadColour : aliveColour)), borderWidth: 2,
+        });
+      }
+      chart.data.datasets = datasets;
+      chart.update('none');
+    },
+    destroy() { chart.destroy(); },
+  };
+}
