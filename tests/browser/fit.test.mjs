@@ -54,6 +54,7 @@ test('fit: while paused, arrow keys move a kink and a slope through the engine, 
   const sloped = await unitOf(page, 0);
   assert.ok(Math.abs(Number(sloped.kink) - Number(moved.kink)) < 1e-9, 'expected a slope change to keep the kink');
 
+  await page.locator('#panel-fit .fit-chart canvas').scrollIntoViewIfNeeded();
   const target = await page.$eval('#panel-fit .fit-chart canvas', (canvas) => {
     const chart = window.activationLab.getChart(canvas);
     const kinks = chart.data.datasets.find((d) => d.label.startsWith('kinks'));

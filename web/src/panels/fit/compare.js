@@ -29,12 +29,23 @@ export function runComparison(engine, settings, xs) {
   });
 }
 
-/** The comparison section. Returns {element, show(results, targets)}. */
+// The comparison chart: targets and both fits on the fit chart's axes.
+function createCompareChart(canvas) {
+  return createChart(canvas, {
+    type: 'line', data: { datasets: [] },
+    options: {
+      parsing: false,
+      scales: { x: { type: 'linear', min: viewRange.min, max: viewRange.max }, y: { type: 'linear', min: coordinate.min, max: coordinate.max } },
+      plugins: { legend: { position: 'bottom', labels: lineLegendLabels }, tooltip: { enabled: false } },
+    },
+  });
+}
+
+/** The comparison section (its chart is made on the first comparison). Returns {element, xs, show(results, targets), destroy()}. */
 export function createComparison() {
-  const box = chartBox(t('fit.compareChartLabel'), 'chart-short fit-compare-chart');
   const table = el('table', { className: 'fit-compare-table' });
   const element = el('section', { className: 'fit-compare', 'aria-label': t('fit.compareTitle'), hidden: true }, [
-    el('h3', { text: t('fit.compareTitle') }), el('p', { className: 'hint', text: t('fit.compareHint', { steps: compareSteps }) }), box.element, table,
+    el('h3', { text: t('fit.compareTitle') }), el('p', { className: 'hint', text: t('fit.compareHint', { steps: compareSteps }) }), table,
   ]);
   let chart = null;
   const xs = curveXs();
@@ -44,14 +55,11 @@ export function createComparison() {
     xs,
     show(results, targets) {
       element.hidden = false;
-      chart ??= createChart(box.canvas, {
-        type: 'line', data: { datasets: [] },
-        options: {
-          parsing: false,
-          scales: { x: { type: 'linear', min: viewRange.min, max: viewRange.max }, y: { type: 'linear', min: coordinate.min, max: coordinate.max } },
-          plugins: { legend: { position: 'bottom', labels: lineLegendLabels }, tooltip: { enabled: false } },
-        },
-      });
+      if (!chart) {
+        const box = chartBox(t('fit.compareChartLabel'), 'chart-short fit-compare-chart');
+        table.before(box.element);
+        chart = createCompareChart(box.canvas);
+      }
       chart.data.datasets = [
         { label: t('fit.legendTargets'), data: targets, showLine: false, pointRadius: 3, borderColor: '#000000', backgroundColor: '#000000' },
         ...results.map((r, i) => ({
