@@ -97,3 +97,29 @@ test('bad regression input is refused with an Error naming the problem', () => {
     assert.throws(() => trainer.placeKink(5, 0), /unit must be 0 to 1/);
   });
 });
+
+test('sin with 4 ReLU units: 5 pieces when it learns, and every dead unit\'s kink outside the data at a rate of 1', () => {
+  const spec = (learningRate) => ({
+    network: { hiddenLayers: [4], activation: 'relu', head: 'linear_mse', seed: 1 },
+    data: { curve: 'sin', size: 40, trainFraction: 1 }, settings: { learningRate, batchSize: 10 }, statsEvery: 0, shuffleSeed: 1,
+  });
+  withTrainer(spec(0.05), (trainer) => {
+    assert.equal(trainer.curve([0], { lo: -1, hi: 1 }).pieces, 2, 'biases start at 0: every kink at x = 0, two pieces');
+    trainer.train(10000);
+    trainer.recordStats();
+    assert.equal(trainer.curve([0], { lo: -1, hi: 1 }).pieces, 5);
+    assert.equal(trainer.units().dead, 0);
+    assert.ok(trainer.history().trainLoss.at(-1) < 0.002);
+  });
+  withTrainer(spec(1), (trainer) => {
+    trainer.train(2000);
+    const view = trainer.curve([0], { lo: -1, hi: 1 });
+    const { state } = trainer.units().layers[0];
+    assert.ok(state.includes('dead'), `expected dead units at rate 1, got ${state}`);
+    state.forEach((s, j) => {
+      if (s === 'dead') assert.ok(Math.abs(view.kinks[j]) > 1, `dead unit ${j} has its kink at ${view.kinks[j]}, inside the data`);
+    });
+    const bendsInside = state.filter((s, j) => s === 'alive' && Math.abs(view.kinks[j]) < 1).length;
+    assert.equal(view.pieces, 1 + bendsInside, 'only live units with a kink inside the data bend the fit there');
+  });
+});
