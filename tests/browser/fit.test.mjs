@@ -117,3 +117,15 @@ test('fit: at 375 px on the main-thread fallback, drawn points from the link fit
   assert.deepEqual(errors, [], 'expected no console errors');
   await context.close();
 });
+
+test('fit: embedded alone at 375 px it trains and fits the frame', async () => {
+  const { page, context, errors } = await openPage(lab.browser, `${lab.server.url}#embed=fit&fit.target=abs&fit.units=3`, { viewport: { width: 375, height: 800 } });
+  await waitForStep(page, (step) => step === 0);
+  assert.equal((await page.$$('#panel-fit .fit-unit')).length, 3);
+  await assertNoHorizontalScroll(page, 'embedded fit');
+  await page.click('#panel-fit button[name=play]');
+  await waitForStep(page, (step) => step >= 100);
+  await page.click('#panel-fit button[name=play]');
+  assert.deepEqual(errors, [], 'expected no console errors');
+  await context.close();
+});

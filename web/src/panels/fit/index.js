@@ -11,7 +11,7 @@ import { controlFor } from '../shared/schema-controls.js';
 import { rebuildOnLanguageChange } from '../shared/lifecycle.js';
 import { keysWithEffect } from '../../settings.js';
 import { createSession } from '../../training/session.js';
-import { schema, trainerSpec, curveXs, dataRange, ready, drawnPoints, piecewiseLinear, maxDrawn } from './settings.js';
+import { schema, trainerSpec, curveXs, dataRange, ready, drawnPoints, piecewiseLinear, maxDrawn, domain } from './settings.js';
 import { createFitChart } from './chart.js';
 import { createUnitList } from './units.js';
 import { createComparison, runComparison } from './compare.js';
@@ -109,7 +109,7 @@ export function mount(root, ctx) {
       return;
     }
     const spec = trainerSpec(settings);
-    const range = spec.data.curve ? { lo: -1, hi: 1 } : dataRange(spec.data.x);
+    const range = spec.data.curve ? { lo: -domain, hi: domain } : dataRange(spec.data.x);
     view = { curve: { xs, ...range } };
     session.speed('epochs', 10);
     session.create(spec, view);
