@@ -59,6 +59,7 @@ constexpr Range learningRate = reals(1e-4, 10, 0.03);
 constexpr Range batchSize = integers(1, 20000, 10);
 constexpr Range momentum = realsBelow(0, 1, 0);
 constexpr Range l2 = reals(0, 10, 0);
+constexpr Range l1 = reals(0, 10, 0);
 constexpr Range statsEvery = integers(0, 1000000, 50);
 
 constexpr Range raceStart = reals(-1000, 1000, 0.9);

@@ -60,6 +60,7 @@ Manifest build() {
                            {"batchSize", batchSize},
                            {"momentum", momentum},
                            {"l2", l2},
+                           {"l1", l1},
                            {"statsEvery", statsEvery},
                            {"shuffleSeed", seed},
                            {"steps", integers(0, maxTrainSteps, NAN)}}),

@@ -226,6 +226,8 @@ bool Network::applyGradient(const TrainSettings& settings) {
   const double rate = settings.learningRate, momentum = settings.momentum, l2 = settings.l2;
   bool finite = true;
   for (std::size_t l = 0; l < layerCount(); ++l) {
+    if (settings.l1 > 0.0)
+      detail::addL1Subgradient(weights_[l].data(), weightGradients_[l].data(), weights_[l].size(), settings.l1);
     finite &= detail::sgdUpdate<true>(weights_[l].data(), weightGradients_[l].data(), weightVelocities_[l].data(),
                                       weights_[l].size(), rate, momentum, l2);
     if (config_.bias) {

@@ -49,6 +49,7 @@ struct TrainSettings {
   int batchSize = 10;          // >= 1; a batch larger than the training set uses all of it
   double momentum = 0.0;       // in [0, 1); classic momentum v = mu v - lr g, w += v
   double l2 = 0.0;             // >= 0; adds l2 / 2 * |W|^2 to the loss (weights, not biases)
+  double l1 = 0.0;             // >= 0; adds l1 * |W|_1 to the loss (weights); subgradient l1 sign(w), 0 at w = 0
 };
 
 /// Throws std::invalid_argument naming the first invalid field.
@@ -80,7 +81,7 @@ class Network {
   /// Gradient buffers filled by accumulateGradient (same layout as weights/biases).
   const std::vector<double>& weightGradient(std::size_t layer) const { return weightGradients_[layer]; }
   const std::vector<double>& biasGradient(std::size_t layer) const { return biasGradients_[layer]; }
-  /// One SGD (+ momentum, + L2) update from the gradient buffers, then clears them. `settings` must
+  /// One SGD (+ momentum, + L2, + L1) update from the gradient buffers, then clears them. `settings` must
   /// have passed validateSettings (the Trainer checks them once, where they enter, not per step).
   /// Returns true when every parameter is still finite afterwards.
   bool applyGradient(const TrainSettings& settings);

@@ -50,6 +50,7 @@ TrainSettings trainSettingsFrom(const Spec& spec, TrainSettings settings) {
   settings.batchSize = spec.integer("batchSize", settings.batchSize);
   settings.momentum = spec.number("momentum", settings.momentum);
   settings.l2 = spec.number("l2", settings.l2);
+  settings.l1 = spec.number("l1", settings.l1);
   validateSettings(settings);
   return settings;
 }

@@ -37,7 +37,7 @@ class Spec {
 /// {hiddenLayers, activation, alpha, head, classes (default dataClasses), init, seed, bias}; the
 /// network takes dataInputs inputs (the data's dimension).
 NetworkConfig networkConfigFrom(const Spec& spec, int dataClasses, int dataInputs = 2);
-/// {learningRate, batchSize, momentum, l2} over `base`.
+/// {learningRate, batchSize, momentum, l2, l1} over `base`.
 TrainSettings trainSettingsFrom(const Spec& spec, TrainSettings base);
 /// Own points {x, label, classes, inputs} or {x, target, inputs} (regression), a generated set
 /// {kind, size, noise, seed} or a curve {curve, size, noise, seed} (regression, 1 input).

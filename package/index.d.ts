@@ -58,7 +58,7 @@ export interface CurveView {
 }
 
 export interface NetworkSpec { hiddenLayers?: number[]; activation?: ActivationName; alpha?: number; head?: HeadName; classes?: number; init?: InitName; seed?: number; bias?: boolean }
-export interface Settings { learningRate?: number; batchSize?: number; momentum?: number; l2?: number }
+export interface Settings { learningRate?: number; batchSize?: number; momentum?: number; l2?: number; l1?: number }
 export interface Split { trainFraction?: number; splitSeed?: number }
 export interface TrainerSpec {
   network?: NetworkSpec;

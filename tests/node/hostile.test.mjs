@@ -125,7 +125,7 @@ const calls = [
     [[[0, 'samples'], num(m.initialHistograms.samples)], [[0, 'bins'], num(m.initialHistograms.bins)], ...networkSlots([0, 'network'])]],
   ['createTrainer', () => [trainerSpec()], [...networkSlots([0, 'network']), [[0, 'data', 'size'], num(m.datasets[0].size)],
     [[0, 'data', 'trainFraction'], num(m.data.trainFraction)], [[0, 'settings', 'learningRate'], num(t.learningRate)], [[0, 'settings', 'batchSize'], num(t.batchSize)],
-    [[0, 'settings', 'momentum'], num(t.momentum)], [[0, 'settings', 'l2'], num(t.l2)], [[0, 'statsEvery'], num(t.statsEvery)],
+    [[0, 'settings', 'momentum'], num(t.momentum)], [[0, 'settings', 'l2'], num(t.l2)], [[0, 'settings', 'l1'], num(t.l1)], [[0, 'statsEvery'], num(t.statsEvery)],
     [[0, 'shuffle'], { kind: 'boolean' }], [[0, 'settings'], { kind: 'object' }], [[0, 'data'], { kind: 'object' }], [[0], { kind: 'object' }]]],
   ['manifest', () => [], []], ['activations', () => [], []], ['heapBytesInUse', () => [], []], ['memoryBytes', () => [], []],
 ];

@@ -123,3 +123,17 @@ test('sin with 4 ReLU units: 5 pieces when it learns, and every dead unit\'s kin
     assert.equal(view.pieces, 1 + bendsInside, 'only live units with a kink inside the data bend the fit there');
   });
 });
+
+test('L1 through the facade: the one-weight step gains l1 sign(w), and setSettings takes l1 live', () => {
+  withTrainer({
+    network: { hiddenLayers: [], head: 'linear_mse', bias: false },
+    data: { x: [0.5, 1], target: [1, 1.5], inputs: 1, trainFraction: 1 },
+    settings: { learningRate: 0.1, batchSize: 2, l1: 0.1 }, shuffle: false,
+  }, (trainer) => {
+    trainer.setParameters([{ inputs: 1, outputs: 1, weights: [0.5], biases: [0] }]);
+    trainer.train(1);
+    assert.ok(Math.abs(trainer.parameters()[0].weights[0] - 0.55875) < 1e-15, 'w = 0.5 - 0.1 (-0.6875 + 0.1)');
+    trainer.setSettings({ l1: 0 });
+    assert.throws(() => trainer.setSettings({ l1: -1 }), /l1 must be a finite number in \[0, 10\]/);
+  });
+});

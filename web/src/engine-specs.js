@@ -41,7 +41,7 @@ export function argumentSpecs(m) {
   };
   const network = object(networkFields);
   const t = m.training;
-  const settingsFields = { learningRate: number(t.learningRate), batchSize: number(t.batchSize), momentum: number(t.momentum), l2: number(t.l2) };
+  const settingsFields = { learningRate: number(t.learningRate), batchSize: number(t.batchSize), momentum: number(t.momentum), l2: number(t.l2), l1: number(t.l1) };
   const sweepFields = {
     data: object({ ...generated, size: number(m.sweep.points), trainFraction: split.trainFraction }),
     network, batchSize: settingsFields.batchSize, steps: number(m.sweep.steps),

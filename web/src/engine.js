@@ -37,7 +37,7 @@ export class Trainer {
 
   /** Runs up to `steps` (an integer) mini-batch steps; returns {done, step, epoch, diverged}. */
   train(...args) { return this.#call('train', args); }
-  /** Changes learningRate, batchSize, momentum or l2 between steps. */
+  /** Changes learningRate, batchSize, momentum, l2 or l1 between steps. */
   setSettings(...args) { this.#call('setSettings', args); }
   /** {done: 0, step, epoch, diverged}. */
   status(...args) { return this.#call('status', args); }

@@ -78,6 +78,7 @@ export default {
     batchSize: 'Batch size',
     momentum: 'Momentum',
     l2: 'L2 penalty',
+    l1: 'L1 penalty',
     shuffleSeed: 'Shuffle seed',
 
     runLabel: 'Run',
@@ -236,6 +237,7 @@ export default {
     batchSize: '批大小',
     momentum: '动量',
     l2: 'L2 正则',
+    l1: 'L1 正则',
     shuffleSeed: '打乱顺序的种子',
 
     runLabel: '运行',

@@ -86,7 +86,7 @@ export function createSession({ engine, useWorker = workersAllowed(), onFrame, o
     play() { send({ type: 'play' }); },
     pause() { send({ type: 'pause' }); },
     step(steps = 1) { send({ type: 'step', steps }); },
-    /** Changes learningRate, batchSize, momentum or l2 without restarting. */
+    /** Changes learningRate, batchSize, momentum, l2 or l1 without restarting. */
     settings(settings) { send({ type: 'settings', settings }); },
     /** While paused: moves first-layer unit `unit`'s kink to x (edit 'kink') or sets its slope (edit 'slope'). */
     edit(edit, unit, value) { send({ type: 'edit', edit, unit, value }); },

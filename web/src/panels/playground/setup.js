@@ -140,13 +140,14 @@ function trainingFieldset(actions) {
     batchSize: control('batchSize', 'playground.batchSize'),
     momentum: control('momentum', 'playground.momentum', (v) => fixed(v, 2)),
     l2: control('l2', 'playground.l2'),
+    l1: control('l1', 'playground.l1'),
     shuffleSeed: control('shuffleSeed', 'playground.shuffleSeed'),
   };
   const element = el('fieldset', { className: 'pg-fieldset' }, [
     el('legend', { text: t('playground.trainingLegend') }),
     controls.learningRate.element,
     el('p', { className: 'note', text: t('playground.learningRateNote') }),
-    ...['batchSize', 'momentum', 'l2', 'shuffleSeed'].map((key) => controls[key].element),
+    ...['batchSize', 'momentum', 'l2', 'l1', 'shuffleSeed'].map((key) => controls[key].element),
   ]);
   return {
     element,
