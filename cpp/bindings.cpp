@@ -20,6 +20,7 @@
 #include "network.hpp"
 #include "specs.hpp"
 #include "trainer.hpp"
+#include "unit_life.hpp"
 
 using emscripten::val;
 using namespace alab;
@@ -104,6 +105,11 @@ val array(const List& list, Convert&& convert) {
   val result = val::array();
   for (const auto& item : list) result.call<void>("push", convert(item));
   return result;
+}
+
+/// Unit states by name.
+val stateNames(const std::vector<UnitState>& states) {
+  return array(states, [](UnitState s) { return val(std::string(unitStateName(s))); });
 }
 
 val histogramValue(const Histogram& h) { return object("lo", h.lo, "hi", h.hi, "counts", ints(h.counts)); }
@@ -207,7 +213,7 @@ val units(TrainerHandle& h) {
   val layers = val::array();
   for (std::size_t l = 0; l < report.layers.size(); ++l) {
     const LayerUnits& layer = report.layers[l];
-    const val state = array(layer.state, [](UnitState s) { return val(std::string(unitStateName(s))); });
+    const val state = stateNames(layer.state);
     layers.call<void>("push", object("state", state, "activeFraction", doubles(layer.activeFraction), "revivals",
                                      ints(trainerOf(h).revivals()[l]), "dead", layer.dead, "dormant", layer.dormant));
   }
@@ -237,7 +243,7 @@ val parameters(TrainerHandle& h) {
 }
 
 bool setParameters(TrainerHandle& h, val layers) {
-  Network& net = trainerOf(h).network();
+  Network& net = trainerOf(h).editNetwork();
   const std::size_t count = layers["length"].as<std::size_t>();
   if (count != net.layerCount())
     throw std::invalid_argument("parameters must be an array of " + std::to_string(net.layerCount()) + " layers, got " +
@@ -255,10 +261,54 @@ val curve(TrainerHandle& h, val xs, double lo, double hi) {
                 "kinks", doubles(v.kinks), "hasKink", ints(v.hasKink), "kinksPerUnit", v.kinksPerUnit, "slopes",
                 doubles(v.slopes), "breakpoints", doubles(v.breakpoints), "pieces", v.pieces);
 }
-bool placeKinkOf(TrainerHandle& h, int unit, double x) { return placeKink(trainerOf(h).network(), unit, x), true; }
-bool unitSlopeOf(TrainerHandle& h, int unit, double w) { return setUnitSlope(trainerOf(h).network(), unit, w), true; }
+bool placeKinkOf(TrainerHandle& h, int unit, double x) { return placeKink(trainerOf(h).editNetwork(), unit, x), true; }
+bool unitSlopeOf(TrainerHandle& h, int unit, double w) {
+  return setUnitSlope(trainerOf(h).editNetwork(), unit, w), true;
+}
 val data(TrainerHandle& h) {
   return object("train", datasetValue(trainerOf(h).data().train), "test", datasetValue(trainerOf(h).data().test));
+}
+
+bool seek(TrainerHandle& h, double step) { return trainerOf(h).seek(static_cast<long>(step)), true; }
+val branch(TrainerHandle& h, val spec) {
+  trainerOf(h).branch(trainSettingsFrom(ValSpec(spec), trainerOf(h).settings()));
+  return statusValue(trainerOf(h), 0);
+}
+
+val timeline(TrainerHandle& h) {
+  const TimelineSummary s = trainerOf(h).timelineSummary();
+  return object("step", double(s.step), "origin", double(s.origin), "liveEnd", double(s.liveEnd), "lifeCheckedTo",
+                double(s.lifeCheckedTo), "keyframeEvery", double(s.keyframeEvery), "keyframes", double(s.keyframes),
+                "bytes", double(s.bytes), "deaths", double(s.deaths));
+}
+
+val deathValue(const KillingUpdate& d) {
+  const TrainSettings& s = d.settings;
+  return object("step", double(d.step), "layer", d.layer, "unit", d.unit, "state", std::string(unitStateName(d.state)),
+                "learningRate", s.learningRate, "batchSize", s.batchSize, "momentum", s.momentum, "l2", s.l2, "batch",
+                typedArray("Uint32Array", d.batch), "weightsBefore", doubles(d.weightsBefore), "weightsAfter",
+                doubles(d.weightsAfter), "biasBefore", d.biasBefore, "biasAfter", d.biasAfter, "gradientPart",
+                doubles(d.gradientPart), "momentumPart", doubles(d.momentumPart), "maxPreBefore", d.maxPreBefore,
+                "maxPreAfter", d.maxPreAfter);
+}
+val deaths(TrainerHandle& h, double from) {
+  return array(trainerOf(h).deathsFrom(static_cast<std::size_t>(from)), deathValue);
+}
+
+val unitLife(TrainerHandle& h, int layer, int unit) {
+  const UnitLifeColumns c = trainerOf(h).unitLife(layer, unit);
+  return object("eventSteps", doubles(c.eventSteps), "eventStates", stateNames(c.eventStates), "eventPrevious",
+                stateNames(c.eventPrevious), "sampleSteps", doubles(c.sampleSteps), "activeFraction",
+                doubles(c.activeFraction), "deaths", array(c.deaths, deathValue));
+}
+val unitHistogram(TrainerHandle& h, int layer, int unit, int bins) {
+  const PreActivationHistogram r = trainerOf(h).unitHistogram(layer, unit, bins);
+  return object("lo", r.lo, "hi", r.hi, "nonPositive", ints(r.nonPositive), "positive", ints(r.positive));
+}
+val evaluation(TrainerHandle& h) {
+  const Evaluation e = trainerOf(h).evaluation();
+  return object("trainLoss", e.trainLoss, "testLoss", e.testLoss, "trainAccuracy", e.trainAccuracy, "testAccuracy",
+                e.testAccuracy);
 }
 
 }  // namespace
@@ -293,8 +343,15 @@ EMSCRIPTEN_BINDINGS(activation_lab) {
       .function("predict", &Envelope<&predict>::call)
       .function("parameters", &Envelope<&parameters>::call)
       .function("setParameters", &Envelope<&setParameters>::call)
+      .function("data", &Envelope<&data>::call)
       .function("curve", &Envelope<&curve>::call)
       .function("placeKink", &Envelope<&placeKinkOf>::call)
       .function("setUnitSlope", &Envelope<&unitSlopeOf>::call)
-      .function("data", &Envelope<&data>::call);
+      .function("seek", &Envelope<&seek>::call)
+      .function("branch", &Envelope<&branch>::call)
+      .function("timeline", &Envelope<&timeline>::call)
+      .function("deaths", &Envelope<&deaths>::call)
+      .function("unitLife", &Envelope<&unitLife>::call)
+      .function("unitHistogram", &Envelope<&unitHistogram>::call)
+      .function("evaluation", &Envelope<&evaluation>::call);
 }

@@ -98,6 +98,12 @@ constexpr Range activationInput = reals(-1e308, 1e308, NAN);  // evaluate / deri
 constexpr Range softmaxTemperature = reals(1e-3, 1000, 1);
 constexpr double maxLogits = 64;
 
+constexpr Range unitHistogramBins = integers(1, 200, 30);
+/// A run's timeline: the first keyframe interval in steps (it doubles whenever the keyframes
+/// pass their budget) and the bytes of keyframes kept at most.
+constexpr double keyframeEvery = 50;
+constexpr double keyframeBudgetBytes = 48 * 1024 * 1024;
+
 /// Longest array any call takes or gives (values, not points).
 constexpr double maxArrayLength = 1000000;
 /// Most multiply-adds one call may do: steps x examples x parameters for training, trials x probe

@@ -83,6 +83,8 @@ Manifest build() {
       section("evaluate", {{"input", activationInput}}),
       section("linearCollapse", {{"units", collapseUnits}, {"value", collapseValue}}),
       section("softmax", {{"temperature", softmaxTemperature}}, {{"maxLogits", maxLogits}}),
+      section("timeline", {{"bins", unitHistogramBins}},
+              {{"keyframeEvery", keyframeEvery}, {"keyframeBudgetBytes", keyframeBudgetBytes}}),
       section("curve", {{"size", curveSize}, {"noise", curveNoise}, {"slope", curveSlope}, {"points", curvePoints}},
               {{"domain", curveDomain}}),
   };

@@ -8,11 +8,14 @@
 
 #include "dense_kernels.hpp"
 #include "format.hpp"
+#include "point_loss.hpp"
 #include "rng.hpp"
 
 namespace alab {
 
 using detail::backwardChunk;
+using detail::checkedLabel;
+using detail::checkShape;
 using detail::ChunkScratch;
 using detail::chunkSize;
 using detail::forEachChunk;
@@ -21,6 +24,8 @@ using detail::GradientView;
 using detail::maxInputs;
 using detail::maxWidth;
 using detail::Model;
+using detail::pointLoss;
+using detail::throwBadPoint;
 
 namespace {
 
@@ -37,41 +42,6 @@ Model modelOf(const Network& net) {
   for (std::size_t l = 0; l < net.layerCount(); ++l)
     model.layer[l] = {net.layerInputs(l), net.layerOutputs(l), net.weights(l).data(), net.biases(l).data()};
   return model;
-}
-
-[[noreturn]] void throwBadPoint(const Dataset& data, std::size_t index, int classes) {
-  if (index >= data.size())
-    throw std::invalid_argument("point index " + std::to_string(index) + " is outside a dataset of " +
-                                std::to_string(data.size()) + " points");
-  throw std::invalid_argument("label " + std::to_string(data.label[index]) + " of point " + std::to_string(index) +
-                              " is outside [0, " + std::to_string(classes) + ")");
-}
-
-// The label of point `index`, checked against the dataset size and the network's classes.
-inline int checkedLabel(const Dataset& data, std::size_t index, int classes) {
-  if (index >= data.size() || data.label[index] < 0 || data.label[index] >= classes)
-    throwBadPoint(data, index, classes);
-  return data.label[index];
-}
-
-void checkShape(const Dataset& data, const NetworkConfig& config) {
-  if (data.x.size() != data.size() * static_cast<std::size_t>(config.inputs))
-    throw std::invalid_argument("dataset has " + std::to_string(data.x.size()) + " values for " +
-                                std::to_string(data.size()) + " points; the network takes " +
-                                std::to_string(config.inputs) + " inputs per point");
-  if (data.regression && !headTakesTargets(config.head))
-    throw std::invalid_argument(std::string("the head ") + outputHeadName(config.head) +
-                                " needs class labels; real-valued targets train linear_mse or sigmoid_mse");
-}
-
-// Loss of point `index` from its logits z: against its class label, or its target for regression.
-template <bool WithDelta>
-inline double pointLoss(const Model& model, const Dataset& data, std::size_t index, const double* z, double scale,
-                        double* delta) {
-  if (!data.regression)
-    return headLoss<WithDelta>(model.head, z, model.outputs, checkedLabel(data, index, model.classes), scale, delta);
-  if (index >= data.size()) throwBadPoint(data, index, model.classes);
-  return squaredErrorLoss<WithDelta>(model.head, z[0], data.target[index], scale, delta);
 }
 
 // Forward and backward for count <= chunkSize examples. Every gradient element still adds its
@@ -238,6 +208,26 @@ bool Network::applyGradient(const TrainSettings& settings) {
     }
   }
   return finite;
+}
+
+std::size_t Network::stateSize() const {
+  std::size_t size = 0;
+  for (std::size_t l = 0; l < layerCount(); ++l) size += 2 * (weights_[l].size() + biases_[l].size());
+  return size;
+}
+
+void Network::saveState(double* out) const {
+  for (std::size_t l = 0; l < layerCount(); ++l)
+    for (const auto* part : {&weights_[l], &biases_[l], &weightVelocities_[l], &biasVelocities_[l]})
+      out = std::copy(part->begin(), part->end(), out);
+}
+
+void Network::loadState(const double* values) {
+  for (std::size_t l = 0; l < layerCount(); ++l)
+    for (auto* part : {&weights_[l], &biases_[l], &weightVelocities_[l], &biasVelocities_[l]}) {
+      std::copy(values, values + part->size(), part->begin());
+      values += part->size();
+    }
 }
 
 bool Network::parametersFinite() const {

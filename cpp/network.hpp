@@ -81,6 +81,15 @@ class Network {
   /// Gradient buffers filled by accumulateGradient (same layout as weights/biases).
   const std::vector<double>& weightGradient(std::size_t layer) const { return weightGradients_[layer]; }
   const std::vector<double>& biasGradient(std::size_t layer) const { return biasGradients_[layer]; }
+  /// Momentum velocities (same layout as weights/biases).
+  const std::vector<double>& weightVelocity(std::size_t layer) const { return weightVelocities_[layer]; }
+  const std::vector<double>& biasVelocity(std::size_t layer) const { return biasVelocities_[layer]; }
+  /// Number of values saveState writes: every weight and bias and their velocities.
+  std::size_t stateSize() const;
+  /// Writes the training state (per layer: weights, biases, weight and bias velocities) to out.
+  void saveState(double* out) const;
+  /// Reads a state written by saveState of a network with the same config.
+  void loadState(const double* values);
   /// One SGD (+ momentum, + L2, + L1) update from the gradient buffers, then clears them. `settings` must
   /// have passed validateSettings (the Trainer checks them once, where they enter, not per step).
   /// Returns true when every parameter is still finite afterwards.

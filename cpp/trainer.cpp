@@ -4,9 +4,12 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
+
+#include "life_search.hpp"
 
 namespace alab {
 
@@ -39,100 +42,183 @@ void checkData(const Dataset& data, const Network& network, const char* part) {
                                   " classes");
 }
 
+bool sameSettings(const TrainSettings& a, const TrainSettings& b) {
+  return a.learningRate == b.learningRate && a.batchSize == b.batchSize && a.momentum == b.momentum && a.l2 == b.l2 &&
+         a.l1 == b.l1;
+}
+
 }  // namespace
 
 Trainer::Trainer(const NetworkConfig& config, DatasetSplit data, const TrainSettings& settings, long statsEvery,
-                 uint64_t shuffleSeed, bool shuffle)
-    : network_(config),
+                 uint64_t shuffleSeed, bool shuffle, const TimelineOptions& timeline, long lifeEvery)
+    : run_{Network(config), Rng(shuffleSeed), {}, 0, 0, false},
       data_(std::move(data)),
       settings_(settings),
       statsEvery_(statsEvery),
-      shuffleRng_(shuffleSeed),
-      shuffle_(shuffle) {
+      shuffle_(shuffle),
+      lifeEvery_(lifeEvery),
+      timeline_(timeline) {
   validateSettings(settings_);
   if (statsEvery_ < 0) throw std::invalid_argument("statsEvery must be >= 0, got " + std::to_string(statsEvery_));
+  if (lifeEvery_ < 0) throw std::invalid_argument("lifeEvery must be >= 0, got " + std::to_string(lifeEvery_));
   if (data_.train.size() == 0) throw std::invalid_argument("the training set is empty");
-  checkData(data_.train, network_, "training");
-  checkData(data_.test, network_, "test");
-  order_.resize(data_.train.size());
-  std::iota(order_.begin(), order_.end(), std::size_t{0});
-  if (shuffle_) shuffleRng_.shuffle(order_.data(), order_.size());
-  for (const int units : config.hiddenUnits) revivals_.emplace_back(units, 0);
+  checkData(data_.train, run_.network, "training");
+  checkData(data_.test, run_.network, "test");
+  run_.order.resize(data_.train.size());
+  std::iota(run_.order.begin(), run_.order.end(), std::size_t{0});
+  if (shuffle_) run_.rng.shuffle(run_.order.data(), run_.order.size());
+}
+
+Network& Trainer::editNetwork() {
+  originStale_ = true;
+  return run_.network;
+}
+
+void Trainer::ensureOrigin() {
+  if (!originStale_) return;
+  originStale_ = false;
+  timeline_.restart(run_, settings_);
+  liveEnd_ = run_.step;
+  life_.reset(run_.network.config().hiddenUnits);
+  markChecked(flatStates(units()));
 }
 
 void Trainer::setSettings(const TrainSettings& settings) {
   validateSettings(settings);
+  ensureOrigin();
+  if (run_.step < liveEnd_) {
+    if (sameSettings(settings, timeline_.settingsAt(run_.step))) return;
+    throw std::invalid_argument("the run is at step " + std::to_string(run_.step) + ", before its live end " +
+                                std::to_string(liveEnd_) + ": new settings here would drop the later steps (branch)");
+  }
+  timeline_.logSettings(run_.step, settings);
   settings_ = settings;
 }
 
-// cursor_ counts every example drawn so far; a batch never crosses an epoch boundary (a
-// multiple of the training-set size), so an epoch's last batch may be shorter than batchSize.
+void Trainer::branch(const TrainSettings& settings) {
+  validateSettings(settings);
+  ensureOrigin();
+  checkUnits();
+  timeline_.truncateAfter(run_.step);
+  life_.truncateAfter(run_.step);
+  while (!history_.empty() && history_.back().step > run_.step) history_.pop_back();
+  if (lastCheck_ > run_.step) markChecked(flatStates(units()));
+  liveEnd_ = run_.step;
+  timeline_.logSettings(run_.step, settings);
+  settings_ = settings;
+}
+
+// Steps before liveEnd_ replay the recorded run (its logged settings; nothing new is recorded).
 long Trainer::train(long steps) {
   if (steps < 0) throw std::invalid_argument("steps must be >= 0, got " + std::to_string(steps));
-  const std::size_t n = order_.size();
+  const std::size_t n = run_.order.size();
   const double examples = static_cast<double>(std::min(static_cast<std::size_t>(settings_.batchSize), n));
   requireWork(("train(" + std::to_string(steps) + ")").c_str(),
-              static_cast<double>(steps) * examples * network_.parameterCount());
-  if (diverged_) return 0;
+              static_cast<double>(steps) * examples * run_.network.parameterCount());
+  ensureOrigin();
   long done = 0;
-  while (done < steps) {
-    const std::size_t position = cursor_ % n;
-    if (position == 0 && cursor_ > 0 && shuffle_) shuffleRng_.shuffle(order_.data(), n);
-    const std::size_t count = std::min(static_cast<std::size_t>(settings_.batchSize), n - position);
-    const double loss = network_.accumulateGradient(data_.train, order_.data() + position, count);
-    const bool finite = network_.applyGradient(settings_);
-    cursor_ += count;
-    ++step_;
+  while (done < steps && !run_.diverged) {
+    const bool live = run_.step >= liveEnd_;
+    advance(run_, data_.train, timeline_.settingsAt(run_.step), shuffle_);
     ++done;
-    if (!std::isfinite(loss) || !finite) {
-      diverged_ = true;
-      break;
+    if (live) {
+      liveEnd_ = run_.step;
+      timeline_.record(run_);
     }
-    if (statsEvery_ > 0 && step_ % statsEvery_ == 0) recordStats();
+    if (run_.diverged) break;
+    if (live && statsEvery_ > 0 && run_.step % statsEvery_ == 0) recordStats();
+    else if (run_.step - lastCheck_ >= checkInterval()) checkUnits();
   }
+  settings_ = timeline_.settingsAt(run_.step);
   return done;
 }
 
+void Trainer::seek(long step) {
+  ensureOrigin();
+  if (step < origin() || step > liveEnd_)
+    throw std::invalid_argument("step must be from " + std::to_string(origin()) + " to " + std::to_string(liveEnd_) +
+                                " (the timeline's origin to its live end), got " + std::to_string(step));
+  const bool shortReplay = step >= run_.step && !run_.diverged && step - run_.step < timeline_.keyframeEvery();
+  if (!shortReplay) timeline_.restore(step, run_);
+  timeline_.replay(run_, step, data_.train, shuffle_);
+  settings_ = timeline_.settingsAt(run_.step);
+}
+
 void Trainer::recordStats() {
-  if (diverged_ || (!history_.empty() && history_.back().step == step_)) return;
+  ensureOrigin();
+  if (run_.diverged || run_.step < liveEnd_ || (!history_.empty() && history_.back().step >= run_.step)) return;
   HistoryEntry entry;
-  entry.step = step_;
-  entry.trainLoss = network_.loss(data_.train);
-  entry.testLoss = network_.loss(data_.test);
+  entry.step = run_.step;
+  entry.trainLoss = run_.network.loss(data_.train);
+  entry.testLoss = run_.network.loss(data_.test);
   if (!std::isfinite(entry.trainLoss) || !std::isfinite(entry.testLoss)) {
-    diverged_ = true;
+    run_.diverged = true;
     return;
   }
   const bool labelled = !data_.train.regression;
-  entry.trainAccuracy = labelled ? network_.accuracy(data_.train) : 0.0;
-  entry.testAccuracy = labelled ? network_.accuracy(data_.test) : 0.0;
-
+  entry.trainAccuracy = labelled ? run_.network.accuracy(data_.train) : 0.0;
+  entry.testAccuracy = labelled ? run_.network.accuracy(data_.test) : 0.0;
   const UnitReport report = units();
-  std::vector<std::vector<UnitState>> states;
-  for (std::size_t l = 0; l < report.layers.size(); ++l) {
-    const LayerUnits& layer = report.layers[l];
+  for (const LayerUnits& layer : report.layers) {
     entry.deadPerLayer.push_back(layer.dead);
     entry.dormantPerLayer.push_back(layer.dormant);
-    if (!lastStates_.empty()) {
-      for (std::size_t j = 0; j < layer.state.size(); ++j)
-        if (lastStates_[l][j] != UnitState::Alive && layer.state[j] == UnitState::Alive) ++revivals_[l][j];
-    }
-    states.push_back(layer.state);
   }
-  lastStates_ = std::move(states);
-  for (const auto& layer : revivals_) entry.revivals += std::accumulate(layer.begin(), layer.end(), 0);
+  checkUnits(report);
+  for (const auto& layer : revivals()) entry.revivals += std::accumulate(layer.begin(), layer.end(), 0);
   history_.push_back(std::move(entry));
 }
 
-double Trainer::epoch() const { return static_cast<double>(cursor_) / static_cast<double>(order_.size()); }
+void Trainer::checkUnits() {
+  ensureOrigin();
+  if (!run_.diverged && run_.step > lastCheck_) checkUnits(units());
+}
+
+void Trainer::checkUnits(const UnitReport& report) {
+  if (run_.diverged || run_.step <= lastCheck_) return;
+  std::vector<UnitState> states = flatStates(report);
+  if (states != lastStates_) resolve(lastCheck_, run_.step);
+  const double n = static_cast<double>(data_.train.size());
+  std::vector<uint32_t> positive;
+  for (const LayerUnits& layer : report.layers)
+    for (const double fraction : layer.activeFraction) positive.push_back(static_cast<uint32_t>(std::lround(fraction * n)));
+  life_.addSample(run_.step, positive);
+  markChecked(std::move(states));
+}
+
+void Trainer::markChecked(std::vector<UnitState> states) {
+  lastCheck_ = run_.step;
+  lastStates_ = std::move(states);
+  checkedRun_ = run_;
+}
+
+// Starts from the copy taken at the last check when it is at `from`, else from a keyframe.
+void Trainer::resolve(long from, long to) {
+  RunState start = checkedRun_ && checkedRun_->step == from ? *checkedRun_ : run_;
+  if (start.step != from) {
+    timeline_.restore(from, start);
+    timeline_.replay(start, from, data_.train, shuffle_);
+  }
+  findChanges(start, scanUnits(start.network, data_.train), to, scanUnits(run_.network, data_.train), data_.train,
+              timeline_, shuffle_, life_);
+}
+
+long Trainer::checkInterval() const {
+  if (lifeEvery_ > 0) return lifeEvery_;
+  const long perStep = std::max(1L, static_cast<long>(data_.train.size()) / settings_.batchSize);
+  return std::max(10L, 7 * perStep);
+}
+
+double Trainer::epoch() const {
+  return static_cast<double>(run_.cursor) / static_cast<double>(run_.order.size());
+}
 
 UnitReport Trainer::units() const { return classifyUnits(finiteNetwork(), data_.train); }
 
 const Network& Trainer::finiteNetwork() const {
-  if (diverged_)
-    throw std::invalid_argument("the run diverged at step " + std::to_string(step_) +
+  if (run_.diverged)
+    throw std::invalid_argument("the run diverged at step " + std::to_string(run_.step) +
                                 ": its parameters are not finite; reset it or create a new trainer");
-  return network_;
+  return run_.network;
 }
 
 }  // namespace alab

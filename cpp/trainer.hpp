@@ -1,15 +1,19 @@
-// A training run: a network, its data, optimiser settings, a step counter, divergence and a
-// history of losses and dead units. Same config, data and seeds give the same run.
+// A training run: a network, its data, optimiser settings, a step counter, divergence, a
+// history of losses and dead units, a timeline to replay any earlier step, and the life of
+// every hidden unit. Same config, data, seeds and setting changes give the same run.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "datasets.hpp"
 #include "dead_units.hpp"
 #include "network.hpp"
 #include "rng.hpp"
+#include "timeline.hpp"
+#include "unit_life.hpp"
 
 namespace alab {
 
@@ -40,29 +44,63 @@ struct GridSpec {
 /// Throws std::invalid_argument for bounds outside limits::gridCoordinate, min >= max or a bad resolution.
 std::vector<double> gridPoints(const GridSpec& grid);
 
+/// Where a run's timeline stands (unit life checked up to `step`).
+struct TimelineSummary {
+  long step = 0, origin = 0, liveEnd = 0, lifeCheckedTo = 0, keyframeEvery = 0;
+  std::size_t keyframes = 0, bytes = 0, deaths = 0;  // bytes: keyframes and life record together
+};
+
+/// One hidden unit's life: its state changes, its active fraction at the sampled steps, its deaths.
+struct UnitLifeColumns {
+  std::vector<double> eventSteps;
+  std::vector<UnitState> eventStates, eventPrevious;
+  std::vector<double> sampleSteps, activeFraction;  // fraction of the training set with z > 0
+  std::vector<KillingUpdate> deaths;
+};
+
+/// Losses and accuracies at the current step, as in a history entry.
+struct Evaluation {
+  double trainLoss = 0, testLoss = 0, trainAccuracy = 0, testAccuracy = 0;
+};
+
 class Trainer {
  public:
   /// Validates (std::invalid_argument) and initialises. statsEvery = 0 records only on demand;
-  /// shuffleSeed drives the per-epoch reshuffle of the training set.
+  /// shuffleSeed drives the per-epoch reshuffle of the training set. Unit states are checked
+  /// at every recordStats and every lifeEvery steps; lifeEvery 0 means every max(10, 7 x train
+  /// size / batch size) steps, which keeps the checks' forward passes near 5 % of training time.
   Trainer(const NetworkConfig& config, DatasetSplit data, const TrainSettings& settings,
-          long statsEvery, uint64_t shuffleSeed, bool shuffle = true);
+          long statsEvery, uint64_t shuffleSeed, bool shuffle = true, const TimelineOptions& timeline = {},
+          long lifeEvery = 0);
 
-  void setSettings(const TrainSettings& settings);  // validates
+  /// Validates and applies settings from the current step on; at a step before the live end
+  /// only the settings already in force there are accepted (use branch to change them).
+  void setSettings(const TrainSettings& settings);
+  /// Drops everything recorded after the current step and continues from it with `settings`.
+  void branch(const TrainSettings& settings);
   const TrainSettings& settings() const { return settings_; }
 
   /// Runs up to `steps` mini-batch steps; stops at once when the loss or a parameter becomes
-  /// NaN or infinite (diverged). Returns the number of steps done. Throws std::invalid_argument
-  /// when steps x batch x parameters exceeds limits::maxWorkPerCall.
+  /// NaN or infinite (diverged). Before the live end it replays the recorded run. Returns the steps
+  /// done. Throws std::invalid_argument when steps x batch x parameters exceeds limits::maxWorkPerCall.
   long train(long steps);
-  /// Records a history entry for the current step (if none exists for it yet).
+  /// Moves to `step` (origin() to liveEnd()) by restoring a keyframe and replaying.
+  void seek(long step);
+  /// Records a history entry for the current step (if none exists for it yet); only at the live end.
   void recordStats();
+  /// Brings the unit life record up to the current step (no-op before the last check).
+  void checkUnits();
 
-  long step() const { return step_; }
+  long step() const { return run_.step; }
+  /// The furthest step trained, and the first step the timeline can replay.
+  long liveEnd() const { return liveEnd_; }
+  long origin() const { return timeline_.origin(); }
   /// Completed passes over the training set (fractional).
   double epoch() const;
-  bool diverged() const { return diverged_; }
-  const Network& network() const { return network_; }
-  Network& network() { return network_; }
+  bool diverged() const { return run_.diverged; }
+  const Network& network() const { return run_.network; }
+  /// Mutable network for replacing parameters; the timeline then restarts at the current step.
+  Network& editNetwork();
   const DatasetSplit& data() const { return data_; }
 
   /// Units classified on the training set now; throws once the run diverged.
@@ -76,24 +114,45 @@ class Trainer {
   std::vector<double> gridActivations(const GridSpec& grid) const;
   /// History entries from index `from` on (clamped to the end) as columns with per-entry totals.
   HistoryColumns historyColumns(std::size_t from) const;
-  /// Per hidden layer and unit: how many times the unit went from dead or dormant back to alive.
-  const std::vector<std::vector<int>>& revivals() const { return revivals_; }
+  /// Per hidden layer and unit: returns from dead or dormant to alive up to the current step.
+  std::vector<std::vector<int>> revivals() const { return life_.revivalsUpTo(run_.step); }
   const std::vector<HistoryEntry>& history() const { return history_; }
+  const UnitLife& life() const { return life_; }
+  const Timeline& timeline() const { return timeline_; }
+  /// Steps up to which the life record is complete.
+  long lifeCheckedTo() const { return lastCheck_; }
+  /// The timeline's position and size, after checking unit life up to the current step.
+  TimelineSummary timelineSummary();
+  /// Killing updates from index `from` on (clamped), after checking unit life up to the current step.
+  std::vector<KillingUpdate> deathsFrom(std::size_t from);
+  /// Hidden unit (layer, unit)'s life (0-based; std::invalid_argument if it does not exist).
+  UnitLifeColumns unitLife(int layer, int unit);
+  /// Losses and accuracies now; throws once the run diverged.
+  Evaluation evaluation() const;
+  /// Hidden unit (layer, unit)'s pre-activation over the training set now, in `bins` bins.
+  PreActivationHistogram unitHistogram(int layer, int unit, int bins) const;
 
  private:
-  Network network_;
+  void ensureOrigin();
+  void checkUnits(const UnitReport& report);
+  void resolve(long from, long to);
+  void markChecked(std::vector<UnitState> states);
+  long checkInterval() const;
+
+  RunState run_;
   DatasetSplit data_;
   TrainSettings settings_;
   long statsEvery_;
-  Rng shuffleRng_;
   bool shuffle_;
-  std::vector<std::size_t> order_;
-  uint64_t cursor_ = 0;
-  long step_ = 0;
-  bool diverged_ = false;
+  long lifeEvery_;
+  Timeline timeline_;
+  UnitLife life_;
+  long liveEnd_ = 0;
+  bool originStale_ = true;
+  long lastCheck_ = 0;
+  std::vector<UnitState> lastStates_;
+  std::optional<RunState> checkedRun_;  // the run at lastCheck_, where a search for changes starts
   std::vector<HistoryEntry> history_;
-  std::vector<std::vector<UnitState>> lastStates_;
-  std::vector<std::vector<int>> revivals_;
 };
 
 }  // namespace alab

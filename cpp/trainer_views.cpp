@@ -69,7 +69,7 @@ std::vector<double> Trainer::gridActivations(const GridSpec& grid) const {
 HistoryColumns Trainer::historyColumns(std::size_t from) const {
   HistoryColumns columns;
   columns.from = std::min(from, history_.size());
-  columns.layers = static_cast<int>(network_.config().hiddenUnits.size());
+  columns.layers = static_cast<int>(run_.network.config().hiddenUnits.size());
   for (std::size_t i = columns.from; i < history_.size(); ++i) {
     const HistoryEntry& e = history_[i];
     columns.step.push_back(static_cast<double>(e.step));

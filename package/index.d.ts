@@ -96,6 +96,27 @@ export interface History {
   dead: Int32Array; dormant: Int32Array; deadPerLayer: Int32Array; dormantPerLayer: Int32Array; revivals: Int32Array;
 }
 
+/** Where a run's timeline stands; bytes: keyframes and unit life record together. */
+export interface TimelineInfo {
+  step: number; origin: number; liveEnd: number; lifeCheckedTo: number; keyframeEvery: number; keyframes: number; bytes: number; deaths: number;
+}
+/** The update that made a unit dead or dormant: step, 0-based layer and unit, its batch, parameters before and after. */
+export interface Death {
+  step: number; layer: number; unit: number; state: UnitState;
+  learningRate: number; batchSize: number; momentum: number; l2: number; batch: Uint32Array;
+  weightsBefore: Float64Array; weightsAfter: Float64Array; biasBefore: number; biasAfter: number;
+  /** Per weight then the bias: -lr x (gradient + l2 w), and momentum x previous velocity. */
+  gradientPart: Float64Array; momentumPart: Float64Array;
+  /** Largest pre-activation over the training set before and after the update. */
+  maxPreBefore: number; maxPreAfter: number;
+}
+export interface UnitLife {
+  eventSteps: Float64Array; eventStates: UnitState[]; eventPrevious: UnitState[];
+  sampleSteps: Float64Array; activeFraction: Float64Array; deaths: Death[];
+}
+export interface Evaluation { trainLoss: number; testLoss: number; trainAccuracy: number; testAccuracy: number }
+export interface PreActivationHistogram { lo: number; hi: number; nonPositive: Int32Array; positive: Int32Array }
+
 /** A training run inside the C++ core. Call delete() when done: garbage collection frees none of it. */
 export declare class Trainer {
   private constructor();
@@ -127,6 +148,20 @@ export declare class Trainer {
   setUnitSlope(unit: number, slope: number): void;
   /** The training and test sets. */
   data(): { train: Dataset; test: Dataset };
+  /** Moves the run to `step` (origin to liveEnd) by keyframe and exact replay. */
+  seek(step: number): TrainStatus;
+  /** Drops every step after the current one and continues from it with `settings`. */
+  branch(settings: Settings): TrainStatus;
+  /** The timeline's position and size (unit life checked up to the current step). */
+  timeline(): TimelineInfo;
+  /** Killing updates from index `from` (default 0) on. */
+  deaths(from?: number): Death[];
+  /** One hidden unit's life (0-based layer and unit). */
+  unitLife(layer: number, unit: number): UnitLife;
+  /** Losses and accuracies at the current step; refused once diverged. */
+  evaluation(): Evaluation;
+  /** The unit's pre-activation over the training set now, in `bins` bins (default from the manifest). */
+  unitHistogram(layer: number, unit: number, bins?: number): PreActivationHistogram;
   /** Frees the C++ trainer; safe to call twice. */
   delete(): void;
   /** True once delete() was called. */

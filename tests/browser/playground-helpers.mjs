@@ -46,6 +46,14 @@ export async function runPreset(page, id) {
   return counters(page);
 }
 
+/** After a story that ends on its first death (at an earlier step), returns to the live end; resolves to the counters there. */
+export async function storyEndToLiveEnd(page) {
+  await page.waitForSelector(`${panel} .tl-timeline[data-earlier="true"]`, { state: 'attached', timeout: 30000 });
+  await page.click(`${panel} button[name="timelineLive"]`);
+  await page.waitForSelector(`${panel} .tl-timeline[data-earlier="false"]`, { state: 'attached', timeout: 30000 });
+  return counters(page);
+}
+
 /** How many hidden tiles of the diagram carry each data-state. */
 export function tileStates(page) {
   return page.$$eval(`${panel} .nn-tile[data-kind="hidden"]`, (tiles) => {

@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowserAndServer, chartData, saveScreenshot } from './harness.mjs';
-import { panel, openPlayground, runPreset, tileStates, choose, waitForState, counters } from './playground-helpers.mjs';
+import {
+  panel, openPlayground, runPreset, storyEndToLiveEnd, tileStates, choose, waitForState, counters,
+} from './playground-helpers.mjs';
 
 let page;
 let errors;
@@ -29,7 +31,8 @@ test('preset "healthy ReLU": no dead units, the circle learnt by step 600', asyn
 });
 
 test('preset "ReLU at a high learning rate": 12 of 16 units dead within 50 steps, in the diagram and the chart; the loss stalls', async () => {
-  const shown = await runPreset(page, 'reluHigh');
+  await runPreset(page, 'reluHigh');
+  const shown = await storyEndToLiveEnd(page);
   assert.ok(shown.dead >= 12, `expected at least 12 of 16 dead units, got ${shown.dead}`);
   assert.ok(shown.trainLoss > 0.65 && shown.testAccuracy <= 0.6, `expected a stalled run (loss ~0.69, chance accuracy), got ${shown.trainLoss}, ${shown.testAccuracy}`);
   const tiles = await tileStates(page);

@@ -9,6 +9,7 @@ import { loadEngine } from '../node/load-engine.mjs';
 import { defaults, sanitize } from '../../web/src/settings.js';
 import { schema, trainerSpec } from '../../web/src/panels/playground/settings.js';
 import { presetById } from '../../web/src/training/presets.js';
+import { storyEndToLiveEnd } from './playground-helpers.mjs';
 
 const lab = useBrowserAndServer();
 let engine;
@@ -54,7 +55,7 @@ function statesByLayer(list, layers) {
 test('ReLU at a high learning rate: each tile shows the engine\'s unit state, and the dead chart counts them', async () => {
   const { page, context, errors } = await openPage(lab.browser, `${lab.server.url}#playground`);
   await openPanel(page, 'playground');
-  const steps = await runPreset(page, 'reluHigh');
+  const { step: steps } = await runPreset(page, 'reluHigh').then(() => storyEndToLiveEnd(page));
   const expected = engineStates('reluHigh', steps);
   const shown = await tiles(page);
   assert.equal(shown.length, 16, `expected a tile for each of the 16 hidden units, found ${shown.length}`);

@@ -105,7 +105,7 @@ Trainer threeUnitTrainer(ActivationKind kind) {
   settings.learningRate = 0.5;
   settings.batchSize = 4;
   Trainer trainer(threeUnitConfig(kind), DatasetSplit{tenPoints(), Dataset{}}, settings, 0, 3);
-  setThreeUnits(trainer.network());
+  setThreeUnits(trainer.editNetwork());
   return trainer;
 }
 
@@ -141,7 +141,7 @@ TEST(DeadUnits, SecondLayerUnitRevivesWhenTheFirstLayerGrows) {
   settings.learningRate = 0.1;
   settings.batchSize = 10;
   Trainer trainer(config, DatasetSplit{data, Dataset{}}, settings, 5, 1, false);
-  Network& net = trainer.network();
+  Network& net = trainer.editNetwork();
   // h = relu(x1 + 0.5) <= 1 on the data; unit A = relu(h) is alive, unit B = relu(h - 1.05) is
   // dead. The output 0.5 A must reach the target 1, so training raises h and B comes alive.
   net.setParameters(0, {1.0, 0.0}, {0.5});

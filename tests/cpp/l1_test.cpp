@@ -24,7 +24,7 @@ Trainer oneWeight(const std::vector<double>& x, const std::vector<double>& t, do
   settings.batchSize = static_cast<int>(x.size());
   settings.l1 = l1;
   Trainer trainer(config, splitDataset(regressionFromPoints(x, t, 1), 1.0, 1), settings, 0, 1, false);
-  trainer.network().setParameters(0, {w}, {0.0});
+  trainer.editNetwork().setParameters(0, {w}, {0.0});
   return trainer;
 }
 

@@ -37,7 +37,7 @@ TEST(Regression, OneWeightNeuronTakesTheHandComputedStep) {
   NetworkConfig config = oneInput({}, OutputHead::LinearSquaredError);
   config.bias = false;
   Trainer trainer = fullBatch(config, regressionFromPoints({0.5, 1}, {1, 1.5}, 1), 0.1);
-  trainer.network().setParameters(0, {0.5}, {0.0});
+  trainer.editNetwork().setParameters(0, {0.5}, {0.0});
   EXPECT_DOUBLE_EQ(trainer.network().loss(trainer.data().train), 0.390625);
   trainer.train(1);
   EXPECT_DOUBLE_EQ(trainer.network().weights(0)[0], 0.56875);
@@ -50,7 +50,7 @@ TEST(Regression, ReluUnitAndLinearOutputTakeTheHandComputedStep) {
   // loss 0.32. Gradients: dc = 0.8, dv = 0.8 * 0.5 = 0.4, dz = 0.8 * 2 = 1.6 so dw = db = 1.6.
   // Rate 0.5: c = -0.3, v = 1.8, w = 0.2, b = -1.3.
   Trainer trainer = fullBatch(oneInput({1}, OutputHead::LinearSquaredError), regressionFromPoints({1}, {0.3}, 1), 0.5);
-  Network& net = trainer.network();
+  Network& net = trainer.editNetwork();
   net.setParameters(0, {1.0}, {-0.5});
   net.setParameters(1, {2.0}, {0.1});
   EXPECT_DOUBLE_EQ(net.loss(trainer.data().train), 0.32);
@@ -65,7 +65,7 @@ TEST(Regression, SigmoidOutputTrainsOnARealTarget) {
   // y = sigmoid(w x + b) with w = b = 0 at x = 1.2, t = 0.8: y = 0.5, loss = 0.09 / 2 = 0.045,
   // dL/dz = (0.5 - 0.8) * 0.25 = -0.075, dw = -0.09, db = -0.075; rate 1 gives w = 0.09, b = 0.075.
   Trainer trainer = fullBatch(oneInput({}, OutputHead::SigmoidSquaredError), regressionFromPoints({1.2}, {0.8}, 1), 1.0);
-  trainer.network().setParameters(0, {0.0}, {0.0});
+  trainer.editNetwork().setParameters(0, {0.0}, {0.0});
   EXPECT_DOUBLE_EQ(trainer.network().loss(trainer.data().train), 0.045);
   trainer.train(1);
   EXPECT_DOUBLE_EQ(trainer.network().weights(0)[0], 0.09);

@@ -129,14 +129,22 @@ const calls = [
     [[0, 'shuffle'], { kind: 'boolean' }], [[0, 'settings'], { kind: 'object' }], [[0, 'data'], { kind: 'object' }], [[0], { kind: 'object' }]]],
   ['manifest', () => [], []], ['activations', () => [], []], ['heapBytesInUse', () => [], []], ['memoryBytes', () => [], []],
 ];
+const index = { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true };
+const hiddenUnitSlots = [[[0], num({ min: 0, max: m.network.maxLayers - 1, integer: true })], [[1], num({ min: 0, max: m.network.units.max - 1, integer: true })]];
 const trainerCalls = [
   ['train', () => [1], [[[0], num(t.steps)]]],
   ['setSettings', () => [{ learningRate: 0.1 }], [[[0, 'learningRate'], num(t.learningRate)], [[0, 'batchSize'], num(t.batchSize)], [[0, 'momentum'], num(t.momentum)], [[0], { kind: 'object' }]]],
-  ['history', () => [0], [[[0], num({ min: 0, max: Number.MAX_SAFE_INTEGER, integer: true })]]],
+  ['history', () => [0], [[[0], num(index)]]],
   ['gridActivations', () => [{ xMin: -1, xMax: 1, yMin: -1, yMax: 1, resolution: 4 }], [[[0, 'xMin'], num(m.grid.coordinate)], [[0, 'yMax'], num(m.grid.coordinate)], [[0, 'resolution'], num(m.grid.resolution)], [[0], { kind: 'object' }]]],
   ['predict', () => [[0.5, -0.5]], [[[0], arr(inRange(m.predict.coordinate), { good: 0.5, multipleOf: 2 })]]],
   ['setParameters', () => [null], [[[0], { kind: 'object' }]]],
   ['status', () => [], []], ['recordStats', () => [], []], ['units', () => [], []], ['parameters', () => [], []], ['data', () => [], []],
+  ['seek', () => [0], [[[0], num(index)]]],
+  ['branch', () => [{ learningRate: 0.1 }], [[[0, 'learningRate'], num(t.learningRate)], [[0, 'batchSize'], num(t.batchSize)], [[0], { kind: 'object' }]]],
+  ['deaths', () => [0], [[[0], num(index)]]],
+  ['unitLife', () => [0, 0], hiddenUnitSlots],
+  ['unitHistogram', () => [0, 0, 10], [...hiddenUnitSlots, [[2], num(m.timeline.bins)]]],
+  ['timeline', () => [], []], ['evaluation', () => [], []],
 ];
 const unit = num({ min: 0, max: m.network.maxUnits - 1, integer: true });
 const curveCalls = [

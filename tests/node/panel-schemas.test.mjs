@@ -52,8 +52,8 @@ test('schemas: the experiments\' choices and limits are the manifest\'s', () => 
   for (const key of ['sweepUnits', 'histUnits']) assert.equal(ex[key].max, manifest.network.maxUnits, `expected ${key} up to the core limit`);
 });
 
-test('state: every training setting declares one of the four effects; trainSettings sends exactly the live ones', () => {
-  const effects = new Set(['rebuild', 'live', 'schedule', 'redraw']);
+test('state: every training setting declares one of the five effects; trainSettings sends exactly the live ones', () => {
+  const effects = new Set(['rebuild', 'live', 'schedule', 'redraw', 'record']);
   for (const [key, spec] of Object.entries(schema)) assert.ok(effects.has(spec.effect), `expected ${key} to declare an effect, got ${spec.effect}`);
   assert.deepEqual(keysWithEffect(schema, 'live'), ['learningRate', 'batchSize', 'momentum', 'l2', 'l1'], 'expected the optimiser settings live');
   const settings = initialState({}).settings;

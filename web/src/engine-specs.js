@@ -8,7 +8,7 @@ const finite = (value, path) => {
   return value;
 };
 
-/** Every argument spec of Engine and Trainer for manifest `m`: {function: [[argument, check, optional]]}. */
+/** Every argument spec of Engine and Trainer for manifest `m`: {function: [[argument, check, optional, fallback]]}. */
 export function argumentSpecs(m) {
   const maxLength = m.costs.maxArrayLength;
   const values = (item, options = {}) => numbers(item, { maxLength, ...options });
@@ -53,6 +53,8 @@ export function argumentSpecs(m) {
   const layer = object({ inputs: number(m.linearCollapse.units), outputs: number(m.linearCollapse.units), weights: collapseValue, biases: collapseValue }, { optional: false });
   const parameterLayer = object({ inputs: number(m.network.units), outputs: number(m.network.units), weights: values(finite), biases: values(finite) }, { optional: false });
   const probabilities = values(number({ min: 0, max: 1 }), { maxLength: m.softmax.maxLogits });
+  const index = number({ min: 0, max: Number.MAX_SAFE_INTEGER, integer: true });
+  const hiddenUnit = [['layer', number({ min: 0, max: m.network.maxLayers - 1, integer: true })], ['unit', number({ min: 0, max: m.network.units.max - 1, integer: true })]];
   const r = m.race;
   const g = m.grid;
   const evaluate = [['activation', activation], ['inputs', values(number(m.evaluate.input))], ['options', object({ alpha }), true]];
@@ -76,13 +78,19 @@ export function argumentSpecs(m) {
     train: [['steps', number(t.steps)]],
     setSettings: [['settings', object(settingsFields)]],
     status: [], recordStats: [], units: [], parameters: [], data: [], delete: [],
-    history: [['from', number({ min: 0, max: Number.MAX_SAFE_INTEGER, integer: true }), true]],
+    history: [['from', index, true]],
     gridActivations: [['options', object({ xMin: number(g.coordinate), xMax: number(g.coordinate), yMin: number(g.coordinate), yMax: number(g.coordinate), resolution: number(g.resolution) }), true]],
     predict: [['points', values(number(m.predict.coordinate), { multipleOf: 2 })]],
     curve: [['xs', values(number(m.predict.coordinate), { maxLength: m.curve.points.max })], ['range', object({ lo: number(m.predict.coordinate), hi: number(m.predict.coordinate) }, { optional: false })]],
     placeKink: [['unit', number({ min: 0, max: m.network.maxUnits - 1, integer: true })], ['x', number(m.predict.coordinate)]],
     setUnitSlope: [['unit', number({ min: 0, max: m.network.maxUnits - 1, integer: true })], ['slope', number(m.curve.slope)]],
     setParameters: [['layers', numbers(parameterLayer, { maxLength: m.network.maxLayers + 1, Out: Array })]],
+    seek: [['step', index]],
+    branch: [['settings', object(settingsFields)]],
+    timeline: [], evaluation: [],
+    deaths: [['from', index, true]],
+    unitLife: hiddenUnit,
+    unitHistogram: [...hiddenUnit, ['bins', number(m.timeline.bins), true, m.timeline.bins.default]],
   };
 }
 
@@ -106,10 +114,10 @@ export function checkArguments(specs, fn, args) {
   if (args.length > spec.length) {
     throw new ArgumentError(`${fn} takes ${spec.length === 0 ? 'no arguments' : `at most ${spec.length} (${spec.map(([n]) => n).join(', ')})`}, got ${args.length}`);
   }
-  return spec.map(([argument, check, optional], i) => {
+  return spec.map(([argument, check, optional, fallback], i) => {
     const path = `${fn}: ${argument}`;
     if (args[i] === undefined) {
-      if (optional) return undefined;
+      if (optional) return fallback;
       throw new ArgumentError(`${path} is required`);
     }
     return checked(check, args[i], path);

@@ -70,6 +70,20 @@ export class Trainer {
   setUnitSlope(...args) { this.#call('setUnitSlope', args); }
   /** The training and test sets: {train: {x, label, classes, inputs} or {x, target, inputs}, test: {...}}. */
   data(...args) { return this.#call('data', args); }
+  /** Moves the run to `step` (origin to liveEnd) by keyframe and exact replay; returns status(). */
+  seek(...args) { this.#call('seek', args); return this.status(); }
+  /** Drops every step after the current one and continues from it with new settings; returns status(). */
+  branch(...args) { return this.#call('branch', args); }
+  /** {step, origin, liveEnd, lifeCheckedTo, keyframeEvery, keyframes, bytes, deaths} (unit life checked up to step). */
+  timeline(...args) { return this.#call('timeline', args); }
+  /** Killing updates from index `from` (default 0) on: [{step, layer, unit (0-based), state, batch, weightsBefore, ...}]. */
+  deaths(...args) { return this.#call('deaths', args, ([from = 0]) => [from]); }
+  /** One hidden unit's state changes (eventSteps, eventStates, eventPrevious by name), sampled activeFraction, deaths (0-based). */
+  unitLife(...args) { return this.#call('unitLife', args); }
+  /** {trainLoss, testLoss, trainAccuracy, testAccuracy} at the current step (no history entry). Refused once diverged. */
+  evaluation(...args) { return this.#call('evaluation', args); }
+  /** {lo, hi, nonPositive, positive}: the unit's pre-activation over the training set now, in `bins` bins (default: the manifest's timeline.bins). */
+  unitHistogram(...args) { return this.#call('unitHistogram', args); }
   /** Frees the C++ trainer. Safe to call twice. */
   delete(...args) {
     checkArguments(this.#specs, 'delete', args);
@@ -77,6 +91,7 @@ export class Trainer {
     this.#handle = null;
   }
   get deleted() { return this.#handle === null; }
+
 }
 
 /** Every engine function, with typed arrays in and out. */

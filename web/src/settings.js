@@ -4,7 +4,8 @@
 /**
  * Schema field builders. The optional last argument `ui` holds what only the page decides:
  * `effect` (what a change of the field does in a panel that uses effects: 'rebuild' the network,
- * 'live' to the running trainer, 'schedule' how the session runs, 'redraw' only), `control`
+ * 'live' to the running trainer, 'schedule' how the session runs, 'redraw' only, 'record' nothing:
+ * the panel's own views keep it, for the link), `control`
  * ('slider', 'log' or 'number' for numbers), `step`, and a narrower slider range `min` / `max`.
  */
 export const field = {

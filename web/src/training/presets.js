@@ -14,10 +14,13 @@ const story = {
   batchSize: 10, momentum: 0, l2: 0, l1: 0, shuffleSeed: 1, stopMode: 'steps',
 };
 
-/** The presets in display order: id (its strings are playground.preset.<id>.*) and the settings it sets. */
+/**
+ * The presets in display order: id (its strings are playground.preset.<id>.*), the settings it sets
+ * and endAt 'firstDeath' where the story ends paused on the first death (the step before it, inspected).
+ */
 export const presets = [
   { id: 'healthy', settings: { ...story, activation: 'relu', learningRate: 0.1, weightSeed: 12, speed: 'steps-10', stopSteps: 600 } },
-  { id: 'reluHigh', settings: { ...story, activation: 'relu', learningRate: 3, weightSeed: 12, speed: 'steps-10', stopSteps: 1000 } },
+  { id: 'reluHigh', endAt: 'firstDeath', settings: { ...story, activation: 'relu', learningRate: 3, weightSeed: 12, speed: 'steps-10', stopSteps: 1000 } },
   { id: 'leakyHigh', settings: { ...story, activation: 'leaky_relu', learningRate: 3, weightSeed: 12, speed: 'steps-10', stopSteps: 1000 } },
   {
     id: 'sigmoidDeep',

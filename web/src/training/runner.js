@@ -3,9 +3,11 @@
 // time (status, history delta, units, parameters and every unit's grid), waiting for the
 // page's 'ack' before the next chunk (a view with curve {xs, lo, hi} sends trainer.curve() instead
 // of the grid). Messages in: create, reset, play, pause, step, settings, edit, speed,
-// stopCondition, export, import, memory, ack, clear, dispose.
+// stopCondition, export, import, memory, ack, clear, dispose, and seek, branch, inspect
+// (timeline-runner.js).
 import { predictionProbe, probesMatch } from './save-load.js';
 import { network as networkDefaults, training } from '../panels/shared/engine-facts.js';
+import { createRunnerTimeline } from './timeline-runner.js';
 
 const defaultView = { resolution: 100, domain: { xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5 } };
 
@@ -41,6 +43,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
   let data = null;
   let shape = null;
   let generation = 0;
+  const timeline = createRunnerTimeline();
 
   function send(message, transfer = []) {
     post(message, transfer);
@@ -74,6 +77,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     fresh = true;
     stopReason = null;
     frame = null;
+    timeline.reset();
   }
 
   function stepsPerFrame() {
@@ -118,6 +122,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
       message.timing = { ...timing, gridMs: now() - gridStart };
       message.parameters = trainer.parameters();
     }
+    Object.assign(message, timeline.frameFields(trainer, status.diverged));
     if (fresh) {
       message.data = data;
       message.fresh = true;
@@ -276,6 +281,15 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     },
   };
   handlers.dispose = handlers.clear;
+  Object.assign(handlers, timeline.handlers({
+    trainer: () => trainer,
+    stop: () => { running = false; },
+    requestFrame,
+    resend: () => {
+      historySent = 0;
+      fresh = true;
+    },
+  }));
 
   return {
     /** Handles one message from the page. */

@@ -94,6 +94,12 @@ export function createSession({ engine, useWorker = workersAllowed(), onFrame, o
     speed(unit, amount) { send({ type: 'speed', unit, amount }); },
     /** Stops at `steps` (0: never) or when the training loss reaches `loss` (0: never). */
     stopCondition({ steps = 0, loss = 0 }) { send({ type: 'stopCondition', steps, loss }); },
+    /** Moves the run to an earlier step (or back to its live end) and pauses there. */
+    seek(step) { send({ type: 'seek', step }); },
+    /** Continues from the current step with new settings; the steps after it are dropped. */
+    branch(settings) { send({ type: 'branch', settings }); },
+    /** Frames carry the record of hidden unit (layer, unit), both 0-based; inspect(null) stops. */
+    inspect(layer, unit) { send({ type: 'inspect', layer, unit }); },
     /** Drops the current run (no network until the next create). */
     clear() {
       generation += 1;

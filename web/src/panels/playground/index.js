@@ -6,21 +6,22 @@ import { registerStrings, t, onLanguageChange } from '../../i18n.js';
 import strings from '../../i18n/playground.js';
 import { el } from '../../dom.js';
 import { roundSignificant, shortNumber } from '../shared/format.js';
-import { schema, trainerSpec, trainSettings, stopCondition, speeds, classCount, effectiveHead, architecture } from './settings.js';
+import { schema, trainerSpec, trainSettings, stopCondition, speeds, classCount, effectiveHead } from './settings.js';
 import { initialState, reduce } from './state.js';
 import { createSetup } from './setup.js';
 import { createPointsTools } from './points.js';
 import { createRunBar } from './run.js';
 import { createNetworkFile } from './network-file.js';
+import { createNetworkIo } from './network-io.js';
 import { createPlaygroundViews } from './views.js';
 import { createDiagnostics } from './diagnostics.js';
+import { createTimelineControls } from './timeline-controls.js';
 import { buildPresets, buildExplanations } from './explain.js';
 import { createPointActions } from './point-actions.js';
+import { presetById } from '../../training/presets.js';
 import { createSession } from '../../training/session.js';
 import { createRunner } from '../../training/runner.js';
-import { serializeNetwork, parseNetwork } from '../../training/save-load.js';
 import { pointsFromSettings, readiness } from '../../training/points.js';
-import { download } from './files.js';
 
 registerStrings('playground', strings);
 
@@ -39,6 +40,7 @@ export function mount(root, ctx) {
   let pendingFrame = null;
   let frameRequest = 0;
   let forms = null;
+  let storyEnded = false;
 
   const intro = el('p', { className: 'panel-intro' });
   const presetsHost = el('div', { 'data-view': 'stories' });
@@ -60,6 +62,10 @@ export function mount(root, ctx) {
       showError(message);
     },
     onMode: (mode) => diagnostics.mode(mode),
+  });
+  const timelineControls = createTimelineControls({
+    session, settings: () => state.settings, save: update, paused: () => dispatch({ type: 'pause' }), decisionCanvas: views.decisionCanvas,
+    diagramHost: views.element.querySelector('.pg-diagram'), lossBox: views.element.querySelector('.pg-loss-chart'),
   });
 
   const current = () => state.settings;
@@ -100,7 +106,7 @@ export function mount(root, ctx) {
       session.stopCondition(stopCondition(settings));
     }
     if (effects.has('rebuild')) rebuildRun();
-    else if (effects.has('live')) session.settings(trainSettings(settings));
+    else if (effects.has('live')) timelineControls.liveSettings(trainSettings(settings));
     showForms();
   }
 
@@ -134,8 +140,10 @@ export function mount(root, ctx) {
       const h = frame.history;
       lastRow = { trainLoss: h.trainLoss[rows - 1], testLoss: h.testLoss[rows - 1], trainAccuracy: h.trainAccuracy[rows - 1], testAccuracy: h.testAccuracy[rows - 1] };
     }
+    timelineControls.draw(frame);
+    if (status.stopReason === 'steps' && !storyEnded && presetById(state.story)?.endAt === 'firstDeath') storyEnded = timelineControls.showFirstDeath();
     info = {
-      ready: true, running: status.running, step: status.step, epoch: status.epoch, diverged: status.diverged, stopReason: status.stopReason, row: lastRow,
+      ready: true, running: status.running, step: status.step, epoch: status.epoch, diverged: status.diverged, stopReason: status.stopReason, row: frame.evaluation ?? lastRow,
       dead: frame.units?.dead ?? info.dead, dormant: frame.units?.dormant ?? info.dormant, total: frame.units?.total ?? info.total,
     };
     views.diverged(status.diverged ? { step: status.step, lowerRate: shortNumber(lowerRate()) } : null);
@@ -169,6 +177,7 @@ export function mount(root, ctx) {
 
   function play() {
     dispatch({ type: 'play' });
+    timelineControls.beforePlay();
     session.play();
   }
 
@@ -191,6 +200,7 @@ export function mount(root, ctx) {
   }
 
   function applyPreset(preset) {
+    storyEnded = false;
     dispatch({ type: 'story', preset });
     renderPresets(false);
   }
@@ -204,33 +214,13 @@ export function mount(root, ctx) {
     },
   });
 
-  async function saveNetwork() {
-    try {
-      const exported = await session.exportNetwork();
-      const { settings } = state;
-      download('activation-lab-network.json', serializeNetwork({ settings, architecture: architecture(settings), exported }));
-      messages.file = { key: 'saved', values: { step: exported.step }, kind: 'ok' };
-    } catch (error) {
-      messages.file = { key: 'saveFailed', values: { message: error.message }, kind: 'error' };
-    }
-    showForms();
-  }
-
-  async function loadNetwork(text) {
-    let applied = false;
-    try {
-      const loaded = parseNetwork(text, schema);
-      dispatch({ type: 'load', settings: loaded.settings });
-      applied = true;
-      renderPresets(false);
-      const { matches } = await session.importNetwork({ spec: trainerSpec(state.settings), parameters: loaded.parameters, probe: loaded.probe });
-      messages.file = { key: matches ? 'loaded' : 'loadedDiffers', values: { step: loaded.step }, kind: matches ? 'ok' : 'error' };
-    } catch (error) {
-      messages.file = { key: 'loadFailed', values: { message: error.message }, kind: 'error' };
-      if (applied) rebuildRun();
-    }
-    showForms();
-  }
+  const networkIo = createNetworkIo({
+    session, settings: current, dispatch, loaded: () => renderPresets(false), failed: rebuildRun,
+    report(message) {
+      messages.file = message;
+      showForms();
+    },
+  });
 
   /**
    * The story buttons. A language change builds them anew; otherwise the buttons stay (so focus stays
@@ -254,7 +244,7 @@ export function mount(root, ctx) {
     const actions = { update, current };
     forms = {
       points: createPointsTools(pointActions),
-      file: createNetworkFile({ save: saveNetwork, load: loadNetwork }),
+      file: createNetworkFile(networkIo),
       run: createRunBar({ ...actions, play, pause, step: () => session.step(1), reset }),
     };
     forms.setup = createSetup(actions, forms.points.element);
@@ -276,7 +266,9 @@ export function mount(root, ctx) {
     intro,
     presetsHost,
     el('div', { className: 'panel-grid pg-grid' }, [
-      el('div', { className: 'panel-main pg-main' }, [runHost, errorBox, views.element, diagnostics.element]),
+      el('div', { className: 'panel-main pg-main' }, [
+        runHost, errorBox, timelineControls.timelineElement, views.element, timelineControls.inspectorElement, diagnostics.element,
+      ]),
       setupHost,
     ]),
     explainHost,
@@ -293,6 +285,7 @@ export function mount(root, ctx) {
       stopListening();
       if (frameRequest) cancelAnimationFrame(frameRequest);
       session.dispose();
+      timelineControls.destroy();
       views.destroy();
       root.replaceChildren();
     },

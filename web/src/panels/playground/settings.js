@@ -55,6 +55,9 @@ export const schema = {
   stopSteps: field.integer(1000, 1, 10000000, { effect: 'schedule', step: 100 }),
   stopLoss: field.number(0.05, 0.0001, 10, { effect: 'schedule', step: 0.01 }),
   logScale: field.boolean(false, { effect: 'redraw' }),
+  timelineStep: field.integer(-1, -1, training.steps.max, { effect: 'record' }),
+  inspectLayer: field.integer(0, 0, network.maxLayers, { effect: 'record' }),
+  inspectUnit: field.integer(0, 0, network.units.max, { effect: 'record' }),
 };
 
 /** The settings the running trainer takes live (the optimiser's). */

@@ -1,6 +1,6 @@
 // The training panel's state as a flow: actions go through reduce(), which returns the next state
 // and the effects its changed settings declare in the schema ('rebuild' the network and data,
-// 'live' to the running trainer, 'schedule' how the session runs, 'redraw' only); the panel
+// 'live' to the running trainer, 'schedule' how the session runs, 'redraw' only, 'record' nothing); the panel
 // applies the effects. No DOM here.
 import { sanitize } from '../../settings.js';
 import { schema, classCount } from './settings.js';

@@ -71,6 +71,18 @@ export function createPointLegend(classes, showTest = true) {
   return legend;
 }
 
+/** Sizes `canvas`'s backing store to its CSS size times devicePixelRatio: {width, height, scale}. */
+export function fitBackingStore(canvas) {
+  const scale = globalThis.devicePixelRatio || 1;
+  const width = Math.max(1, Math.round(canvas.clientWidth * scale));
+  const height = Math.max(1, Math.round(canvas.clientHeight * scale));
+  if (canvas.width !== width || canvas.height !== height) {
+    canvas.width = width;
+    canvas.height = height;
+  }
+  return { width, height, scale };
+}
+
 /** Draws onto `canvas` (sized by CSS; the backing store follows its size and devicePixelRatio). */
 export function createDecisionView(canvas) {
   canvas.classList.add('decision-view');
@@ -197,13 +209,7 @@ export function createDecisionView(canvas) {
 
   function draw() {
     if (!last) return;
-    const scale = globalThis.devicePixelRatio || 1;
-    const width = Math.max(1, Math.round(canvas.clientWidth * scale));
-    const height = Math.max(1, Math.round(canvas.clientHeight * scale));
-    if (canvas.width !== width || canvas.height !== height) {
-      canvas.width = width;
-      canvas.height = height;
-    }
+    const { width, height, scale } = fitBackingStore(canvas);
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(heat, 0, 0, heat.width, heat.height, 0, 0, width, height);
     drawAxes(width, height, scale);

@@ -71,7 +71,7 @@ export function createNetworkDiagram(container) {
       const count = el('span', { className: 'nn-column-count' });
       head.append(name, count);
       stage.append(head);
-      const unitAttributes = (j) => (kind === 'hidden' ? { 'data-layer': c, 'data-unit': j + 1 } : {});
+      const unitAttributes = (j) => (kind === 'hidden' ? { 'data-layer': c, 'data-unit': j + 1, role: 'button', tabindex: 0 } : {});
       const tiles = Array.from({ length: units }, (_, j) => makeTile(kind, unitAttributes(j)));
       return { kind, units, head, name, count, tiles, ...tileSize(units) };
     });
