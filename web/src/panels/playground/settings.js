@@ -33,6 +33,7 @@ export const schema = {
   trainFraction: field.number(0.8, 0.1, 0.9, { effect: 'rebuild', control: 'slider', step: 0.05 }),
   dataSeed: seed(1, 'rebuild'),
   showTest: field.boolean(true, { effect: 'redraw', className: 'check pg-check' }),
+  discretize: field.boolean(false, { effect: 'redraw', className: 'check pg-check' }),
   customX: field.list([], field.number(0, -extent, extent), 0, 2 * maxPoints, { effect: 'rebuild' }),
   customLabels: field.list([], field.integer(0, 0, 2), 0, maxPoints, { effect: 'rebuild' }),
   pointClass: field.integer(0, 0, 2, { effect: 'redraw', control: 'select' }),

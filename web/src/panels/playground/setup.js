@@ -40,6 +40,7 @@ function dataFieldset(actions, pointsTools) {
     }),
     dataSeed: control('dataSeed', 'playground.dataSeed'),
     showTest: control('showTest', 'playground.showTest'),
+    discretize: control('discretize', 'playground.discretize'),
   };
   const regenerate = button({
     label: t('playground.regenerate'), name: 'regenerate',
@@ -54,7 +55,8 @@ function dataFieldset(actions, pointsTools) {
       for (const [key, c] of Object.entries(controls)) showValue(c, settings[key]);
       const custom = settings.dataset === 'custom';
       keepChildren(element, [legend, controls.dataset.element, custom ? pointsTools : null, custom ? null : controls.noise.element,
-        custom ? null : controls.points.element, controls.trainFraction.element, seedRow, controls.showTest.element]);
+        custom ? null : controls.points.element, controls.trainFraction.element, seedRow, controls.showTest.element,
+        controls.discretize.element]);
     },
   };
 }
