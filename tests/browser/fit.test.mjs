@@ -24,7 +24,7 @@ test('fit: sin with 4 ReLU units trains live, then pauses with the engine\'s pie
   assert.ok(await canvasInk(page, '#panel-fit .fit-chart canvas') > 0.01, 'expected the fit chart drawn');
   await page.click('#panel-fit button[name=play]');
   assert.equal(await page.getAttribute('#panel-fit button[name=play]', 'aria-pressed'), 'true');
-  await waitForStep(page, (step) => step >= 3000);
+  await waitForStep(page, (step) => step >= 1500);
   await page.click('#panel-fit button[name=play]');
   await page.waitForFunction(`document.querySelector('#panel-fit [role=status]').textContent.startsWith('Step')`);
   const paused = await statsOf(page);
@@ -69,6 +69,22 @@ test('fit: while paused, arrow keys move a kink and a slope through the engine, 
   await page.mouse.up();
   await page.waitForFunction(() => Math.abs(Number(document.querySelector('#panel-fit .fit-unit').dataset.kink) + 0.5) < 0.02);
   assert.match(await page.textContent('#panel-fit [role=status]'), /Kink of unit 1 moved to x = −?0\.5/);
+
+  const kinkBefore = Number((await unitOf(page, 0)).kink);
+  const handle = await page.$eval('#panel-fit .fit-chart canvas', (canvas) => {
+    const chart = window.activationLab.getChart(canvas);
+    const handles = chart.data.datasets.find((d) => d.label === 'slope handles');
+    const box = canvas.getBoundingClientRect();
+    const p = handles.data[0];
+    return { x: box.left + chart.scales.x.getPixelForValue(p.x), y: box.top + chart.scales.y.getPixelForValue(p.y), handleX: p.x, up: box.top + chart.scales.y.getPixelForValue(p.y + 0.3) };
+  });
+  await page.mouse.move(handle.x, handle.y);
+  await page.mouse.down();
+  await page.mouse.move(handle.x, handle.up);
+  await page.mouse.up();
+  await page.waitForFunction(() => /Slope of unit \d set to/.test(document.querySelector('#panel-fit [role=status]').textContent));
+  const dragged = await page.$$eval('#panel-fit .fit-unit', (rows) => rows.map((row) => ({ ...row.dataset })));
+  assert.ok(Math.abs(Number(dragged[0].kink) - kinkBefore) < 1e-9, 'expected a slope drag to keep the kink');
 });
 
 test('fit: one click compares ReLU (straight pieces) with tanh (smooth)', async () => {

@@ -1,6 +1,7 @@
 // The fit chart: target points, the network's fit, each unit's contribution as a faint line,
 // the kinks of the ReLU family on the x axis (dead units crossed out) and the boundaries of the
-// linear pieces. Pointer: drag a kink while paused, or click to add a drawn point.
+// linear pieces. Pointer, while paused: drag a kink along x, or a unit's slope handle (a diamond
+// on its contribution, a quarter to the side where it is on) up or down; or click to add a drawn point.
 import { t } from '../../i18n.js';
 import { createChart, palette, dashes, lineLegendLabels } from '../../charts.js';
 import { viewRange, coordinate } from './settings.js';
@@ -10,10 +11,12 @@ const kinkY = yRange.min + 0.08 * (yRange.max - yRange.min);
 const aliveColour = palette[2];
 const deadColour = '#767676';
 const grabPixels = 14;
+/** How far from its kink a unit's slope handle sits, on the side where the unit is on. */
+const handleOffset = 0.25;
 
 const clampX = (x) => Math.min(viewRange.max, Math.max(viewRange.min, x));
 
-/** The fit chart on `canvas`. handlers: {kink(unit, x), draw(x, y), canEdit() -> bool, canDraw() -> bool}. */
+/** The fit chart on `canvas`. handlers: {kink(unit, x), slope(unit, w), draw(x, y), canEdit() -> bool, canDraw() -> bool}. */
 export function createFitChart(canvas, handlers) {
   const chart = createChart(canvas, {
     type: 'line',
@@ -32,6 +35,7 @@ export function createFitChart(canvas, handlers) {
     },
   });
   let kinks = [];
+  let handles = [];
   let dragging = null;
 
   const valueAt = (event) => {
@@ -41,21 +45,24 @@ export function createFitChart(canvas, handlers) {
     return { px, py, x: chart.scales.x.getValueForPixel(px), y: chart.scales.y.getValueForPixel(py) };
   };
 
-  function nearestKink(px, py) {
+  // The kink marker or slope handle under the pointer: {kind: 'kink' | 'slope', ...its marker}.
+  function grabbed(px, py) {
     let best = null;
-    for (const kink of kinks) {
-      const dx = Math.abs(chart.scales.x.getPixelForValue(kink.shownX) - px);
-      const dy = Math.abs(chart.scales.y.getPixelForValue(kinkY) - py);
-      if (dx <= grabPixels && dy <= 2 * grabPixels && (!best || dx < best.dx)) best = { unit: kink.unit, dx };
-    }
+    const consider = (kind, marker, x, y) => {
+      const dx = Math.abs(chart.scales.x.getPixelForValue(x) - px);
+      const dy = Math.abs(chart.scales.y.getPixelForValue(y) - py);
+      if (dx <= grabPixels && dy <= grabPixels && (!best || dx + dy < best.distance)) best = { kind, ...marker, distance: dx + dy };
+    };
+    for (const kink of kinks) consider('kink', kink, kink.shownX, kinkY);
+    for (const handle of handles) consider('slope', handle, handle.x, handle.y);
     return best;
   }
 
   canvas.addEventListener('pointerdown', (event) => {
     const at = valueAt(event);
-    const kink = handlers.canEdit() ? nearestKink(at.px, at.py) : null;
-    if (kink) {
-      dragging = kink.unit;
+    const marker = handlers.canEdit() ? grabbed(at.px, at.py) : null;
+    if (marker) {
+      dragging = marker;
       canvas.setPointerCapture?.(event.pointerId);
       event.preventDefault();
     } else if (handlers.canDraw() && at.x >= coordinate.min && at.x <= coordinate.max && at.y >= yRange.min && at.y <= yRange.max) {
@@ -63,7 +70,9 @@ export function createFitChart(canvas, handlers) {
     }
   });
   canvas.addEventListener('pointermove', (event) => {
-    if (dragging !== null) handlers.kink(dragging, clampX(valueAt(event).x));
+    if (dragging?.kind === 'kink') handlers.kink(dragging.unit, clampX(valueAt(event).x));
+    // The handle stays at its x: the new slope w makes the contribution v w (x - kink) pass through the pointer.
+    if (dragging?.kind === 'slope') handlers.slope(dragging.unit, valueAt(event).y / (dragging.outgoing * (dragging.x - dragging.kink)));
   });
   const release = () => { dragging = null; };
   canvas.addEventListener('pointerup', release);
@@ -71,10 +80,10 @@ export function createFitChart(canvas, handlers) {
 
   return {
     /**
-     * Draws one frame. view: {xs, targets [{x, y}], curve (engine curve view), units (per first-layer
-     * unit {unit, kink, state} or null for smooth activations), breakpoints}.
+     * Draws one frame: xs, targets [{x, y}], curve (the engine's curve view), units (first-layer rows
+     * {unit, kink, slope, state}), outgoing (each unit's outgoing weight where slope handles apply, else null).
      */
-    show({ xs, targets, curve, units, showContributions }) {
+    show({ xs, targets, curve, units, outgoing = null }) {
       const n = xs.length;
       const line = (values) => Array.from({ length: n }, (_, i) => ({ x: xs[i], y: values[i] }));
       const datasets = [
@@ -83,7 +92,7 @@ export function createFitChart(canvas, handlers) {
       if (curve) {
         datasets.push({ label: t('fit.legendFit'), data: line(curve.output), borderColor: palette[1], backgroundColor: palette[1], borderWidth: 3, pointRadius: 0, inLegend: true, order: 1 });
         const width = curve.contributions.length / n;
-        for (let j = 0; showContributions && j < width; j += 1) {
+        for (let j = 0; j < width; j += 1) {
           datasets.push({
             label: t('fit.legendUnits'), data: line(curve.contributions.subarray(j * n, (j + 1) * n)), borderColor: 'rgba(0, 114, 178, 0.45)',
             borderDash: dashes[(j % (dashes.length - 1)) + 1], borderWidth: 1.5, pointRadius: 0, inLegend: j === 0, order: 3,
@@ -94,6 +103,16 @@ export function createFitChart(canvas, handlers) {
         if (edges.length > 0) datasets.push({ label: t('fit.legendPieces'), data: edges, borderColor: '#999999', borderDash: [2, 4], borderWidth: 1, pointRadius: 0, spanGaps: false, inLegend: true, order: 4 });
       }
       kinks = (units ?? []).filter((u) => u.kink !== null).map((u) => ({ ...u, shownX: clampX(u.kink) }));
+      handles = outgoing === null ? [] : kinks.filter((k) => k.slope !== 0 && outgoing[k.unit] !== 0).map((k) => {
+        const x = k.kink + Math.sign(k.slope) * handleOffset;
+        return { unit: k.unit, kink: k.kink, outgoing: outgoing[k.unit], x, y: outgoing[k.unit] * k.slope * (x - k.kink) };
+      }).filter((h) => h.x >= viewRange.min && h.x <= viewRange.max && h.y >= yRange.min && h.y <= yRange.max);
+      if (handles.length > 0) {
+        datasets.push({
+          label: t('fit.legendHandles'), data: handles.map((h) => ({ x: h.x, y: h.y })), showLine: false, inLegend: true, order: 2,
+          pointStyle: 'rectRot', pointRadius: 6, borderColor: palette[0], backgroundColor: '#ffffff', borderWidth: 2,
+        });
+      }
       if (kinks.length > 0) {
         datasets.push({
           label: t('fit.legendKinks'), data: kinks.map((k) => ({ x: k.shownX, y: kinkY })), showLine: false, inLegend: true, order: 2,

@@ -11,7 +11,7 @@ import { controlFor } from '../shared/schema-controls.js';
 import { rebuildOnLanguageChange } from '../shared/lifecycle.js';
 import { keysWithEffect } from '../../settings.js';
 import { createSession } from '../../training/session.js';
-import { schema, trainerSpec, curveXs, dataRange, ready, drawnPoints, piecewiseLinear, maxDrawn, domain } from './settings.js';
+import { schema, trainerSpec, curveXs, dataRange, ready, drawnPoints, piecewiseLinear, maxDrawn, domain, slopeRange } from './settings.js';
 import { createFitChart } from './chart.js';
 import { createUnitList } from './units.js';
 import { createComparison, runComparison } from './compare.js';
@@ -79,7 +79,8 @@ export function mount(root, ctx) {
     if (frame?.curve) Object.assign(parts.stats.dataset, { step: frame.status.step, loss: frame.loss, pieces: frame.curve.pieces, dead: frame.units.dead });
     parts.draw.show(settings);
     const rows = frame?.curve ? unitRows() : [];
-    parts.chart.show({ xs, targets: targetsOf(), curve: frame?.curve ?? null, units: rows, showContributions: settings.units <= 32 });
+    const outgoing = frame?.curve?.kinksPerUnit === 1 && settings.layers === 1 ? frame.parameters?.at(-1).weights ?? null : null;
+    parts.chart.show({ xs, targets: targetsOf(), curve: frame?.curve ?? null, units: rows, outgoing });
     parts.units.show(rows, { editable: !playing && !frame?.status.diverged, withKink: frame?.curve.kinksPerUnit === 1 });
   }
 
@@ -171,6 +172,7 @@ export function mount(root, ctx) {
     const box = chartBox(t('fit.chartLabel'), 'fit-chart', () => ({ panel: 'fit', what: 'fit', settings }));
     const chart = createFitChart(box.canvas, {
       kink: (unit, x) => actions.edit('kink', unit, x),
+      slope: (unit, w) => { if (Number.isFinite(w)) actions.edit('slope', unit, Math.min(slopeRange.max, Math.max(slopeRange.min, w))); },
       draw: (x, y) => actions.drawPoint(x, y),
       canEdit: () => !playing && frame?.curve?.kinksPerUnit === 1,
       canDraw: () => settings.target === 'drawn',
