@@ -81,6 +81,7 @@ export function createPlaygroundViews(settings, actions) {
     reset.name = 'divergedReset';
     const lower = button({ label: t('playground.divergedLower', { rate: status.lowerRate }), onClick: actions.lowerAndReset });
     lower.name = 'divergedLower';
+    lower.dataset.setting = 'learningRate';
     banner.replaceChildren(
       el('h4', { text: t('playground.divergedTitle', { step: status.step }) }),
       el('p', { text: t('playground.divergedText') }),
