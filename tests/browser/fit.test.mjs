@@ -29,7 +29,7 @@ test('fit: sin with 4 ReLU units trains live, then pauses with the engine\'s pie
   await page.waitForFunction(`document.querySelector('#panel-fit [role=status]').textContent.startsWith('Step')`);
   const paused = await statsOf(page);
   assert.ok(Number(paused.loss) < Number(start.loss) / 5, `expected the loss to fall, ${start.loss} -> ${paused.loss}`);
-  assert.match(paused.text, new RegExp(`${paused.pieces} linear pieces over the data · ${paused.dead} of 4 hidden units dead`));
+  assert.match(paused.text, new RegExp(`linear pieces over the data: ${paused.pieces} · dead hidden units: ${paused.dead} of 4`));
   assert.ok(Number(paused.pieces) >= 2 && Number(paused.pieces) <= 5, `expected 2 to 5 pieces from 4 ReLU kinks, got ${paused.pieces}`);
   const kinks = (await chartData(page, '#panel-fit .fit-chart canvas')).find((d) => d.label.startsWith('kinks'));
   assert.equal(kinks.x.length, 4, 'expected a kink marker per unit');
@@ -107,7 +107,7 @@ test('fit: the student draws points by clicking and by keyboard, and the fit tra
   await page.fill('#panel-fit input[name=draw-x]', '0.5');
   await page.fill('#panel-fit input[name=draw-y]', '-0.5');
   await page.click('#panel-fit button[name=draw-add]');
-  assert.equal(await page.textContent('#panel-fit .fit-draw-count'), '2 points');
+  assert.equal(await page.textContent('#panel-fit .fit-draw-count'), 'Points: 2');
   await waitForStep(page, (step) => step === 0);
   const targets = (await chartData(page, '#panel-fit .fit-chart canvas')).find((d) => d.label === 'targets');
   assert.deepEqual(targets.x.at(-1), 0.5);
@@ -124,7 +124,7 @@ test('fit: at 375 px on the main-thread fallback, drawn points from the link fit
   await waitForStep(page, (step) => step === 0);
   await assertNoHorizontalScroll(page, 'fit');
   assert.equal(await page.inputValue('#panel-fit select[name=activation]'), 'leaky_relu');
-  assert.equal(await page.textContent('#panel-fit .fit-draw-count'), '3 points');
+  assert.equal(await page.textContent('#panel-fit .fit-draw-count'), 'Points: 3');
   assert.match(await page.textContent('#panel-fit .fit-unit'), /kink at x = /, 'expected leaky ReLU kinks listed');
   await page.click('#panel-fit button[name=play]');
   await waitForStep(page, (step) => step >= 200);

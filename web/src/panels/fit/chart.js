@@ -81,7 +81,7 @@ export function createFitChart(canvas, handlers) {
   return {
     /**
      * Draws one frame: xs, targets [{x, y}], curve (the engine's curve view), units (first-layer rows
-     * {unit, kink, slope, state}), outgoing (each unit's outgoing weight where slope handles apply, else null).
+     * {unit, kinks, slope, state}), outgoing (each unit's outgoing weight where slope handles apply, else null).
      */
     show({ xs, targets, curve, units, outgoing = null }) {
       const n = xs.length;
@@ -102,7 +102,7 @@ export function createFitChart(canvas, handlers) {
         for (const b of curve.breakpoints) edges.push({ x: b, y: yRange.min }, { x: b, y: yRange.max }, { x: b, y: null });
         if (edges.length > 0) datasets.push({ label: t('fit.legendPieces'), data: edges, borderColor: '#999999', borderDash: [2, 4], borderWidth: 1, pointRadius: 0, spanGaps: false, inLegend: true, order: 4 });
       }
-      kinks = (units ?? []).filter((u) => u.kink !== null).map((u) => ({ ...u, shownX: clampX(u.kink) }));
+      kinks = (units ?? []).flatMap((u) => u.kinks.map((x) => ({ ...u, kink: x, shownX: clampX(x) })));
       handles = outgoing === null ? [] : kinks.filter((k) => k.slope !== 0 && outgoing[k.unit] !== 0).map((k) => {
         const x = k.kink + Math.sign(k.slope) * handleOffset;
         return { unit: k.unit, kink: k.kink, outgoing: outgoing[k.unit], x, y: outgoing[k.unit] * k.slope * (x - k.kink) };

@@ -54,13 +54,18 @@ export function mount(root, ctx) {
     parts?.error.replaceChildren(...(message ? [el('p', { className: 'error', role: 'alert', text: t('fit.error', { message }) })] : []));
   }
 
-  /** First-layer units as rows {unit, kink, slope, state, insideData} from the engine's curve view and unit states. */
+  /**
+   * First-layer units as rows from the engine's curve view and unit states: {unit, kinks (all of the
+   * unit's kinks), kink (the one a student can move: relu and leaky_relu), slope, state, insideData}.
+   */
   function unitRows() {
     const { curve, units } = frame;
     const perUnit = curve.kinksPerUnit;
     return Array.from(curve.slopes, (slope, unit) => {
-      const kink = perUnit === 1 && curve.hasKink[unit] ? curve.kinks[unit] : null;
-      return { unit, slope, kink, state: units.layers[0].state[unit], insideData: kink !== null && kink >= view.curve.lo && kink <= view.curve.hi };
+      const kinks = curve.hasKink[unit] ? Array.from(curve.kinks.subarray(unit * perUnit, (unit + 1) * perUnit)) : [];
+      const kink = perUnit === 1 && kinks.length === 1 ? kinks[0] : null;
+      const insideData = kinks.some((x) => x >= view.curve.lo && x <= view.curve.hi);
+      return { unit, slope, kinks, kink, state: units.layers[0].state[unit], insideData };
     });
   }
 

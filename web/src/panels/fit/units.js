@@ -30,7 +30,7 @@ export function createUnitList(edit) {
 
   return {
     element,
-    /** rows: [{unit, kink (x or null), slope, state, insideData}]; options: {editable, withKink}. */
+    /** rows: [{unit, kinks, kink (the movable kink or null), slope, state, insideData}]; options: {editable, withKink}. */
     show(units, { editable, withKink }) {
       const nextShape = `${units.length}:${withKink}`;
       if (nextShape !== shape) {
@@ -40,7 +40,9 @@ export function createUnitList(edit) {
       }
       units.forEach((u, i) => {
         const row = rows[i];
-        const kinkText = u.kink === null ? t('fit.noKink') : t(u.insideData ? 'fit.kinkAt' : 'fit.kinkOutside', { x: fixed(u.kink, 3) });
+        const where = u.kinks.map((x) => fixed(x, 3)).join(t('fit.and'));
+        const key = `fit.${u.kinks.length > 1 ? 'kinks' : 'kink'}${u.insideData ? 'At' : 'Outside'}`;
+        const kinkText = u.kinks.length === 0 ? t('fit.noKink') : t(key, { x: where });
         row.text.textContent = t('fit.unitLine', { unit: u.unit + 1, kink: kinkText, slope: fixed(u.slope, 3), state: t(`fit.state.${u.state}`) });
         Object.assign(row.item.dataset, { state: u.state, kink: u.kink ?? '', slope: u.slope });
         for (const [control, value] of [[row.kink, u.kink], [row.slope, u.slope]]) {
