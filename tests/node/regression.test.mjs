@@ -137,3 +137,31 @@ test('L1 through the facade: the one-weight step gains l1 sign(w), and setSettin
     assert.throws(() => trainer.setSettings({ l1: -1 }), /l1 must be a finite number in \[0, 10\]/);
   });
 });
+
+test('two-input targets and one-input labels train too: a plane is fitted exactly by a linear network', () => {
+  const x = [];
+  const target = [];
+  for (let i = 0; i < 25; i += 1) {
+    const [a, b] = [(i % 5) / 2 - 1, Math.floor(i / 5) / 2 - 1];
+    x.push(a, b);
+    target.push(0.5 * a - 0.3 * b + 0.1);
+  }
+  withTrainer({
+    network: { hiddenLayers: [], head: 'linear_mse' }, data: { x, target, inputs: 2, trainFraction: 1 },
+    settings: { learningRate: 0.5, batchSize: 25 }, shuffle: false,
+  }, (trainer) => {
+    trainer.train(500);
+    const [layer] = trainer.parameters();
+    assert.ok(Math.abs(layer.weights[0] - 0.5) < 1e-6 && Math.abs(layer.weights[1] + 0.3) < 1e-6 && Math.abs(layer.biases[0] - 0.1) < 1e-6,
+      `expected w = (0.5, -0.3), b = 0.1, got ${[...layer.weights]}, ${layer.biases[0]}`);
+  });
+  withTrainer({
+    network: { hiddenLayers: [2], head: 'sigmoid_cross_entropy' }, data: { x: [-0.9, -0.4, 0.4, 0.9], label: [0, 0, 1, 1], inputs: 1, trainFraction: 1 },
+    settings: { learningRate: 0.5, batchSize: 4 },
+  }, (trainer) => {
+    trainer.train(300);
+    trainer.recordStats();
+    assert.equal(trainer.history().trainAccuracy.at(-1), 1, 'expected the 1-D classes separated');
+    assert.equal(trainer.data().train.inputs, 1);
+  });
+});
