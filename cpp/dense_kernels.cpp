@@ -191,6 +191,10 @@ bool sgdUpdate(double* __restrict w, double* __restrict g, double* __restrict v,
   return (overflow >> 63) == 0;
 }
 
+void addL1Subgradient(const double* __restrict w, double* __restrict g, std::size_t n, double l1) {
+  for (std::size_t i = 0; i < n; ++i) g[i] += w[i] > 0.0 ? l1 : (w[i] < 0.0 ? -l1 : 0.0);
+}
+
 template bool sgdUpdate<true>(double*, double*, double*, std::size_t, double, double, double);
 template bool sgdUpdate<false>(double*, double*, double*, std::size_t, double, double, double);
 

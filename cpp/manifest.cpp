@@ -3,6 +3,8 @@
 #include <stdexcept>
 
 #include "activations.hpp"
+#include "curve_view.hpp"
+#include "curves.hpp"
 #include "datasets.hpp"
 #include "experiments.hpp"
 #include "dead_units.hpp"
@@ -30,7 +32,11 @@ Manifest build() {
                           limits::datasetNoise});
   }
   for (OutputHead head : outputHeads())
-    m.heads.push_back({outputHeadName(head), head == OutputHead::SoftmaxCrossEntropy});
+    m.heads.push_back({outputHeadName(head), head == OutputHead::SoftmaxCrossEntropy, headTakesTargets(head),
+                       headTargetRange(head)});
+  for (CurveKind kind : curveKinds()) m.curves.push_back(curveName(kind));
+  for (const ActivationInfo& info : activationTable())
+    if (piecewiseLinear(info.kind)) m.piecewiseLinear.push_back(info.name);
   for (InitScheme scheme : initSchemes()) m.inits.push_back(initSchemeName(scheme));
   m.unitStates = {unitStateName(UnitState::Alive), unitStateName(UnitState::Dead), unitStateName(UnitState::Dormant)};
   const NetworkConfig defaults;
@@ -47,11 +53,14 @@ Manifest build() {
       section("data", {{"trainFraction", trainFraction},
                        {"seed", seed},
                        {"coordinate", reals(-maxPointCoordinate, maxPointCoordinate, NAN)},
+                       {"inputs", pointInputs},
+                       {"target", targetValue},
                        {"points", integers(1, static_cast<double>(maxDatasetPoints), NAN)}}),
       section("training", {{"learningRate", learningRate},
                            {"batchSize", batchSize},
                            {"momentum", momentum},
                            {"l2", l2},
+                           {"l1", l1},
                            {"statsEvery", statsEvery},
                            {"shuffleSeed", seed},
                            {"steps", integers(0, maxTrainSteps, NAN)}}),
@@ -76,6 +85,8 @@ Manifest build() {
       section("softmax", {{"temperature", softmaxTemperature}}, {{"maxLogits", maxLogits}}),
       section("timeline", {{"bins", unitHistogramBins}},
               {{"keyframeEvery", keyframeEvery}, {"keyframeBudgetBytes", keyframeBudgetBytes}}),
+      section("curve", {{"size", curveSize}, {"noise", curveNoise}, {"slope", curveSlope}, {"points", curvePoints}},
+              {{"domain", curveDomain}}),
   };
   m.costs = section("costs", {},
                     {{"maxArrayLength", maxArrayLength},
@@ -157,7 +168,7 @@ std::string manifestJson(const Manifest& m) {
   };
   const auto head = [](const HeadEntry& h) {
     return "{" + field("name", quoted(h.name)) + "," + field("outputs", quoted(h.outputPerClass ? "perClass" : "one")) +
-           "}";
+           "," + field("targets", h.takesTargets ? rangeJson(h.targets) : "null") + "}";
   };
   const auto name = [](const std::string& text) { return quoted(text); };
   const auto integer = [](int value) { return std::to_string(value); };
@@ -173,9 +184,12 @@ std::string manifestJson(const Manifest& m) {
              field("defaults", "{" + field("hiddenLayers", listJson(m.defaultHiddenLayers, integer)) + "," +
                                    field("activation", quoted(m.defaultActivation)) + "," +
                                    field("head", quoted(m.defaultHead)) + "," + field("init", quoted(m.defaultInit)) +
-                                   "}");
+                                   "," + field("bias", "true") + "}");
     if (s.name == "training") body += "," + field("shuffle", "{\"default\":true}");
     if (s.name == "sweep") body += "," + sweepDefaults();
+    if (s.name == "curve")
+      body += "," + field("kinds", listJson(m.curves, name)) + "," +
+              field("piecewiseLinear", listJson(m.piecewiseLinear, name));
     out += "," + field(s.name, "{" + body + "}");
   }
   return out + "," + field("costs", "{" + sectionBody(m.costs) + "}") + "}";

@@ -71,6 +71,8 @@ void validateSettings(const TrainSettings& settings) {
     throw std::invalid_argument("momentum must be in [0, 1), got " + formatNumber(settings.momentum));
   if (!(settings.l2 >= 0.0 && std::isfinite(settings.l2)))
     throw std::invalid_argument("l2 must be >= 0 and finite, got " + formatNumber(settings.l2));
+  if (!(settings.l1 >= 0.0 && std::isfinite(settings.l1)))
+    throw std::invalid_argument("l1 must be >= 0 and finite, got " + formatNumber(settings.l1));
 }
 
 }  // namespace alab

@@ -54,13 +54,16 @@ KillingUpdate killingUpdate(const Network& probe, const Network& after, const Tr
     const double w = probe.weights(l)[i];
     update.weightsBefore.push_back(w);
     update.weightsAfter.push_back(after.weights(l)[i]);
-    update.gradientPart.push_back(-(settings.learningRate * (probe.weightGradient(l)[i] + settings.l2 * w)));
+    double gradient = probe.weightGradient(l)[i] + settings.l2 * w;
+    if (settings.l1 > 0.0) gradient += w > 0.0 ? settings.l1 : (w < 0.0 ? -settings.l1 : 0.0);
+    update.gradientPart.push_back(-(settings.learningRate * gradient));
     update.momentumPart.push_back(settings.momentum * probe.weightVelocity(l)[i]);
   }
   update.biasBefore = probe.biases(l)[unit];
   update.biasAfter = after.biases(l)[unit];
-  update.gradientPart.push_back(-(settings.learningRate * probe.biasGradient(l)[unit]));
-  update.momentumPart.push_back(settings.momentum * probe.biasVelocity(l)[unit]);
+  const bool trainedBias = probe.config().bias;
+  update.gradientPart.push_back(trainedBias ? -(settings.learningRate * probe.biasGradient(l)[unit]) : 0.0);
+  update.momentumPart.push_back(trainedBias ? settings.momentum * probe.biasVelocity(l)[unit] : 0.0);
   return update;
 }
 

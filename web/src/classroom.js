@@ -30,6 +30,7 @@ export const panelViews = {
   softmax: { chart: '.panel-main > figure', table: '.probability-table', jacobian: '.jacobian', 'two-class': '.two-class' },
   playground: { heatmap: '.pg-decision-figure', loss: '.pg-loss-figure', diagram: '.pg-diagram-figure', dead: '.pg-dead-figure' },
   experiments: { sweep: '.experiment.sweep', 'born-dead': '.experiment.born-dead', histograms: '.experiment.init-histograms' },
+  fit: { chart: '.fit-main > .chart-export', units: '.fit-units-box', compare: '.fit-compare' },
 };
 
 /** The part names `panel` can hide (besides its settings). */

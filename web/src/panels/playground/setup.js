@@ -40,6 +40,7 @@ function dataFieldset(actions, pointsTools) {
     }),
     dataSeed: control('dataSeed', 'playground.dataSeed'),
     showTest: control('showTest', 'playground.showTest'),
+    discretize: control('discretize', 'playground.discretize'),
   };
   const regenerate = button({
     label: t('playground.regenerate'), name: 'regenerate',
@@ -54,7 +55,8 @@ function dataFieldset(actions, pointsTools) {
       for (const [key, c] of Object.entries(controls)) showValue(c, settings[key]);
       const custom = settings.dataset === 'custom';
       keepChildren(element, [legend, controls.dataset.element, custom ? pointsTools : null, custom ? null : controls.noise.element,
-        custom ? null : controls.points.element, controls.trainFraction.element, seedRow, controls.showTest.element]);
+        custom ? null : controls.points.element, controls.trainFraction.element, seedRow, controls.showTest.element,
+        controls.discretize.element]);
     },
   };
 }
@@ -140,13 +142,14 @@ function trainingFieldset(actions) {
     batchSize: control('batchSize', 'playground.batchSize'),
     momentum: control('momentum', 'playground.momentum', (v) => fixed(v, 2)),
     l2: control('l2', 'playground.l2'),
+    l1: control('l1', 'playground.l1'),
     shuffleSeed: control('shuffleSeed', 'playground.shuffleSeed'),
   };
   const element = el('fieldset', { className: 'pg-fieldset' }, [
     el('legend', { text: t('playground.trainingLegend') }),
     controls.learningRate.element,
     el('p', { className: 'note', text: t('playground.learningRateNote') }),
-    ...['batchSize', 'momentum', 'l2', 'shuffleSeed'].map((key) => controls[key].element),
+    ...['batchSize', 'momentum', 'l2', 'l1', 'shuffleSeed'].map((key) => controls[key].element),
   ]);
   return {
     element,

@@ -59,6 +59,7 @@ export function createPlaygroundViews(settings, actions) {
   let data = null;
   let legendKey = '';
   let showTest = settings.showTest;
+  let discrete = settings.discretize;
   let custom = settings.dataset === 'custom';
   let lastDiverged = null;
   let lastDecision = null;
@@ -121,16 +122,17 @@ export function createPlaygroundViews(settings, actions) {
     decisionCanvas,
     decision,
     relabel,
-    /** Follows showTest / dataset settings (no redraw of the charts). */
+    /** Follows showTest / discretize / dataset settings (no redraw of the charts). */
     configure(next) {
-      const redraw = showTest !== next.showTest;
+      const redraw = showTest !== next.showTest || discrete !== next.discretize;
       showTest = next.showTest;
+      discrete = next.discretize;
       custom = next.dataset === 'custom';
       named = { ...named, activation: next.activation, lr: next.learningRate, layers: next.hiddenLayers };
       logBox.checked = next.logScale;
       lossChart.setLogScale(next.logScale);
       relabel();
-      if (redraw && lastDecision) decision.update({ ...lastDecision, showTest });
+      if (redraw && lastDecision) decision.update({ ...lastDecision, showTest, discrete });
     },
     /** Shows the diverged banner ({step, lowerRate}) or hides it (null). */
     diverged: renderBanner,
@@ -152,7 +154,7 @@ export function createPlaygroundViews(settings, actions) {
       lastDecision = {
         grid: frame.grid, resolution: frame.resolution, hiddenUnits, outputs, head, classes, train: data.train, test: data.test,
       };
-      decision.update({ ...lastDecision, showTest });
+      decision.update({ ...lastDecision, showTest, discrete });
       diagram.update({
         hiddenLayers, inputs: 2, outputs, head, parameters: frame.parameters, grid: frame.grid, resolution: frame.resolution, units: frame.units,
       });
