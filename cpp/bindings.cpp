@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "activations.hpp"
+#include "curve_view.hpp"
 #include "datasets.hpp"
 #include "experiments.hpp"
 #include "manifest.hpp"
@@ -112,7 +113,10 @@ val stateNames(const std::vector<UnitState>& states) {
 }
 
 val histogramValue(const Histogram& h) { return object("lo", h.lo, "hi", h.hi, "counts", ints(h.counts)); }
-val datasetValue(const Dataset& d) { return object("x", doubles(d.x), "label", ints(d.label), "classes", d.classes); }
+val datasetValue(const Dataset& d) {
+  if (d.regression) return object("x", doubles(d.x), "target", doubles(d.target), "inputs", d.inputs);
+  return object("x", doubles(d.x), "label", ints(d.label), "classes", d.classes, "inputs", d.inputs);
+}
 val layerValue(const DenseLayer& l) {
   return object("inputs", l.inputs, "outputs", l.outputs, "weights", doubles(l.weights), "biases", doubles(l.biases));
 }
@@ -258,6 +262,16 @@ bool setParameters(TrainerHandle& h, val layers) {
   return true;
 }
 
+val curve(TrainerHandle& h, val xs, double lo, double hi) {
+  const CurveView v = curveView(trainerOf(h).finiteNetwork(), ValSpec::numbersOf(xs), lo, hi);
+  return object("output", doubles(v.output), "contributions", doubles(v.contributions), "outputBias", v.outputBias,
+                "kinks", doubles(v.kinks), "hasKink", ints(v.hasKink), "kinksPerUnit", v.kinksPerUnit, "slopes",
+                doubles(v.slopes), "breakpoints", doubles(v.breakpoints), "pieces", v.pieces);
+}
+bool placeKinkOf(TrainerHandle& h, int unit, double x) { return placeKink(trainerOf(h).editNetwork(), unit, x), true; }
+bool unitSlopeOf(TrainerHandle& h, int unit, double w) {
+  return setUnitSlope(trainerOf(h).editNetwork(), unit, w), true;
+}
 val data(TrainerHandle& h) {
   return object("train", datasetValue(trainerOf(h).data().train), "test", datasetValue(trainerOf(h).data().test));
 }
@@ -338,6 +352,9 @@ EMSCRIPTEN_BINDINGS(activation_lab) {
       .function("parameters", &Envelope<&parameters>::call)
       .function("setParameters", &Envelope<&setParameters>::call)
       .function("data", &Envelope<&data>::call)
+      .function("curve", &Envelope<&curve>::call)
+      .function("placeKink", &Envelope<&placeKinkOf>::call)
+      .function("setUnitSlope", &Envelope<&unitSlopeOf>::call)
       .function("seek", &Envelope<&seek>::call)
       .function("branch", &Envelope<&branch>::call)
       .function("timeline", &Envelope<&timeline>::call)

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "limits.hpp"
 #include "network.hpp"
 #include "rng.hpp"
 
@@ -154,9 +155,10 @@ DatasetSplit splitDataset(const Dataset& data, double trainFraction, uint64_t se
     throw std::invalid_argument("train fraction must be in (0, 1], got " + formatNumber(trainFraction));
   const std::size_t n = data.size();
   if (n == 0) throw std::invalid_argument("cannot split an empty dataset");
-  if (data.x.size() != 2 * n)
+  const auto inputs = static_cast<std::size_t>(data.inputs);
+  if (data.x.size() != inputs * n)
     throw std::invalid_argument("dataset holds " + std::to_string(data.x.size()) + " coordinates for " +
-                                std::to_string(n) + " labels, expected " + std::to_string(2 * n));
+                                std::to_string(n) + " points, expected " + std::to_string(inputs * n));
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), std::size_t{0});
   Rng rng(seed);
@@ -164,34 +166,52 @@ DatasetSplit splitDataset(const Dataset& data, double trainFraction, uint64_t se
   std::size_t trainCount = static_cast<std::size_t>(std::llround(trainFraction * static_cast<double>(n)));
   if (trainCount == 0) trainCount = 1;
   DatasetSplit split;
-  split.train.classes = split.test.classes = data.classes;
+  for (Dataset* part : {&split.train, &split.test}) {
+    part->classes = data.classes;
+    part->inputs = data.inputs;
+    part->regression = data.regression;
+  }
   for (std::size_t k = 0; k < n; ++k) {
     Dataset& part = k < trainCount ? split.train : split.test;
     const std::size_t i = order[k];
-    part.x.push_back(data.x[2 * i]);
-    part.x.push_back(data.x[2 * i + 1]);
-    part.label.push_back(data.label[i]);
+    part.x.insert(part.x.end(), data.x.begin() + i * inputs, data.x.begin() + (i + 1) * inputs);
+    if (data.regression) {
+      part.target.push_back(data.target[i]);
+    } else {
+      part.label.push_back(data.label[i]);
+    }
   }
   return split;
 }
 
-Dataset datasetFromPoints(const std::vector<double>& x, const std::vector<int>& label, int classes) {
-  if (classes < 2 || classes > maxClasses)
-    throw std::invalid_argument("classes must be between 2 and " + std::to_string(maxClasses) + ", got " +
-                                std::to_string(classes));
-  if (label.empty()) throw std::invalid_argument("a dataset needs at least one point");
-  if (label.size() > maxDatasetPoints)
+namespace {
+
+// Checks the caller's coordinates for n points of `inputs` values each.
+void checkPoints(const std::vector<double>& x, std::size_t n, int inputs, const char* values) {
+  requireInRange("inputs per point", inputs, limits::pointInputs);
+  if (n == 0) throw std::invalid_argument("a dataset needs at least one point");
+  if (n > maxDatasetPoints)
     throw std::invalid_argument("dataset size must be at most " + std::to_string(maxDatasetPoints) + ", got " +
-                                std::to_string(label.size()));
-  if (x.size() != 2 * label.size())
-    throw std::invalid_argument("points need 2 coordinates each: got " + std::to_string(x.size()) +
-                                " coordinates for " + std::to_string(label.size()) + " labels");
+                                std::to_string(n));
+  const auto dims = static_cast<std::size_t>(inputs);
+  if (x.size() != dims * n)
+    throw std::invalid_argument("points need " + std::to_string(inputs) + " coordinates each: got " +
+                                std::to_string(x.size()) + " coordinates for " + std::to_string(n) + " " + values);
   for (std::size_t i = 0; i < x.size(); ++i) {
     if (!(std::fabs(x[i]) <= maxPointCoordinate))
-      throw std::invalid_argument("point " + std::to_string(i / 2) + " has coordinate " + formatNumber(x[i]) +
+      throw std::invalid_argument("point " + std::to_string(i / dims) + " has coordinate " + formatNumber(x[i]) +
                                   ", expected a finite value in [" +
                                   formatNumber(-maxPointCoordinate) + ", " + formatNumber(maxPointCoordinate) + "]");
   }
+}
+
+}  // namespace
+
+Dataset datasetFromPoints(const std::vector<double>& x, const std::vector<int>& label, int classes, int inputs) {
+  if (classes < 2 || classes > maxClasses)
+    throw std::invalid_argument("classes must be between 2 and " + std::to_string(maxClasses) + ", got " +
+                                std::to_string(classes));
+  checkPoints(x, label.size(), inputs, "labels");
   for (std::size_t i = 0; i < label.size(); ++i) {
     if (label[i] < 0 || label[i] >= classes)
       throw std::invalid_argument("point " + std::to_string(i) + " has label " + std::to_string(label[i]) +
@@ -201,6 +221,21 @@ Dataset datasetFromPoints(const std::vector<double>& x, const std::vector<int>& 
   data.x = x;
   data.label = label;
   data.classes = classes;
+  data.inputs = inputs;
+  return data;
+}
+
+Dataset regressionFromPoints(const std::vector<double>& x, const std::vector<double>& target, int inputs) {
+  checkPoints(x, target.size(), inputs, "targets");
+  for (std::size_t i = 0; i < target.size(); ++i)
+    if (!limits::targetValue.contains(target[i]))
+      throw std::invalid_argument("point " + std::to_string(i) + " has target " + formatNumber(target[i]) +
+                                  ", expected " + describeRange(limits::targetValue));
+  Dataset data;
+  data.x = x;
+  data.target = target;
+  data.inputs = inputs;
+  data.regression = true;
   return data;
 }
 

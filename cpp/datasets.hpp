@@ -10,12 +10,16 @@ namespace alab {
 
 enum class DatasetKind { Circle, Xor, Gaussians, Spiral, Moons, ThreeClass };
 
-/// Points with class labels. x is row-major n x 2; label[i] is in [0, classes).
+/// Points with class labels (label[i] in [0, classes)) or, when regression is set, real-valued
+/// targets (target[i]; label stays empty). x is row-major n x inputs.
 struct Dataset {
   std::vector<double> x;
   std::vector<int> label;
   int classes = 2;
-  std::size_t size() const { return label.size(); }
+  int inputs = 2;
+  bool regression = false;
+  std::vector<double> target;
+  std::size_t size() const { return regression ? target.size() : label.size(); }
 };
 
 /// A dataset split in two disjoint parts.
@@ -48,8 +52,12 @@ Dataset makeDataset(DatasetKind kind, std::size_t n, double noise, uint64_t seed
 /// Throws std::invalid_argument unless 0 < trainFraction <= 1; train is never empty.
 DatasetSplit splitDataset(const Dataset& data, double trainFraction, uint64_t seed);
 
-/// Builds a dataset from caller-supplied points (the student's own clicks): x is n x 2.
+/// Builds a dataset from caller-supplied points (the student's own clicks): x is n x inputs (1 or 2).
 /// Throws std::invalid_argument for empty, mismatched, non-finite or out-of-range input.
-Dataset datasetFromPoints(const std::vector<double>& x, const std::vector<int>& label, int classes);
+Dataset datasetFromPoints(const std::vector<double>& x, const std::vector<int>& label, int classes, int inputs = 2);
+
+/// A regression dataset from caller-supplied points: x is n x inputs (1 or 2), target[i] in
+/// limits::targetValue. Throws std::invalid_argument like datasetFromPoints.
+Dataset regressionFromPoints(const std::vector<double>& x, const std::vector<double>& target, int inputs);
 
 }  // namespace alab

@@ -203,5 +203,9 @@ void backwardChunk(const Model& model, const GradientView& gradient, const doubl
   }
 }
 
+void addL1Subgradient(const double* __restrict w, double* __restrict g, std::size_t n, double l1) {
+  for (std::size_t i = 0; i < n; ++i) g[i] += w[i] > 0.0 ? l1 : (w[i] < 0.0 ? -l1 : 0.0);
+}
+
 }  // namespace detail
 }  // namespace alab

@@ -65,6 +65,10 @@ void forwardChunk(const Model& model, const double* const* x, int count, ChunkSc
 void backwardChunk(const Model& model, const GradientView& gradient, const double* const* x, int count,
                    ChunkScratch& s);
 
+// Adds l1 * sign(w) to each of n weight gradients: the subgradient of l1 |w| with 0 at w = 0 (the
+// one of least magnitude, so a weight at exactly 0 with no data gradient stays at 0).
+void addL1Subgradient(const double* w, double* g, std::size_t n, double l1);
+
 // Runs body(rows, count, first) over n points of `inputs` values in chunks of chunkSize.
 template <class Body>
 void forEachChunk(const double* x, std::size_t n, int inputs, Body&& body) {

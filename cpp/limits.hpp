@@ -46,11 +46,20 @@ constexpr Range trainFraction = {0, 1, 0.8, false, true, false};
 constexpr double maxPointCoordinate = 1.5;
 constexpr Range datasetNoise = reals(0, 1, 0.1);
 constexpr double defaultDatasetSize = 200;
+constexpr Range pointInputs = integers(1, 2, 2);      // values per point of a dataset (its dimension)
+constexpr Range targetValue = reals(-100, 100, NAN);  // real-valued targets of a regression dataset
+
+constexpr double curveDomain = 1;                     // generated curves sample x in [-1, 1]
+constexpr Range curveSize = integers(2, 2000, 60);
+constexpr Range curveNoise = reals(0, 1, 0);          // Gaussian target noise of standard deviation 0.3 * noise
+constexpr Range curveSlope = reals(-100, 100, NAN);   // input weight editUnit may give a hidden unit
+constexpr Range curvePoints = integers(1, 4000, NAN); // x values of one curve view
 
 constexpr Range learningRate = reals(1e-4, 10, 0.03);
 constexpr Range batchSize = integers(1, 20000, 10);
 constexpr Range momentum = realsBelow(0, 1, 0);
 constexpr Range l2 = reals(0, 10, 0);
+constexpr Range l1 = reals(0, 10, 0);
 constexpr Range beta1 = realsBelow(0, 1, 0.9);     // adam
 constexpr Range beta2 = realsBelow(0, 1, 0.999);   // adam
 constexpr Range rho = realsBelow(0, 1, 0.9);       // rmsprop

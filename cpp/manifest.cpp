@@ -3,6 +3,8 @@
 #include <stdexcept>
 
 #include "activations.hpp"
+#include "curve_view.hpp"
+#include "curves.hpp"
 #include "datasets.hpp"
 #include "experiments.hpp"
 #include "dead_units.hpp"
@@ -31,7 +33,11 @@ Manifest build() {
                           limits::datasetNoise});
   }
   for (OutputHead head : outputHeads())
-    m.heads.push_back({outputHeadName(head), head == OutputHead::SoftmaxCrossEntropy});
+    m.heads.push_back({outputHeadName(head), head == OutputHead::SoftmaxCrossEntropy, headTakesTargets(head),
+                       headTargetRange(head)});
+  for (CurveKind kind : curveKinds()) m.curves.push_back(curveName(kind));
+  for (const ActivationInfo& info : activationTable())
+    if (piecewiseLinear(info.kind)) m.piecewiseLinear.push_back(info.name);
   for (InitScheme scheme : initSchemes()) m.inits.push_back(initSchemeName(scheme));
   for (Optimizer optimizer : optimizers()) m.optimizers.push_back(optimizerName(optimizer));
   m.unitStates = {unitStateName(UnitState::Alive), unitStateName(UnitState::Dead), unitStateName(UnitState::Dormant)};
@@ -49,11 +55,14 @@ Manifest build() {
       section("data", {{"trainFraction", trainFraction},
                        {"seed", seed},
                        {"coordinate", reals(-maxPointCoordinate, maxPointCoordinate, NAN)},
+                       {"inputs", pointInputs},
+                       {"target", targetValue},
                        {"points", integers(1, static_cast<double>(maxDatasetPoints), NAN)}}),
       section("training", {{"learningRate", learningRate},
                            {"batchSize", batchSize},
                            {"momentum", momentum},
                            {"l2", l2},
+                           {"l1", l1},
                            {"beta1", beta1},
                            {"beta2", beta2},
                            {"rho", rho},
@@ -82,6 +91,8 @@ Manifest build() {
       section("softmax", {{"temperature", softmaxTemperature}}, {{"maxLogits", maxLogits}}),
       section("timeline", {{"bins", unitHistogramBins}},
               {{"keyframeEvery", keyframeEvery}, {"keyframeBudgetBytes", keyframeBudgetBytes}}),
+      section("curve", {{"size", curveSize}, {"noise", curveNoise}, {"slope", curveSlope}, {"points", curvePoints}},
+              {{"domain", curveDomain}}),
   };
   m.costs = section("costs", {},
                     {{"maxArrayLength", maxArrayLength},
@@ -163,7 +174,7 @@ std::string manifestJson(const Manifest& m) {
   };
   const auto head = [](const HeadEntry& h) {
     return "{" + field("name", quoted(h.name)) + "," + field("outputs", quoted(h.outputPerClass ? "perClass" : "one")) +
-           "}";
+           "," + field("targets", h.takesTargets ? rangeJson(h.targets) : "null") + "}";
   };
   const auto name = [](const std::string& text) { return quoted(text); };
   const auto integer = [](int value) { return std::to_string(value); };
@@ -180,11 +191,14 @@ std::string manifestJson(const Manifest& m) {
              field("defaults", "{" + field("hiddenLayers", listJson(m.defaultHiddenLayers, integer)) + "," +
                                    field("activation", quoted(m.defaultActivation)) + "," +
                                    field("head", quoted(m.defaultHead)) + "," + field("init", quoted(m.defaultInit)) +
-                                   "}");
+                                   "," + field("bias", "true") + "}");
     if (s.name == "training")
       body += "," + field("shuffle", "{\"default\":true}") + "," +
               field("optimizer", "{" + field("default", quoted(optimizerName(TrainSettings{}.optimizer))) + "}");
     if (s.name == "sweep") body += "," + sweepDefaults();
+    if (s.name == "curve")
+      body += "," + field("kinds", listJson(m.curves, name)) + "," +
+              field("piecewiseLinear", listJson(m.piecewiseLinear, name));
     out += "," + field(s.name, "{" + body + "}");
   }
   return out + "," + field("costs", "{" + sectionBody(m.costs) + "}") + "}";

@@ -26,6 +26,8 @@ struct DatasetEntry {
 struct HeadEntry {
   std::string name;
   bool outputPerClass = false;  // softmax: one output per class; the binary heads: one output
+  bool takesTargets = false;    // linear_mse and sigmoid_mse also train on real-valued targets
+  Range targets;                // meaningful only when takesTargets
 };
 
 struct NamedRange {
@@ -51,7 +53,9 @@ struct Manifest {
   Range classes;
   std::vector<int> defaultHiddenLayers;
   std::string defaultActivation, defaultHead, defaultInit;
-  std::vector<ManifestSection> sections;  // network, data, training, race, meanShift, sweep, ...
+  std::vector<std::string> curves;               // curve kinds of the regression data, in display order
+  std::vector<std::string> piecewiseLinear;      // hidden activations whose curves are piecewise linear
+  std::vector<ManifestSection> sections;  // network, data, training, race, meanShift, sweep, curve, ...
   ManifestSection costs;
 };
 

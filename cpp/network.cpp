@@ -8,11 +8,14 @@
 
 #include "dense_kernels.hpp"
 #include "format.hpp"
+#include "point_loss.hpp"
 #include "rng.hpp"
 
 namespace alab {
 
 using detail::backwardChunk;
+using detail::checkedLabel;
+using detail::checkShape;
 using detail::ChunkScratch;
 using detail::chunkSize;
 using detail::forEachChunk;
@@ -21,6 +24,8 @@ using detail::GradientView;
 using detail::maxInputs;
 using detail::maxWidth;
 using detail::Model;
+using detail::pointLoss;
+using detail::throwBadPoint;
 
 namespace {
 
@@ -40,43 +45,20 @@ Model modelOf(const Network& net) {
   return model;
 }
 
-[[noreturn]] void throwBadPoint(const Dataset& data, std::size_t index, int classes) {
-  if (index >= data.size())
-    throw std::invalid_argument("point index " + std::to_string(index) + " is outside a dataset of " +
-                                std::to_string(data.size()) + " points");
-  throw std::invalid_argument("label " + std::to_string(data.label[index]) + " of point " + std::to_string(index) +
-                              " is outside [0, " + std::to_string(classes) + ")");
-}
-
-// The label of point `index`, checked against the dataset size and the network's classes.
-inline int checkedLabel(const Dataset& data, std::size_t index, int classes) {
-  if (index >= data.size() || data.label[index] < 0 || data.label[index] >= classes)
-    throwBadPoint(data, index, classes);
-  return data.label[index];
-}
-
-void checkShape(const Dataset& data, int inputs) {
-  if (data.x.size() != data.size() * static_cast<std::size_t>(inputs))
-    throw std::invalid_argument("dataset has " + std::to_string(data.x.size()) + " values for " +
-                                std::to_string(data.size()) + " points; the network takes " +
-                                std::to_string(inputs) + " inputs per point");
-}
-
 // Forward and backward for count <= chunkSize examples. Every gradient element still adds its
 // examples in order, so the result is bit-identical to an example-by-example loop.
 void accumulateChunk(const Model& model, const GradientView& gradient, const Dataset& data,
                      const std::size_t* indices, int count, double scale, ChunkScratch& s, double& total) {
   const double* x[chunkSize];
-  int label[chunkSize];
   for (int b = 0; b < count; ++b) {
-    label[b] = checkedLabel(data, indices[b], model.classes);
+    if (indices[b] >= data.size()) throwBadPoint(data, indices[b], model.classes);
     x[b] = data.x.data() + indices[b] * model.inputs;
   }
   forwardChunk(model, x, count, s, true);
   const double* logits = s.z[model.hiddenLayers];
   for (int b = 0; b < count; ++b)
-    total += headLoss<true>(model.head, logits + b * model.outputs, model.outputs, label[b], scale,
-                            s.delta[0] + b * model.outputs);
+    total += pointLoss<true>(model, data, indices[b], logits + b * model.outputs, scale,
+                             s.delta[0] + b * model.outputs);
   backwardChunk(model, gradient, x, count, s);
 }
 
@@ -98,8 +80,7 @@ double meanLoss(const Model& model, const Dataset& data) {
   forEachChunk(data.x.data(), data.size(), model.inputs, [&](const double* const* rows, int count, std::size_t first) {
     forwardChunk(model, rows, count, s, false);
     for (int b = 0; b < count; ++b)
-      total += headLoss<false>(model.head, s.z[model.hiddenLayers] + b * model.outputs, model.outputs,
-                               checkedLabel(data, first + b, model.classes), 1.0, nullptr);
+      total += pointLoss<false>(model, data, first + b, s.z[model.hiddenLayers] + b * model.outputs, 1.0, nullptr);
   });
   return total / static_cast<double>(data.size());
 }
@@ -200,6 +181,9 @@ void Network::setParameters(std::size_t layer, const std::vector<double>& weight
                                 std::to_string(weights.size()) + " and " + std::to_string(biases.size()));
   if (!allFinite(weights) || !allFinite(biases))
     throw std::invalid_argument("layer " + std::to_string(layer) + " parameters must be finite");
+  if (!config_.bias && std::any_of(biases.begin(), biases.end(), [](double b) { return b != 0.0; }))
+    throw std::invalid_argument("layer " + std::to_string(layer) +
+                                " biases must all be 0: the network was built with bias: false");
   weights_[layer] = weights;
   biases_[layer] = biases;
 }
@@ -214,7 +198,7 @@ void Network::setSlopes(std::size_t layer, const std::vector<double>& slopes) {
 }
 
 double Network::accumulateGradient(const Dataset& data, const std::size_t* indices, std::size_t count) {
-  checkShape(data, config_.inputs);
+  checkShape(data, config_);
   if (count == 0) return 0.0;
   const Model model = modelOf(*this);
   GradientView gradient;
@@ -244,14 +228,15 @@ void Network::predict(const double* x, std::size_t n, double* out) const {
 }
 
 double Network::loss(const Dataset& data) const {
-  checkShape(data, config_.inputs);
+  checkShape(data, config_);
   if (data.size() == 0) return 0.0;
   const Model model = modelOf(*this);
   return meanLoss(model, data);
 }
 
 double Network::accuracy(const Dataset& data) const {
-  checkShape(data, config_.inputs);
+  checkShape(data, config_);
+  if (data.regression) throw std::invalid_argument("accuracy needs class labels; this dataset has real-valued targets");
   if (data.size() == 0) return 0.0;
   const Model model = modelOf(*this);
   const std::size_t correct = correctCount(model, data);
@@ -260,7 +245,8 @@ double Network::accuracy(const Dataset& data) const {
 
 double Network::parameterCount() const {
   double total = 0;
-  for (std::size_t l = 0; l < layerCount(); ++l) total += static_cast<double>(weights_[l].size() + biases_[l].size());
+  for (std::size_t l = 0; l < layerCount(); ++l)
+    total += static_cast<double>(weights_[l].size() + (config_.bias ? biases_[l].size() : 0));
   return total;
 }
 

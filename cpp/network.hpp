@@ -42,6 +42,7 @@ struct NetworkConfig {
   InitScheme init = InitScheme::He;
   double initialBias = 0.0;  // starting bias of every hidden unit (limits::initialBias)
   uint64_t seed = 1;    // weight seed
+  bool bias = true;     // false: every neuron computes f(w . x) with no bias (biases stay 0, never trained)
 };
 
 /// Optimiser settings; may change between steps.
@@ -50,6 +51,7 @@ struct TrainSettings {
   int batchSize = 10;          // >= 1; a batch larger than the training set uses all of it
   double momentum = 0.0;       // in [0, 1); classic momentum v = mu v - lr g, w += v
   double l2 = 0.0;             // >= 0; adds l2 / 2 * |W|^2 to the loss (weights, not biases)
+  double l1 = 0.0;             // >= 0; adds l1 * |W|_1 to the loss (weights); subgradient l1 sign(w), 0 at w = 0
   Optimizer optimizer = Optimizer::Sgd;  // momentum is sgd's; beta1, beta2 adam's; rho rmsprop's
   double beta1 = 0.9, beta2 = 0.999;     // in [0, 1)
   double rho = 0.9;                      // in [0, 1)
@@ -79,7 +81,8 @@ class Network {
   void setParameters(std::size_t layer, const std::vector<double>& weights, const std::vector<double>& biases);
 
   /// Adds the gradient of the mean data loss over the given points to the gradient buffers
-  /// and returns that mean loss (without the L2 term).
+  /// and returns that mean loss (without the L2 term). Regression data (real targets) needs the
+  /// linear_mse or sigmoid_mse head: loss = mean over the points of (y - t)^2 / 2.
   double accumulateGradient(const Dataset& data, const std::size_t* indices, std::size_t count);
   /// Gradient buffers filled by accumulateGradient (same layout as weights/biases).
   const std::vector<double>& weightGradient(std::size_t layer) const { return weightGradients_[layer]; }
@@ -99,7 +102,7 @@ class Network {
   void saveState(double* out) const;
   /// Reads a state written by saveState of a network with the same config.
   void loadState(const double* values);
-  /// One update with settings.optimizer (+ L2) from the gradient buffers, then clears them. `settings`
+  /// One update with settings.optimizer (+ L2, + L1) from the gradient buffers, then clears them. `settings`
   /// must have passed validateSettings (the Trainer checks them once, where they enter, not per step).
   /// A change of optimiser starts its state (velocities, moments) from zero. Returns true when every
   /// parameter is still finite afterwards.
@@ -116,11 +119,11 @@ class Network {
   void predict(const double* x, std::size_t n, double* out) const;
   /// Mean data loss over a dataset.
   double loss(const Dataset& data) const;
-  /// Fraction of points whose predicted class is their label.
+  /// Fraction of points whose predicted class is their label; throws for a regression dataset.
   double accuracy(const Dataset& data) const;
   /// Total number of hidden units.
   int hiddenUnitCount() const;
-  /// Total number of weights and biases (the cost of one example's forward pass, in multiply-adds).
+  /// Total number of weights and trained biases (the cost of one example's forward pass, in multiply-adds).
   double parameterCount() const;
   /// Activation of every hidden unit, then every output, at n points: unit-major blocks of n
   /// values, (hiddenUnitCount() + outputs()) * n in all. One call refreshes every heatmap.

@@ -53,6 +53,9 @@ void validateConfig(const NetworkConfig& config) {
   validateAlpha(config.hiddenActivation, config.alpha);
   initSchemeName(config.init);
   requireInRange("initialBias", config.initialBias, limits::initialBias);
+  if (!config.bias && config.initialBias != 0.0)
+    throw std::invalid_argument("initialBias must be 0 in a network without biases (bias: false), got " +
+                                formatNumber(config.initialBias));
   const std::string head = outputHeadName(config.head);
   if (config.head == OutputHead::SoftmaxCrossEntropy) {
     if (config.classes < 2 || config.classes > maxClasses)
@@ -73,6 +76,8 @@ void validateSettings(const TrainSettings& settings) {
     throw std::invalid_argument("momentum must be in [0, 1), got " + formatNumber(settings.momentum));
   if (!(settings.l2 >= 0.0 && std::isfinite(settings.l2)))
     throw std::invalid_argument("l2 must be >= 0 and finite, got " + formatNumber(settings.l2));
+  if (!(settings.l1 >= 0.0 && std::isfinite(settings.l1)))
+    throw std::invalid_argument("l1 must be >= 0 and finite, got " + formatNumber(settings.l1));
   optimizerName(settings.optimizer);
   requireInRange("beta1", settings.beta1, limits::beta1);
   requireInRange("beta2", settings.beta2, limits::beta2);

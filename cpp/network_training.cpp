@@ -1,10 +1,11 @@
-// Network's optimiser step (sgd, adam, rmsprop on weights, biases and prelu slopes), its whole
-// training state as one vector (for the timeline's keyframes) and the per-layer sizes of its
-// gradients and updates.
+// Network's optimiser step (sgd, adam, rmsprop on weights, biases and prelu slopes, with L2 and
+// L1 on the weights), its whole training state as one vector (for the timeline's keyframes) and
+// the per-layer sizes of its gradients and updates.
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
+#include "dense_kernels.hpp"
 #include "network.hpp"
 
 namespace alab {
@@ -88,11 +89,17 @@ bool Network::applyGradient(const TrainSettings& settings) {
   }
   bool finite = true;
   for (std::size_t l = 0; l < layerCount(); ++l) {
+    if (settings.l1 > 0.0)
+      detail::addL1Subgradient(weights_[l].data(), weightGradients_[l].data(), weights_[l].size(), settings.l1);
     const BlockUpdate weights = updateBlock(step, weights_[l].data(), weightGradients_[l].data(),
                                             weightVelocities_[l].data(), weightSquares_[l].data(), weights_[l].size(),
                                             settings.l2);
     finite &= weights.finite;
     updateSquares_[l] = weights.squaredStep;
+    if (!config_.bias) {
+      std::fill(biasGradients_[l].begin(), biasGradients_[l].end(), 0.0);
+      continue;
+    }
     finite &= updateBlock(step, biases_[l].data(), biasGradients_[l].data(), biasVelocities_[l].data(),
                           biasSquares_[l].data(), biases_[l].size(), 0.0)
                   .finite;

@@ -7,12 +7,14 @@
 #include <vector>
 
 #include "activations.hpp"
+#include "limits.hpp"
 #include "portable_math.hpp"
 
 namespace alab {
 
 /// Output activation and loss. Binary heads have one output; softmax has `classes` outputs.
-/// Targets: class 1 -> 1, class 0 -> -1 (tanh) or 0 (sigmoid, linear).
+/// Targets: class 1 -> 1, class 0 -> -1 (tanh) or 0 (sigmoid, linear); linear_mse and sigmoid_mse
+/// also take real-valued targets (regression). Squared-error loss of one example: (y - t)^2 / 2.
 enum class OutputHead {
   TanhSquaredError,     // tanh output, loss (y - t)^2 / 2
   SigmoidSquaredError,  // sigmoid output, loss (y - t)^2 / 2
@@ -31,6 +33,38 @@ const std::vector<OutputHead>& outputHeads();  // throws std::invalid_argument
 inline double binaryTarget(OutputHead head, int label) {
   if (label == 1) return 1.0;
   return head == OutputHead::TanhSquaredError ? -1.0 : 0.0;
+}
+
+/// (y - t)^2 / 2 for a squared-error head's output y = f(z) (tanh, sigmoid or identity) and a
+/// real target t; with WithDelta, delta[0] = scale * dLoss/dz. Always inlined like headLoss.
+template <bool WithDelta>
+[[gnu::always_inline]] inline double squaredErrorLoss(OutputHead head, double z, double t, double scale,
+                                                     double* delta) {
+  if (head == OutputHead::TanhSquaredError) {
+    const double y = portableTanh(z);
+    const double diff = y - t;
+    if (WithDelta) delta[0] = scale * (diff * ((1.0 - y) * (1.0 + y)));
+    return 0.5 * diff * diff;
+  }
+  if (head == OutputHead::SigmoidSquaredError) {
+    const double y = fn::Sigmoid::f(z, 0.0);
+    const double diff = y - t;
+    if (WithDelta) delta[0] = scale * (diff * (y * (1.0 - y)));
+    return 0.5 * diff * diff;
+  }
+  const double diff = z - t;
+  if (WithDelta) delta[0] = scale * diff;
+  return 0.5 * diff * diff;
+}
+
+/// True for the heads that train on real-valued targets: linear_mse and sigmoid_mse.
+inline bool headTakesTargets(OutputHead head) {
+  return head == OutputHead::LinearSquaredError || head == OutputHead::SigmoidSquaredError;
+}
+
+/// Targets a regression head accepts: [0, 1] for sigmoid_mse, limits::targetValue for linear_mse.
+inline Range headTargetRange(OutputHead head) {
+  return head == OutputHead::SigmoidSquaredError ? reals(0, 1, NAN) : limits::targetValue;
 }
 
 /// Loss of one example from its logits; with WithDelta, delta = scale * dLoss/dlogits.
@@ -62,24 +96,12 @@ template <bool WithDelta>
       }
       return std::max(z[0], 0.0) - z[0] * t + std::log1p(e);
     }
-    case OutputHead::TanhSquaredError: {
-      const double y = portableTanh(z[0]);
-      const double diff = y - binaryTarget(head, label);
-      if (WithDelta) delta[0] = scale * (diff * ((1.0 - y) * (1.0 + y)));
-      return 0.5 * diff * diff;
-    }
-    case OutputHead::SigmoidSquaredError: {
-      const double y = fn::Sigmoid::f(z[0], 0.0);
-      const double diff = y - binaryTarget(head, label);
-      if (WithDelta) delta[0] = scale * (diff * (y * (1.0 - y)));
-      return 0.5 * diff * diff;
-    }
+    case OutputHead::TanhSquaredError:
+    case OutputHead::SigmoidSquaredError:
     case OutputHead::LinearSquaredError:
       break;
   }
-  const double diff = z[0] - binaryTarget(head, label);
-  if (WithDelta) delta[0] = scale * diff;
-  return 0.5 * diff * diff;
+  return squaredErrorLoss<WithDelta>(head, z[0], binaryTarget(head, label), scale, delta);
 }
 
 /// Network outputs y from logits z: probabilities for sigmoid and softmax heads.

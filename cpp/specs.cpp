@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "curves.hpp"
 #include "limits.hpp"
 
 namespace alab {
@@ -26,8 +27,10 @@ DenseLayer denseLayerFrom(const Spec& spec) {
 
 }  // namespace
 
-NetworkConfig networkConfigFrom(const Spec& spec, int dataClasses) {
+NetworkConfig networkConfigFrom(const Spec& spec, int dataClasses, int dataInputs) {
   NetworkConfig config;
+  config.inputs = dataInputs;
+  if (spec.has("bias")) config.bias = spec.flag("bias");
   if (spec.has("hiddenLayers")) {
     config.hiddenUnits.clear();
     for (double units : spec.numbers("hiddenLayers")) config.hiddenUnits.push_back(static_cast<int>(units));
@@ -48,6 +51,7 @@ TrainSettings trainSettingsFrom(const Spec& spec, TrainSettings settings) {
   settings.batchSize = spec.integer("batchSize", settings.batchSize);
   settings.momentum = spec.number("momentum", settings.momentum);
   settings.l2 = spec.number("l2", settings.l2);
+  settings.l1 = spec.number("l1", settings.l1);
   if (spec.has("optimizer")) settings.optimizer = optimizerFromName(spec.text("optimizer"));
   settings.beta1 = spec.number("beta1", settings.beta1);
   settings.beta2 = spec.number("beta2", settings.beta2);
@@ -58,11 +62,17 @@ TrainSettings trainSettingsFrom(const Spec& spec, TrainSettings settings) {
 }
 
 Dataset datasetFrom(const Spec& spec) {
+  const int inputs = spec.integer("inputs", limits::pointInputs.defaultValue);
+  if (spec.has("x") && spec.has("target")) return regressionFromPoints(spec.numbers("x"), spec.numbers("target"), inputs);
   if (spec.has("x")) {
     std::vector<int> labels;
     for (double label : spec.numbers("label")) labels.push_back(static_cast<int>(label));
-    return datasetFromPoints(spec.numbers("x"), labels, spec.integer("classes", 2));
+    return datasetFromPoints(spec.numbers("x"), labels, spec.integer("classes", 2), inputs);
   }
+  if (spec.has("curve"))
+    return makeCurve(curveKindFromName(spec.text("curve")),
+                     static_cast<std::size_t>(spec.number("size", limits::curveSize.defaultValue)),
+                     spec.number("noise", limits::curveNoise.defaultValue), seedOf(spec, "seed"));
   const DatasetKind kind = spec.has("kind") ? datasetKindFromName(spec.text("kind")) : DatasetKind::Circle;
   return makeDataset(kind, static_cast<std::size_t>(spec.number("size", limits::defaultDatasetSize)),
                      spec.number("noise", limits::datasetNoise.defaultValue), seedOf(spec, "seed"));
@@ -137,7 +147,7 @@ std::unique_ptr<Trainer> trainerFrom(const Spec& spec) {
   DatasetSplit split =
       splitDataset(datasetFrom(*data), data->number("trainFraction", limits::trainFraction.defaultValue),
                    seedOf(*data, "splitSeed"));
-  const NetworkConfig config = networkConfigFrom(*spec.child("network"), split.train.classes);
+  const NetworkConfig config = networkConfigFrom(*spec.child("network"), split.train.classes, split.train.inputs);
   auto trainer =
       std::make_unique<Trainer>(config, std::move(split), trainSettingsFrom(*spec.child("settings"), TrainSettings{}),
                                 static_cast<long>(spec.number("statsEvery", limits::statsEvery.defaultValue)),

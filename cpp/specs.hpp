@@ -34,11 +34,13 @@ class Spec {
   int integer(const char* key, double fallback) const { return static_cast<int>(number(key, fallback)); }
 };
 
-/// {hiddenLayers, activation, alpha, head, classes (default dataClasses), init, initialBias, seed}.
-NetworkConfig networkConfigFrom(const Spec& spec, int dataClasses);
-/// {learningRate, batchSize, momentum, l2, optimizer, beta1, beta2, rho, epsilon} over `base`.
+/// {hiddenLayers, activation, alpha, head, classes (default dataClasses), init, initialBias, seed, bias};
+/// the network takes dataInputs inputs (the data's dimension).
+NetworkConfig networkConfigFrom(const Spec& spec, int dataClasses, int dataInputs = 2);
+/// {learningRate, batchSize, momentum, l2, l1, optimizer, beta1, beta2, rho, epsilon} over `base`.
 TrainSettings trainSettingsFrom(const Spec& spec, TrainSettings base);
-/// Own points {x, label, classes} or a generated set {kind, size, noise, seed}.
+/// Own points {x, label, classes, inputs} or {x, target, inputs} (regression), a generated set
+/// {kind, size, noise, seed} or a curve {curve, size, noise, seed} (regression, 1 input).
 Dataset datasetFrom(const Spec& spec);
 /// {first, second, inputs, between, alpha} of linearCollapse.
 CollapseResult linearCollapseFrom(const Spec& spec);

@@ -21,6 +21,19 @@ void checkData(const Dataset& data, const Network& network, const char* part) {
     throw std::invalid_argument(std::string(part) + " set has " + std::to_string(data.x.size()) + " values for " +
                                 std::to_string(data.size()) + " points; the network takes " +
                                 std::to_string(inputs) + " inputs per point");
+  if (data.regression) {
+    const OutputHead head = network.config().head;
+    if (!headTakesTargets(head))
+      throw std::invalid_argument(std::string(part) + " set has real-valued targets; the head " +
+                                  outputHeadName(head) + " needs class labels (use linear_mse or sigmoid_mse)");
+    const Range targets = headTargetRange(head);
+    for (std::size_t p = 0; p < data.size(); ++p)
+      if (!targets.contains(data.target[p]))
+        throw std::invalid_argument(std::string(part) + " point " + std::to_string(p) + " has target " +
+                                    formatNumber(data.target[p]) + "; " + outputHeadName(head) + " needs " +
+                                    describeRange(targets));
+    return;
+  }
   const int classes = std::max(network.outputs(), 2);
   for (std::size_t p = 0; p < data.size(); ++p)
     if (data.label[p] < 0 || data.label[p] >= classes)
@@ -30,7 +43,8 @@ void checkData(const Dataset& data, const Network& network, const char* part) {
 }
 
 bool sameSettings(const TrainSettings& a, const TrainSettings& b) {
-  return a.learningRate == b.learningRate && a.batchSize == b.batchSize && a.momentum == b.momentum && a.l2 == b.l2;
+  return a.learningRate == b.learningRate && a.batchSize == b.batchSize && a.momentum == b.momentum && a.l2 == b.l2 &&
+         a.l1 == b.l1;
 }
 
 }  // namespace
@@ -141,8 +155,9 @@ void Trainer::recordStats() {
     run_.diverged = true;
     return;
   }
-  entry.trainAccuracy = run_.network.accuracy(data_.train);
-  entry.testAccuracy = run_.network.accuracy(data_.test);
+  const bool labelled = !data_.train.regression;
+  entry.trainAccuracy = labelled ? run_.network.accuracy(data_.train) : 0.0;
+  entry.testAccuracy = labelled ? run_.network.accuracy(data_.test) : 0.0;
   entry.gradientNorms = run_.network.weightGradientNorms(data_.train);
   entry.updateRatios = run_.network.updateRatios();
   const UnitReport report = units();

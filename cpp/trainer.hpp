@@ -21,7 +21,7 @@ namespace alab {
 struct HistoryEntry {
   long step = 0;
   double trainLoss = 0, testLoss = 0;          // mean data loss (test: 0 when there is no test set)
-  double trainAccuracy = 0, testAccuracy = 0;  // fractions in [0, 1]
+  double trainAccuracy = 0, testAccuracy = 0;  // fractions in [0, 1]; 0 for regression (no classes)
   std::vector<int> deadPerLayer, dormantPerLayer;
   int revivals = 0;                            // revivals counted so far, all layers
   std::vector<double> gradientNorms;  // per dense layer: |dL/dW| of the mean data loss on the training set

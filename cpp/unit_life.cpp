@@ -55,15 +55,18 @@ KillingUpdate killingUpdate(const Network& probe, const Network& after, const Tr
     const double w = probe.weights(l)[i];
     update.weightsBefore.push_back(w);
     update.weightsAfter.push_back(after.weights(l)[i]);
-    update.gradientPart.push_back(sgd ? -(settings.learningRate * (probe.weightGradient(l)[i] + settings.l2 * w))
-                                      : after.weights(l)[i] - w);
+    double gradient = probe.weightGradient(l)[i] + settings.l2 * w;
+    if (settings.l1 > 0.0) gradient += w > 0.0 ? settings.l1 : (w < 0.0 ? -settings.l1 : 0.0);
+    update.gradientPart.push_back(sgd ? -(settings.learningRate * gradient) : after.weights(l)[i] - w);
     update.momentumPart.push_back(sgd ? settings.momentum * probe.weightVelocity(l)[i] : 0.0);
   }
   update.biasBefore = probe.biases(l)[unit];
   update.biasAfter = after.biases(l)[unit];
-  update.gradientPart.push_back(sgd ? -(settings.learningRate * probe.biasGradient(l)[unit])
-                                    : update.biasAfter - update.biasBefore);
-  update.momentumPart.push_back(sgd ? settings.momentum * probe.biasVelocity(l)[unit] : 0.0);
+  const bool trainedBias = probe.config().bias;
+  update.gradientPart.push_back(!trainedBias ? 0.0
+                                : sgd        ? -(settings.learningRate * probe.biasGradient(l)[unit])
+                                             : update.biasAfter - update.biasBefore);
+  update.momentumPart.push_back(trainedBias && sgd ? settings.momentum * probe.biasVelocity(l)[unit] : 0.0);
   return update;
 }
 

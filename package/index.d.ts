@@ -46,15 +46,23 @@ export interface LinearCollapseResult { composed: DenseLayerOut; twoLayerOutput:
 
 export interface GeneratedData { kind?: DatasetKind; size?: number; noise?: number; seed?: number }
 /** The student's own points: flat x, y pairs and a class per point. */
-export interface OwnPoints { x: Numbers; label: Numbers; classes?: number }
-export interface Dataset { x: Float64Array; label: Int32Array; classes: number }
+export interface OwnPoints { x: Numbers; label: Numbers; classes?: number; inputs?: 1 | 2 }
+/** A curve of real-valued targets over x in [-1, 1] (manifest().curve.kinds). */
+export interface CurveData { curve: 'sin' | 'abs' | 'step' | 'square' | 'sawtooth'; size?: number; noise?: number; seed?: number }
+/** The student's own real-valued targets: `inputs` values of x per point and one target each. */
+export interface OwnTargets { x: Numbers; target: Numbers; inputs?: 1 | 2 }
+export type Dataset = { x: Float64Array; label: Int32Array; classes: number; inputs: number } | { x: Float64Array; target: Float64Array; inputs: number };
+export interface CurveView {
+  output: Float64Array; contributions: Float64Array; outputBias: number; kinks: Float64Array; hasKink: Int32Array;
+  kinksPerUnit: number; slopes: Float64Array; breakpoints: Float64Array; pieces: number;
+}
 
-export interface NetworkSpec { hiddenLayers?: number[]; activation?: ActivationName; alpha?: number; head?: HeadName; classes?: number; init?: InitName; seed?: number }
-export interface Settings { learningRate?: number; batchSize?: number; momentum?: number; l2?: number }
+export interface NetworkSpec { hiddenLayers?: number[]; activation?: ActivationName; alpha?: number; head?: HeadName; classes?: number; init?: InitName; seed?: number; bias?: boolean }
+export interface Settings { learningRate?: number; batchSize?: number; momentum?: number; l2?: number; l1?: number }
 export interface Split { trainFraction?: number; splitSeed?: number }
 export interface TrainerSpec {
   network?: NetworkSpec;
-  data?: (GeneratedData | OwnPoints) & Split;
+  data?: (GeneratedData | OwnPoints | CurveData | OwnTargets) & Split;
   settings?: Settings;
   statsEvery?: number;
   shuffleSeed?: number;
@@ -132,6 +140,12 @@ export declare class Trainer {
   parameters(): DenseLayerOut[];
   /** Replaces every layer's weights and biases (same shapes as parameters()). */
   setParameters(layers: DenseLayer[]): void;
+  /** A one-input network along xs: output, contributions, kinks, slopes and linear pieces on [lo, hi]; refused once diverged. */
+  curve(xs: Numbers, range: { lo: number; hi: number }): CurveView;
+  /** Moves first-layer unit `unit`'s kink to x. */
+  placeKink(unit: number, x: number): void;
+  /** Sets first-layer unit `unit`'s input weight, keeping its kink. */
+  setUnitSlope(unit: number, slope: number): void;
   /** The training and test sets. */
   data(): { train: Dataset; test: Dataset };
   /** Moves the run to `step` (origin to liveEnd) by keyframe and exact replay. */

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { useBrowserAndServer, openPage, openPanel } from './harness.mjs';
 import { panel as playground, runPreset, waitForState } from './playground-helpers.mjs';
-import { elementsReady } from './hosting.mjs';
+import { elementsReady, frameOf } from './hosting.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -76,6 +76,9 @@ test('finished experiments, the Embed dialog, a link notice and mid-strength Jac
   await page.click('button.share-embed');
   await page.locator('dialog.embed-dialog').waitFor({ state: 'visible' });
   assert.deepEqual(await audit(page), [], 'expected no violations with the Embed dialog open');
+  // Closing the dialog while its preview still loads would cancel the preview's requests.
+  const preview = await frameOf(page, '.embed-preview iframe');
+  await preview.waitForSelector('html[data-state="ready"]', { state: 'attached', timeout: 30000 });
   await page.keyboard.press('Escape');
   await openPanel(page, 'softmax');
   assert.deepEqual(await audit(page), [], `expected readable values on the Jacobian cells (${logits})`);

@@ -1,7 +1,8 @@
 // Classroom mode and the host-page protocol: the Embed dialog builds a link that shows only the
 // training heatmap and the dead-unit count with the learning rate locked at 3, both snippets
 // show exactly that in another site's page, unknown names get a notice, students can reset to
-// the teacher's setup, the example host page drives the app, and hostile messages change nothing.
+// the teacher's setup, a locked rate stays locked after divergence, the example host page drives
+// the app, and hostile messages change nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowserAndServer, saveScreenshot } from './harness.mjs';
@@ -37,7 +38,7 @@ function visibleParts(target, scope) {
 async function assertTrimmed(target, scope, where) {
   const parts = await visibleParts(target, scope);
   assert.deepEqual(parts.figures, ['chart-figure pg-decision-figure'], `expected only the heatmap among the views ${where}`);
-  assert.deepEqual(parts.enabled, ['embed-reset', 'play', 'reset', 'step'], `expected only the run buttons and the reset enabled ${where}`);
+  assert.deepEqual(parts.enabled, ['embed-reset', 'export-output-heatmap-png', 'play', 'reset', 'step'], `expected only the run buttons, the reset and the shown heatmap's PNG enabled ${where}`);
   assert.ok(parts.rate.shown && parts.rate.disabled, `expected the learning rate shown and locked ${where}`);
   assert.match(parts.rate.text, /(^|\D)3(\.0+)?(\D|$)/, `expected the locked control to show the rate 3 ${where}: ${parts.rate.text}`);
   assert.ok(parts.dead, `expected the dead-unit count visible ${where}`);
@@ -112,6 +113,21 @@ test('unknown classroom names get a notice, a hidden control keeps the readouts,
   assert.ok(text.includes('hide: wings') && text.includes('not an origin'), `expected the element's notice to name the bad options: ${text}`);
   assert.equal(await course.locator('activation-lab .panel-intro').first().isVisible(), false, 'expected the valid part of hide applied');
   assert.deepEqual([...problems, ...courseProblems], [], 'expected no errors');
+  await context.close();
+});
+
+test('a locked learning rate stays locked after divergence: the banner offers Reset but not a lower rate', async () => {
+  const context = await lab.browser.newContext();
+  const { page, problems } = await openWatched(context, `${lab.server.url}#embed=playground&playground.activation=leaky_relu&playground.learningRate=10&playground.lock=learningRate`);
+  await page.click('#panel-playground button[name="play"]');
+  await page.waitForSelector('#panel-playground .pg-state[data-state="diverged"]', { state: 'attached', timeout: 60000 });
+  const lower = page.locator('#panel-playground button[name="divergedLower"]');
+  await lower.waitFor({ state: 'visible' });
+  assert.equal(await lower.isDisabled(), true, 'expected the lower-the-rate button disabled while the rate is locked');
+  assert.equal(await page.isDisabled('#panel-playground button[name="divergedReset"]'), false, 'expected Reset still offered');
+  assert.equal(await page.inputValue('#panel-playground input[name="learningRateExact"]'), '10');
+  assert.equal(await page.isDisabled('#panel-playground input[name="learningRateExact"]'), true);
+  assert.deepEqual(problems, [], 'expected no errors');
   await context.close();
 });
 

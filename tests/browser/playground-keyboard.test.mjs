@@ -98,7 +98,7 @@ test('classroom hooks: every control made from the schema carries data-setting w
   const { page, context, errors } = await openPlayground(lab.browser, lab.server.url);
   const keys = await page.$$eval(`${panel} [data-setting]`, (nodes) => nodes.map((node) => node.dataset.setting));
   const expected = ['dataset', 'noise', 'points', 'trainFraction', 'dataSeed', 'showTest', 'hiddenLayers', 'activation', 'head', 'init', 'weightSeed',
-    'learningRate', 'batchSize', 'momentum', 'l2', 'shuffleSeed', 'speed', 'stopMode'];
+    'learningRate', 'batchSize', 'momentum', 'l2', 'l1', 'shuffleSeed', 'speed', 'stopMode'];
   for (const key of expected) assert.ok(keys.includes(key), `expected a control with data-setting="${key}", got ${keys}`);
   assert.equal(new Set(keys).size, keys.length, 'expected one wrapper per setting');
   const inside = await page.$$eval(`${panel} [data-setting]:not([data-setting="hiddenLayers"])`,

@@ -65,7 +65,8 @@ struct Reference {
   void step(const TrainSettings& s, const std::vector<double>& gradient, const std::vector<bool>& isWeight) {
     ++t;
     for (std::size_t i = 0; i < w.size(); ++i) {
-      const long double g = gradient[i] + (isWeight[i] ? static_cast<long double>(s.l2) * w[i] : 0.0L);
+      const long double l1 = !isWeight[i] || w[i] == 0 ? 0.0L : w[i] > 0 ? s.l1 : -s.l1;  // subgradient, 0 at 0
+      const long double g = gradient[i] + (isWeight[i] ? static_cast<long double>(s.l2) * w[i] : 0.0L) + l1;
       const long double lr = s.learningRate;
       if (s.optimizer == Optimizer::Sgd) {  // Polyak momentum as in Sutskever et al. 2013, eq. 1-2
         m[i] = s.momentum * m[i] - lr * g;
@@ -158,6 +159,18 @@ TEST(Optimizers, AdamMatchesTheReferenceWithAndWithoutL2AndOwnBetas) {
     s.beta1 = 0.5;
     s.beta2 = 0.9;
     s.epsilon = 1e-6;
+    expectMatchesReference(s, 6);
+  }
+}
+
+TEST(Optimizers, EveryOptimiserMatchesTheReferenceWithL1) {
+  for (const Optimizer optimizer : optimizers()) {
+    TrainSettings s;
+    s.optimizer = optimizer;
+    s.learningRate = optimizer == Optimizer::Sgd ? 0.1 : 0.01;
+    s.momentum = optimizer == Optimizer::Sgd ? 0.5 : 0.0;
+    s.l1 = 0.01;
+    s.l2 = 0.001;
     expectMatchesReference(s, 6);
   }
 }

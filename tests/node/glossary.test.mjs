@@ -1,4 +1,4 @@
-// The string tables follow docs/GLOSSARY.md: an English string that uses a term has the glossary's
+// The string tables and the built-in lesson follow docs/GLOSSARY.md: an English string that uses a term has the glossary's
 // Chinese term in its Chinese string, and no Chinese string uses a form the glossary rules out.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,7 +31,15 @@ const allowed = {
 const strip = (text) => text.replace(/\{\w+\}/g, '');
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The texts of the built-in lesson as a string table (title, then each step's title, prompt and choice labels). */
+function lessonTable(lesson) {
+  const texts = [['title', lesson.title], ...lesson.steps.flatMap((step, i) => [[`steps[${i}].title`, step.title], [`steps[${i}].prompt`, step.prompt],
+    ...(step.question?.choices ?? []).map((choice, j) => [`steps[${i}].choices[${j}]`, choice.label])])];
+  return Object.fromEntries(['en', 'zh'].map((code) => [code, Object.fromEntries(texts.map(([key, text]) => [key, text[code]]))]));
+}
+
 const tables = await Promise.all(files.map(async (file) => [file, (await import(new URL(file, folder))).default]));
+tables.push(['lessons/chapter.js', lessonTable((await import('../../web/src/lessons/chapter.js')).default)]);
 
 test('the glossary lists the terms with their Chinese forms', () => {
   assert.ok(terms.length >= 25, `expected the glossary table, found ${terms.length} rows`);

@@ -91,6 +91,7 @@ const networkSlots = (prefix) => [
   [[...prefix, 'activation'], names(m.activations.map((a) => a.name))], [[...prefix, 'alpha'], num(anyFinite)],
   [[...prefix, 'head'], names(m.heads.map((h) => h.name))], [[...prefix, 'init'], names(m.inits)],
   [[...prefix, 'seed'], num(m.network.seed)], [[...prefix, 'classes'], num(m.network.classes)], [prefix, { kind: 'object' }],
+  [[...prefix, 'bias'], { kind: 'boolean' }],
 ];
 
 /** [name, () => base arguments, slots ([path, kind]), receiver] for every public function. */
@@ -109,7 +110,8 @@ const calls = [
     [[[0, 'first', 'weights'], arr(inRange(m.linearCollapse.value), { good: 1 })], [[0, 'second', 'inputs'], num(m.linearCollapse.units)],
       [[0, 'inputs'], arr(inRange(m.linearCollapse.value), { good: 0.5 })], [[0, 'between'], names(['relu'])], [[0, 'first'], { kind: 'object' }], [[0], { kind: 'object' }]]],
   ['makeDataset', () => [{ ...data }], [[[0, 'kind'], names(['circle'])], [[0, 'size'], num(m.datasets[0].size)],
-    [[0, 'noise'], num(m.datasets[0].noise)], [[0, 'seed'], num(m.network.seed)], [[0, 'x'], arr(inRange(m.data.coordinate), { good: 0.5, multipleOf: 2 })], [[0], { kind: 'object' }]]],
+    [[0, 'noise'], num(m.datasets[0].noise)], [[0, 'seed'], num(m.network.seed)], [[0, 'x'], arr(inRange(m.data.coordinate), { good: 0.5, multipleOf: 2 })], [[0], { kind: 'object' }],
+    [[0, 'curve'], names(m.curve.kinds)], [[0, 'inputs'], num(m.data.inputs)], [[0, 'target'], arr(inRange(m.data.target), { good: 0.5 })]]],
   ['sweepPoint', () => [{ data: { kind: 'circle', size: 20 }, network: { hiddenLayers: [2] }, batchSize: 5, steps: 5 }, 'relu', 0.1, 1],
     [[[0, 'steps'], num(m.sweep.steps)], [[0, 'batchSize'], num(t.batchSize)], [[0, 'data', 'size'], num(m.sweep.points)],
       [[1], names(['relu'])], [[2], num(m.sweep.learningRate)], [[3], num(m.network.seed)], [[0], { kind: 'object' }], ...networkSlots([0, 'network']).slice(1, 7)]],
@@ -123,7 +125,7 @@ const calls = [
     [[[0, 'samples'], num(m.initialHistograms.samples)], [[0, 'bins'], num(m.initialHistograms.bins)], ...networkSlots([0, 'network'])]],
   ['createTrainer', () => [trainerSpec()], [...networkSlots([0, 'network']), [[0, 'data', 'size'], num(m.datasets[0].size)],
     [[0, 'data', 'trainFraction'], num(m.data.trainFraction)], [[0, 'settings', 'learningRate'], num(t.learningRate)], [[0, 'settings', 'batchSize'], num(t.batchSize)],
-    [[0, 'settings', 'momentum'], num(t.momentum)], [[0, 'settings', 'l2'], num(t.l2)], [[0, 'statsEvery'], num(t.statsEvery)],
+    [[0, 'settings', 'momentum'], num(t.momentum)], [[0, 'settings', 'l2'], num(t.l2)], [[0, 'settings', 'l1'], num(t.l1)], [[0, 'statsEvery'], num(t.statsEvery)],
     [[0, 'shuffle'], { kind: 'boolean' }], [[0, 'settings'], { kind: 'object' }], [[0, 'data'], { kind: 'object' }], [[0], { kind: 'object' }]]],
   ['manifest', () => [], []], ['activations', () => [], []], ['heapBytesInUse', () => [], []], ['memoryBytes', () => [], []],
 ];
@@ -143,6 +145,12 @@ const trainerCalls = [
   ['unitLife', () => [0, 0], hiddenUnitSlots],
   ['unitHistogram', () => [0, 0, 10], [...hiddenUnitSlots, [[2], num(m.timeline.bins)]]],
   ['timeline', () => [], []], ['evaluation', () => [], []],
+];
+const unit = num({ min: 0, max: m.network.maxUnits - 1, integer: true });
+const curveCalls = [
+  ['curve', () => [[0.5, -0.5], { lo: -1, hi: 1 }], [[[0], arr(inRange(m.predict.coordinate), { good: 0.5 })], [[1, 'lo'], num(m.predict.coordinate)], [[1, 'hi'], num(m.predict.coordinate)], [[1], { kind: 'object' }]]],
+  ['placeKink', () => [0, 0.5], [[[0], unit], [[1], num(m.predict.coordinate)]]],
+  ['setUnitSlope', () => [0, 2], [[[0], unit], [[1], num(m.curve.slope)]]],
 ];
 
 function casesFor(kind, path) {
@@ -186,7 +194,8 @@ function hostileCalls(receiver, list) {
 test('at least 10,000 hostile calls at every public function are refused by name, coerce nothing and leak nothing', () => {
   const trainer = engine.createTrainer(trainerSpec());
   trainerCalls.find(([fn]) => fn === 'setParameters')[1] = () => [trainer.parameters()];
-  const all = [...hostileCalls(() => engine, calls), ...hostileCalls(() => trainer, trainerCalls)];
+  const curveTrainer = engine.createTrainer({ network: { hiddenLayers: [3], head: 'linear_mse' }, data: { curve: 'sin', size: 20 } });
+  const all = [...hostileCalls(() => engine, calls), ...hostileCalls(() => trainer, trainerCalls), ...hostileCalls(() => curveTrainer, curveCalls)];
   const rounds = Math.ceil(10000 / all.length);
   const covered = new Set(all.map((call) => call.fn));
   for (const fn of [...Object.getOwnPropertyNames(Object.getPrototypeOf(engine)), ...Object.getOwnPropertyNames(Object.getPrototypeOf(trainer))]) {
@@ -227,6 +236,7 @@ test('at least 10,000 hostile calls at every public function are refused by name
   }
   assert.equal(engine.heapBytesInUse(), heapBefore, 'C++ heap in use after the hostile calls');
   trainer.delete();
+  curveTrainer.delete();
   assert.ok(count >= 10000, `only ${count} hostile calls`);
   assert.ok(slowest.ms < hangGuardMs, `${slowest.fn} (${slowest.argument}) took ${slowest.ms.toFixed(0)} ms`);
 });

@@ -55,7 +55,7 @@ test('schemas: the experiments\' choices and limits are the manifest\'s', () => 
 test('state: every training setting declares one of the five effects; trainSettings sends exactly the live ones', () => {
   const effects = new Set(['rebuild', 'live', 'schedule', 'redraw', 'record']);
   for (const [key, spec] of Object.entries(schema)) assert.ok(effects.has(spec.effect), `expected ${key} to declare an effect, got ${spec.effect}`);
-  assert.deepEqual(keysWithEffect(schema, 'live'), ['optimizer', 'learningRate', 'batchSize', 'momentum', 'l2'], 'expected the optimiser settings live');
+  assert.deepEqual(keysWithEffect(schema, 'live'), ['optimizer', 'learningRate', 'batchSize', 'momentum', 'l2', 'l1'], 'expected the optimiser settings live');
   const settings = initialState({}).settings;
   assert.deepEqual(Object.keys(playground.trainSettings(settings)), playground.liveKeys, 'expected trainSettings to pick the live keys');
   assert.ok(playground.liveKeys.every((key) => Object.hasOwn(manifest.training, key)), 'expected every live key to be a training setting of the engine');

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   divergingTable, classTables, tableSize, paintScalar, paintArgmax, sampleIndices, maxAbs, packed, missingColour,
-  negativeColour, positiveColour, neutralColour, outputRange,
+  negativeColour, positiveColour, neutralColour, outputRange, steppedTable, flatClassTables, classColours,
 } from '../../web/src/training/views/heatmap-colours.js';
 import { createHistorySeries } from '../../web/src/training/views/history-series.js';
 
@@ -46,6 +46,19 @@ test('paintArgmax colours each cell by its most probable class, fading to white 
   assert.equal(pixels[0], tables[0][tableSize - 1], 'a certain class 0 should be full class-0 colour');
   assert.equal(pixels[1], tables[1][Math.round(((0.7 - 1 / 3) / (2 / 3)) * (tableSize - 1))], 'class 1 at 0.7 should be partly tinted');
   assert.deepEqual(rgba(pixels[2]).slice(0, 3), hex(neutralColour).slice(0, 3), 'a three-way tie should be white');
+});
+
+test('discretized outputs: one colour per side of the decision threshold, and the winning class at one strength', () => {
+  const stepped = steppedTable(1);
+  const pixels = new Uint32Array(5);
+  paintScalar(pixels, Float64Array.of(0, 0.3, 0.4999, 0.5001, 1), 0, 5, stepped, 0, 1);
+  assert.deepEqual([...pixels].map((p) => rgba(p)), [0, 0, 0, 1, 1].map((k) => hex(k === 0 ? negativeColour : positiveColour)));
+  const flat = flatClassTables(3, 1);
+  const cells = new Uint32Array(2);
+  // Two cells of three classes (class-major blocks of 2): cell 0 barely class 2, cell 1 surely class 0.
+  paintArgmax(cells, Float64Array.of(0.33, 0.98, 0.33, 0.01, 0.34, 0.01), 0, 2, 2, flat);
+  assert.deepEqual(rgba(cells[0]), hex(classColours[2]), 'expected full class colour however close the vote');
+  assert.deepEqual(rgba(cells[1]), hex(classColours[0]));
 });
 
 test('sampleIndices picks the nearest cell centres row by row', () => {

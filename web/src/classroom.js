@@ -30,6 +30,7 @@ export const panelViews = {
   softmax: { chart: '.panel-main > figure', table: '.probability-table', jacobian: '.jacobian', 'two-class': '.two-class' },
   playground: { heatmap: '.pg-decision-figure', loss: '.pg-loss-figure', diagram: '.pg-diagram-figure', dead: '.pg-dead-figure' },
   experiments: { sweep: '.experiment.sweep', 'born-dead': '.experiment.born-dead', histograms: '.experiment.init-histograms' },
+  fit: { chart: '.fit-main > .chart-export', units: '.fit-units-box', compare: '.fit-compare' },
 };
 
 /** The part names `panel` can hide (besides its settings). */
@@ -77,12 +78,12 @@ export function classroomParams(options) {
     .map((key) => [key, options[key].join(',')]);
 }
 
-/** The outer element of the control of setting `key` inside `root`, or null. */
-function controlOf(root, key) {
-  const marked = root.querySelector(`[data-setting="${CSS.escape(key)}"]`);
-  if (marked) return marked;
+/** The controls of setting `key` inside `root`: every element marked data-setting=key, else the one named key. */
+function controlsFor(root, key) {
+  const marked = [...root.querySelectorAll(`[data-setting="${CSS.escape(key)}"]`)];
+  if (marked.length > 0) return marked;
   const named = root.querySelector(`[name="${CSS.escape(key)}"]`);
-  return named ? named.closest('.control, .check, fieldset') ?? named : null;
+  return named ? [named.closest('.control, .check, fieldset') ?? named] : [];
 }
 
 /** Every form element of a control (the control itself when it is one). */
@@ -90,9 +91,9 @@ function fieldsOf(control) {
   return control.matches('input, select, textarea, button') ? [control] : [...control.querySelectorAll('input, select, textarea, button')];
 }
 
-/** All setting controls inside `root`, keyed by setting name. */
+/** Every [setting name, control] inside `root`: a setting may have several (a slider, a button that changes it). */
 function controlsOf(root, panel) {
-  return Object.keys(panel.schema).map((key) => [key, controlOf(root, key)]).filter(([, control]) => control);
+  return Object.keys(panel.schema).flatMap((key) => controlsFor(root, key).map((control) => [key, control]));
 }
 
 function hide(node) {
@@ -138,7 +139,7 @@ export function applyClassroom(root, panel, options) {
         field.disabled = true;
         field.dataset.locked = '';
       }
-      if (!control.querySelector('.classroom-lock-note')) control.append(el('span', { className: 'classroom-lock-note', text: t('sharing.lockedNote') }));
+      if (!control.matches(formFields) && !control.querySelector('.classroom-lock-note')) control.append(el('span', { className: 'classroom-lock-note', text: t('sharing.lockedNote') }));
     } else if (hideAll || options.hide.includes(key)) {
       hide(control);
     }

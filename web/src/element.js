@@ -17,6 +17,7 @@ import { hostPanel } from './host-panel.js';
 import { watchFormulaFonts } from './font-fallback.js';
 import { classroomKeys } from './classroom.js';
 import { message, parseCommand, originAllowed } from './host-api.js';
+import { startElementLesson } from './lesson/element-lesson.js';
 import panels from './panels/index.js';
 
 export const tagName = 'activation-lab';
@@ -65,7 +66,7 @@ function attachCharts(root) {
 function elementClass() {
   return class ActivationLabElement extends HTMLElement {
     static get observedAttributes() {
-      const names = new Set(['panel', 'lang', 'data-settings', ...classroomKeys]);
+      const names = new Set(['panel', 'lang', 'data-settings', 'lesson', 'lesson-src', ...classroomKeys]);
       for (const panel of panels) for (const key of Object.keys(panel.schema)) names.add(attributeName(key));
       return [...names];
     }
@@ -81,6 +82,7 @@ function elementClass() {
     #scheduled = false;
     #styles = null;
     #stopLanguage = null;
+    #lesson = null;
 
     /** The panel id shown and a copy of its current settings. */
     get settings() {
@@ -175,6 +177,8 @@ function elementClass() {
     }
 
     #unmount() {
+      this.#lesson?.destroy();
+      this.#lesson = null;
       this.#shown?.destroy();
       this.#shown = null;
       this.#notice?.destroy();
@@ -228,17 +232,39 @@ function elementClass() {
       this.#stopLanguage = onLanguageChange(() => { reset.textContent = t('sharing.resetTeacher'); });
       this.#container.replaceChildren(el('div', { className: 'lab-element-bar' }, [reset]), root);
       this.#notice = showNotice(this.#container, problems, panel);
+      this.#mountPanel(root, engine, panel, settings, hosting.classroom);
+      const lessonValue = this.getAttribute('lesson');
+      const lessonSrc = this.getAttribute('lesson-src');
+      if (lessonValue !== null || lessonSrc !== null) {
+        const host = el('div', { className: 'lesson-host' });
+        root.before(host);
+        this.#lesson = startElementLesson(host, {
+          engine, panels, value: lessonValue, src: lessonSrc,
+          show: (step, hooks) => this.#mountPanel(root, engine, panels.find((p) => p.id === step.panel), step.settings, step.classroom, hooks),
+        });
+      }
+      this.dataset.state = 'ready';
+    }
+
+    /** Mounts `panel` in `root` for the host API; hooks {onSettings, onStatus} follow it for a lesson step. */
+    #mountPanel(root, engine, panel, settings, classroom, hooks = {}) {
+      this.#shown?.destroy();
+      this.#panel = panel;
+      this.#settings = structuredClone(settings);
       this.#shown = hostPanel(root, {
-        engine, panel, settings, classroom: hosting.classroom,
-        save: (next) => { this.#settings = next; },
+        engine, panel, settings, classroom,
+        save: (next) => {
+          this.#settings = next;
+          hooks.onSettings?.(next);
+        },
         post: (data) => this.#post(data),
         select: (id) => this.setAttribute('panel', id),
         failed: (error) => {
           console.error(error);
           root.replaceChildren(this.#status('error', t('app.panelFailed', { message: error.message })));
         },
+        onStatus: hooks.onStatus,
       });
-      this.dataset.state = 'ready';
     }
   };
 }

@@ -20,25 +20,30 @@ export function argumentSpecs(m) {
   const smallest = Math.min(...m.datasets.map((d) => d.size.min));
   const generated = { kind: name(m.datasets.map((d) => d.name)), size: number({ ...m.datasets[0].size, min: smallest }), noise: number(m.datasets[0].noise), seed };
   const classes = number(m.network.classes);
-  const custom = { x: values(number(m.data.coordinate), { multipleOf: 2, maxLength: 2 * m.data.points.max }), label: values(number({ min: 0, max: m.network.classes.max - 1, integer: true }), { Out: Int32Array, maxLength: m.data.points.max }), classes };
+  const custom = {
+    x: values(number(m.data.coordinate), { maxLength: m.data.inputs.max * m.data.points.max }),
+    label: values(number({ min: 0, max: m.network.classes.max - 1, integer: true }), { Out: Int32Array, maxLength: m.data.points.max }),
+    classes, target: values(number(m.data.target), { maxLength: m.data.points.max }), inputs: number(m.data.inputs),
+  };
   const dataFields = (extra) => (value, path) => {
-    const out = object({ ...generated, ...custom, ...extra })(value, path);
-    const own = Object.keys(custom).filter((key) => out[key] !== undefined);
-    const kinds = Object.keys(generated).filter((key) => out[key] !== undefined);
-    if (own.length > 0 && kinds.length > 0) throw new ArgumentError(`${path} mixes your own points (${own.join(', ')}) with a generated set (${kinds.join(', ')}): give one or the other`);
-    if (own.length > 0 && (out.x === undefined || out.label === undefined)) throw new ArgumentError(`${path} needs both x and label for your own points`);
+    const out = object({ ...generated, curve: name(m.curve.kinds), ...custom, ...extra })(value, path);
+    checkDataChoice(out, path, Object.keys(custom), [...Object.keys(generated), 'curve']);
+    if (out.curve !== undefined) {
+      if (out.size !== undefined) number(m.curve.size)(out.size, `${path}.size`);
+      if (out.noise !== undefined) number(m.curve.noise)(out.noise, `${path}.noise`);
+    }
     return out;
   };
   const split = { trainFraction: number(m.data.trainFraction), splitSeed: seed };
   const hiddenLayers = numbers(number(m.network.units), { minLength: 0, maxLength: m.network.maxLayers, Out: Array });
   const networkFields = {
     hiddenLayers, activation, alpha, head: name(m.heads.map((h) => h.name)), classes, init: name(m.inits),
-    initialBias: number(m.network.initialBias), seed,
+    initialBias: number(m.network.initialBias), seed, bias: boolean(),
   };
   const network = object(networkFields);
   const t = m.training;
   const settingsFields = {
-    learningRate: number(t.learningRate), batchSize: number(t.batchSize), momentum: number(t.momentum), l2: number(t.l2),
+    learningRate: number(t.learningRate), batchSize: number(t.batchSize), momentum: number(t.momentum), l2: number(t.l2), l1: number(t.l1),
     optimizer: name(m.optimizers), beta1: number(t.beta1), beta2: number(t.beta2), rho: number(t.rho), epsilon: number(t.epsilon),
   };
   const sweepFields = {
@@ -82,6 +87,9 @@ export function argumentSpecs(m) {
     history: [['from', index, true]],
     gridActivations: [['options', object({ xMin: number(g.coordinate), xMax: number(g.coordinate), yMin: number(g.coordinate), yMax: number(g.coordinate), resolution: number(g.resolution) }), true]],
     predict: [['points', values(number(m.predict.coordinate), { multipleOf: 2 })]],
+    curve: [['xs', values(number(m.predict.coordinate), { maxLength: m.curve.points.max })], ['range', object({ lo: number(m.predict.coordinate), hi: number(m.predict.coordinate) }, { optional: false })]],
+    placeKink: [['unit', number({ min: 0, max: m.network.maxUnits - 1, integer: true })], ['x', number(m.predict.coordinate)]],
+    setUnitSlope: [['unit', number({ min: 0, max: m.network.maxUnits - 1, integer: true })], ['slope', number(m.curve.slope)]],
     setParameters: [['layers', numbers(parameterLayer, { maxLength: m.network.maxLayers + 1, Out: Array })]],
     seek: [['step', index]],
     branch: [['settings', object(settingsFields)]],
@@ -90,6 +98,20 @@ export function argumentSpecs(m) {
     unitLife: hiddenUnit,
     unitHistogram: [...hiddenUnit, ['bins', number(m.timeline.bins), true, m.timeline.bins.default]],
   };
+}
+
+// Refuses a data spec that mixes own points with a generated set or curve, labels with targets,
+// a dataset kind with a curve, or x values that do not split into points of `inputs` values.
+function checkDataChoice(out, path, ownKeys, generatedKeys) {
+  const own = ownKeys.filter((key) => out[key] !== undefined);
+  const kinds = generatedKeys.filter((key) => out[key] !== undefined);
+  if (own.length > 0 && kinds.length > 0) throw new ArgumentError(`${path} mixes your own points (${own.join(', ')}) with a generated set (${kinds.join(', ')}): give one or the other`);
+  if (out.kind !== undefined && out.curve !== undefined) throw new ArgumentError(`${path} gives both a dataset kind and a curve: give one or the other`);
+  if (out.label !== undefined && out.target !== undefined) throw new ArgumentError(`${path} gives both label (classes) and target (real values): give one or the other`);
+  if (out.target !== undefined && out.classes !== undefined) throw new ArgumentError(`${path}.classes belongs to labelled points, not to targets`);
+  if (own.length > 0 && (out.x === undefined || (out.label === undefined && out.target === undefined))) throw new ArgumentError(`${path} needs x and label (or target) for your own points`);
+  const inputs = out.inputs ?? 2;
+  if (out.x !== undefined && out.x.length % inputs !== 0) throw new ArgumentError(`${path}.x must hold ${inputs} values per point (inputs: ${inputs}), got ${out.x.length} values`);
 }
 
 /** Checks `args` of `fn` against its spec and returns the checked copies; unknown extra arguments are refused. */

@@ -1,7 +1,7 @@
 // The JS face of the C++ core: checks every argument of every call against the core's manifest
 // (web/src/engine-specs.js), hands the module fresh plain copies only, turns {error} results into
 // thrown Errors, and owns the one kind of C++ object JS holds (a Trainer, freed with delete()).
-import { deepFreeze } from './engine-checks.js';
+import { deepFreeze, ArgumentError } from './engine-checks.js';
 import { argumentSpecs, checkArguments } from './engine-specs.js';
 
 // The value of a {value} / {error} envelope; an error becomes an Error prefixed with the function's name.
@@ -37,7 +37,7 @@ export class Trainer {
 
   /** Runs up to `steps` (an integer) mini-batch steps; returns {done, step, epoch, diverged}. */
   train(...args) { return this.#call('train', args); }
-  /** Changes learningRate, batchSize, momentum, l2, optimizer ('sgd', 'adam', 'rmsprop'), beta1, beta2, rho or epsilon between steps. */
+  /** Changes learningRate, batchSize, momentum, l2, l1, optimizer ('sgd', 'adam', 'rmsprop'), beta1, beta2, rho or epsilon between steps. */
   setSettings(...args) { this.#call('setSettings', args); }
   /** {done: 0, step, epoch, diverged}. */
   status(...args) { return this.#call('status', args); }
@@ -57,7 +57,18 @@ export class Trainer {
   parameters(...args) { return this.#call('parameters', args); }
   /** Replaces every layer's weights and biases, and prelu slopes where given (same shapes as parameters()). */
   setParameters(...args) { this.#call('setParameters', args); }
-  /** The training and test sets: {train: {x, label, classes}, test: {...}}. */
+  /** A one-input network along xs: {output, contributions (last hidden layer, unit-major), outputBias, kinks, hasKink, kinksPerUnit, slopes, breakpoints, pieces (counted on [lo, hi])}. Refused once diverged. */
+  curve(...args) {
+    return this.#call('curve', args, ([xs, { lo, hi }]) => {
+      if (lo === undefined || hi === undefined) throw new ArgumentError('curve: range needs both lo and hi (the x range where pieces are counted)');
+      return [xs, lo, hi];
+    });
+  }
+  /** Moves first-layer unit `unit`'s kink to x (sets its bias to -w x). */
+  placeKink(...args) { this.#call('placeKink', args); }
+  /** Sets first-layer unit `unit`'s input weight, keeping its kink. */
+  setUnitSlope(...args) { this.#call('setUnitSlope', args); }
+  /** The training and test sets: {train: {x, label, classes, inputs} or {x, target, inputs}, test: {...}}. */
   data(...args) { return this.#call('data', args); }
   /** Moves the run to `step` (origin to liveEnd) by keyframe and exact replay; returns status(). */
   seek(...args) { this.#call('seek', args); return this.status(); }

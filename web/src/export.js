@@ -54,7 +54,8 @@ export function download(file, href) {
   link.remove();
 }
 
-function saveText(file, text, type) {
+/** Makes the browser save `text` (of MIME `type`) as `file`. */
+export function saveText(file, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   download(file, url);
   setTimeout(() => URL.revokeObjectURL(url), 0);

@@ -9,9 +9,10 @@ import { message, trainingEvents, runCommand } from './host-api.js';
 /**
  * Mounts `panel` in `root`. Options: engine, settings (the teacher's), classroom (options of
  * web/src/classroom.js), save(settings), post(message), select(panelId), failed(error) (the
- * panel could not mount). Returns {command(parsed), resetToTeacher(), settings(), destroy()}.
+ * panel could not mount), onStatus(status) (optional: each training status report).
+ * Returns {command(parsed), resetToTeacher(), settings(), destroy()}.
  */
-export function hostPanel(root, { engine, panel, settings, classroom, save, post, select, failed }) {
+export function hostPanel(root, { engine, panel, settings, classroom, save, post, select, failed, onStatus = () => {} }) {
   const teacher = structuredClone(settings);
   let current = structuredClone(settings);
   let mounted = null;
@@ -34,7 +35,9 @@ export function hostPanel(root, { engine, panel, settings, classroom, save, post
           announceSettings();
         },
         emit(type, detail) {
-          if (type === 'status') events(detail);
+          if (type !== 'status') return;
+          events(detail);
+          onStatus(detail);
         },
       });
     } catch (error) {

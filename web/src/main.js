@@ -23,6 +23,8 @@ import { hostPanel } from './host-panel.js';
 import { keepClassroom } from './classroom.js';
 import { parentMessenger, listenToParent, reportHeight, sizeFrames } from './frame-host.js';
 import { watchFormulaFonts } from './font-fallback.js';
+import { startLessons } from './lesson/app.js';
+import { createLessonStage } from './lesson/stage.js';
 
 registerStrings('app', appStrings);
 registerStrings('activations', activationStrings);
@@ -39,33 +41,40 @@ function showPanelError(root, error) {
   root.replaceChildren(el('p', { className: 'error', role: 'alert', text: t('app.panelFailed', { message: error.message }) }));
 }
 
+/** Mounts `panel` in `root` with the link's settings and classroom options; returns {destroy()}. */
 function mountPanel(engine, panel, root) {
+  let mounted = null;
   try {
-    const mounted = panel.mount(root, {
+    mounted = panel.mount(root, {
       engine,
       settings: state.settingsOf(panel),
       saveSettings: (next) => state.saveSettings(panel, next),
     });
-    keepClassroom(root, panel, state.classroomOf(panel));
-    return mounted;
   } catch (error) {
     showPanelError(root, error);
-    return null;
   }
+  const stopClassroom = keepClassroom(root, panel, state.classroomOf(panel));
+  return { destroy: () => { stopClassroom(); mounted?.destroy(); } };
 }
 
 function startPanels(engine) {
   const mounted = new Map();
+  let stage = null;
   const tabs = createTabs(document.getElementById('panel-tabs'), document.getElementById('panels'), panels, (panel, root) => {
     state.choosePanel(panel.id);
-    if (!mounted.has(panel.id)) mounted.set(panel.id, mountPanel(engine, panel, root));
+    if (!mounted.has(panel.id)) mounted.set(panel.id, stage?.mount(panel, root) ?? mountPanel(engine, panel, root));
   });
+  stage = createLessonStage({ engine, panels, state, tabs, mounted, failed: showPanelError });
   onLanguageChange(() => tabs.relabel());
   globalThis.addEventListener('hashchange', () => {
     if (state.fragmentChanged()) globalThis.location.reload();
     else tabs.select(state.chosenPanel());
   });
   tabs.select(state.chosenPanel());
+  startLessons({
+    panelsHost: document.getElementById('panels'), engine, panels, state, stage,
+    chosenPanel: () => state.chosenPanel(),
+  });
   const dialog = createEmbedDialog();
   createShareTools(document.querySelector('.header-inner'), {
     link: () => state.shareLink(),

@@ -13,7 +13,7 @@ import { parseOrigins } from './host-api.js';
 /** Inputs larger than these are not parsed (500 drawn points make a value of about 7,000 characters). */
 export const limits = { fragmentLength: 24000, valueLength: 8000, parameters: 200 };
 
-const reserved = { embed: 'embed', lang: 'lang', origins: 'origins', skipLink: 'content' };
+const reserved = { embed: 'embed', lang: 'lang', origins: 'origins', skipLink: 'content', lesson: 'lesson', lessonSrc: 'lesson-src' };
 const writeDelay = 250;
 
 /** The text of one setting value in a URL: lists comma-separated, numbers in shortest form. */
@@ -60,7 +60,7 @@ function fragmentParts(text) {
  * (panel id or null), section (a bare name that is no panel), embed ({id} or {id: null}),
  * lang (code, null when absent, undefined when invalid), classroom: Map(panelId -> options),
  * classroomUnknown: [{panel, keys}], origins ({origins, invalid} or null when absent),
- * hasState (anything besides a bare name)}.
+ * lesson ({key: 'lesson' or 'lesson-src', value} or null; web/src/lesson/sources.js reads it), hasState (anything besides a bare name)}.
  */
 function readFragment(hash, panels) {
   const byId = new Map(panels.map((panel) => [panel.id, panel]));
@@ -69,7 +69,7 @@ function readFragment(hash, panels) {
   const tooLongValues = [];
   const result = {
     settings: new Map(), rejected: [], unknown: 0, tooLong: false, chosen: null, section: false, embed: null, lang: null, hasState: false,
-    classroom: new Map(), classroomUnknown: [], origins: null,
+    classroom: new Map(), classroomUnknown: [], origins: null, lesson: null,
   };
   const text = String(hash ?? '').replace(/^#/, '');
   let parts = [];
@@ -88,6 +88,8 @@ function readFragment(hash, panels) {
       result.lang = languages.some((l) => l.code === value) ? value : undefined;
     } else if (name === reserved.origins) {
       result.origins = value.length > limits.valueLength ? { origins: [], invalid: [name] } : parseOrigins(value);
+    } else if (name === reserved.lesson || name === reserved.lessonSrc) {
+      result.lesson = { key: name, value };
     } else if (panel && classroomKeys.includes(key)) {
       rawClassroom.get(panel.id)[key] = value.slice(0, limits.valueLength);
     } else if (panel && Object.hasOwn(panel.schema, key)) {
@@ -122,6 +124,7 @@ export function createUrlStore(panels, { location = globalThis.location, history
   let chosen = embedded?.id ?? read.chosen ?? panels[0].id;
   let timer = 0;
   let written = location.hash;
+  let lesson = embedded ? null : read.lesson;
 
   const problems = {
     rejected: read.rejected,
@@ -143,6 +146,7 @@ export function createUrlStore(panels, { location = globalThis.location, history
     const params = [embed ? [reserved.embed, panel.id] : [chosen, null]];
     if (lang && language) params.push([reserved.lang, language()]);
     if (trim && read.origins?.origins.length > 0) params.push([reserved.origins, read.origins.origins.join(',')]);
+    if (lesson && !embed) params.push([lesson.key, lesson.value]);
     for (const each of panels) {
       if (panel && each !== panel) continue;
       params.push(...settingParams(each, settings.get(each.id)));
@@ -182,6 +186,13 @@ export function createUrlStore(panels, { location = globalThis.location, history
     language: read.lang ?? null,
     /** The origins the link allows to send commands (host-api.js), or null when it names none. */
     hostOrigins: read.origins ? read.origins.origins : null,
+    /** The lesson the link names ({key: 'lesson' or 'lesson-src', value}), or null. */
+    lesson: () => lesson,
+    /** Names the lesson in the link from now on (null: none). */
+    setLesson(next) {
+      lesson = next;
+      write();
+    },
     /** The classroom options of `panel` (web/src/classroom.js). */
     classroomOf(panel) {
       return structuredClone(read.classroom.get(panel.id));

@@ -46,6 +46,7 @@ export default {
     dataSeed: 'Data seed',
     regenerate: 'New data',
     showTest: 'Show the test points',
+    discretize: 'Discretize the output (each point\'s predicted class only)',
     pointsHelp: 'Click the heatmap to add a point of the chosen class, or type its coordinates. Training starts once there are 4 points of at least two classes.',
     pointClass: 'Class of new points',
     pointClassOption: 'class {class}',
@@ -89,6 +90,7 @@ export default {
     batchSize: 'Batch size',
     momentum: 'Momentum',
     l2: 'L2 penalty',
+    l1: 'L1 penalty',
     shuffleSeed: 'Shuffle seed',
 
     runLabel: 'Run',
@@ -216,6 +218,7 @@ export default {
     dataSeed: '数据种子',
     regenerate: '重新生成数据',
     showTest: '显示测试点',
+    discretize: '离散化输出（只显示每处预测的类别）',
     pointsHelp: '点击热力图即可添加所选类别的点，也可以直接输入坐标。至少有 4 个点且包含两个类别后才会开始训练。',
     pointClass: '新点的类别',
     pointClassOption: '类别 {class}',
@@ -259,6 +262,7 @@ export default {
     batchSize: '批大小',
     momentum: '动量',
     l2: 'L2 正则',
+    l1: 'L1 正则',
     shuffleSeed: '打乱顺序的种子',
 
     runLabel: '运行',

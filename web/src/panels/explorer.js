@@ -28,7 +28,7 @@ export const schema = {
 
 const gridPoints = 401;
 /** The setting that holds alpha for each activation that takes one. */
-const alphaSetting = { leaky_relu: 'leakyAlpha', elu: 'eluAlpha' };
+export const alphaSetting = { leaky_relu: 'leakyAlpha', elu: 'eluAlpha' };
 const svgNamespace = 'http://www.w3.org/2000/svg';
 
 /** gridPoints evenly spaced values from lo to hi, both included. */

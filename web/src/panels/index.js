@@ -7,5 +7,6 @@ import * as nonlinearity from './nonlinearity.js';
 import * as softmax from './softmax.js';
 import * as playground from './playground/index.js';
 import * as experiments from './experiments/index.js';
+import * as fit from './fit/index.js';
 
-export default [explorer, race, meanShift, nonlinearity, softmax, playground, experiments];
+export default [explorer, race, meanShift, nonlinearity, softmax, playground, fit, experiments];

@@ -20,7 +20,7 @@ export const schema = {
   seed: field.integer(1, 0, 2147483647),
 };
 
-const bins = 40;
+export const bins = 40;
 const inputColour = palette[0];
 const outputColour = palette[1];
 const inputFill = 'rgba(0, 114, 178, 0.25)';

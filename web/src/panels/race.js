@@ -26,7 +26,7 @@ export const schema = {
   depth: field.integer(1, 1, 10),
 };
 
-const maxSteps = 10000;
+export const maxSteps = 10000;
 const maxDrawnPoints = 300;
 const curvePoints = 241;
 

@@ -14,7 +14,7 @@
 const story = {
   dataset: 'circle', noise: 0.1, points: 500, trainFraction: 0.8, dataSeed: 1,
   hiddenLayers: [8, 8], alpha: 0.01, head: 'sigmoid_cross_entropy', init: 'he', initialBias: 0,
-  optimizer: 'sgd', batchSize: 10, momentum: 0, l2: 0, shuffleSeed: 1, stopMode: 'steps',
+  optimizer: 'sgd', batchSize: 10, momentum: 0, l2: 0, l1: 0, shuffleSeed: 1, stopMode: 'steps',
 };
 const deepSigmoid = { ...story, hiddenLayers: [8, 8, 8, 8, 8, 8], activation: 'sigmoid', init: 'xavier', learningRate: 0.1, weightSeed: 1 };
 

@@ -1,8 +1,9 @@
 // The training loop behind a session, the same code in a Web Worker and on the main thread:
 // it owns one Trainer, trains in time-sliced chunks while playing, and posts one frame at a
 // time (status, history delta, units, parameters and every unit's grid), waiting for the
-// page's 'ack' before the next chunk. Messages in: create, reset, play, pause, step, settings,
-// speed, stopCondition, export, import, memory, ack, clear, dispose, and seek, branch, inspect
+// page's 'ack' before the next chunk (a view with curve {xs, lo, hi} sends trainer.curve() instead
+// of the grid). Messages in: create, reset, play, pause, step, settings, edit, speed,
+// stopCondition, export, import, memory, ack, clear, dispose, and seek, branch, inspect
 // (timeline-runner.js).
 import { predictionProbe, probesMatch } from './save-load.js';
 import { network as networkDefaults, training } from '../panels/shared/engine-facts.js';
@@ -69,7 +70,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     spec = nextSpec;
     trainer = engine.createTrainer(spec);
     data = trainer.data();
-    trainSize = data.train.label.length;
+    trainSize = (data.train.label ?? data.train.target).length;
     classes = data.train.classes;
     shape = shapeOf(trainer.parameters(), spec.network?.head ?? networkDefaults.head, classes);
     historySent = 0;
@@ -116,7 +117,8 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     if (!status.diverged) {
       message.units = trainer.units();
       const gridStart = now();
-      message.grid = trainer.gridActivations({ ...view.domain, resolution: view.resolution });
+      if (view.curve) message.curve = trainer.curve(view.curve.xs, { lo: view.curve.lo, hi: view.curve.hi });
+      else message.grid = trainer.gridActivations({ ...view.domain, resolution: view.resolution });
       message.timing = { ...timing, gridMs: now() - gridStart };
       message.parameters = trainer.parameters();
     }
@@ -233,6 +235,12 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     settings(message) {
       spec = { ...spec, settings: { ...spec?.settings, ...message.settings } };
       trainer?.setSettings(message.settings);
+    },
+    edit(message) {
+      if (!trainer || running) return;
+      if (message.edit === 'kink') trainer.placeKink(message.unit, message.value);
+      else trainer.setUnitSlope(message.unit, message.value);
+      requestFrame();
     },
     speed(message) {
       speed = { unit: message.unit, amount: message.amount };

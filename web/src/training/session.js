@@ -79,15 +79,17 @@ export function createSession({ engine, useWorker = workersAllowed(), onFrame, o
     get mode() { return mode; },
     /** True while `frame` belongs to the latest create / reset / import. */
     isCurrent(frame) { return frame.generation === generation; },
-    /** A new run from a trainer spec (see docs/API.md); view: {resolution, domain} of the grid. */
+    /** A new run from a trainer spec (see docs/API.md); view: {resolution, domain} of the grid, or {curve: {xs, lo, hi}}. */
     create(spec, view) { send({ type: 'create', spec, view, generation: ++generation }); },
     /** Rebuilds the run from its spec: same seeds, same run. */
     reset() { send({ type: 'reset', generation: ++generation }); },
     play() { send({ type: 'play' }); },
     pause() { send({ type: 'pause' }); },
     step(steps = 1) { send({ type: 'step', steps }); },
-    /** Changes learningRate, batchSize, momentum or l2 without restarting. */
+    /** Changes learningRate, batchSize, momentum, l2 or l1 without restarting. */
     settings(settings) { send({ type: 'settings', settings }); },
+    /** While paused: moves first-layer unit `unit`'s kink to x (edit 'kink') or sets its slope (edit 'slope'). */
+    edit(edit, unit, value) { send({ type: 'edit', edit, unit, value }); },
     /** Training per frame: unit 'steps' or 'epochs'. */
     speed(unit, amount) { send({ type: 'speed', unit, amount }); },
     /** Stops at `steps` (0: never) or when the training loss reaches `loss` (0: never). */

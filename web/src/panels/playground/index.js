@@ -149,7 +149,7 @@ export function mount(root, ctx) {
     views.diverged(status.diverged ? { step: status.step, lowerRate: shortNumber(lowerRate()) } : null);
     if (!status.running && (status.stopReason || status.diverged) && state.playing) dispatch({ type: 'pause' });
     else showStatus();
-    ctx.emit?.('status', { fresh: Boolean(frame.fresh), running: status.running, step: status.step, stopReason: status.stopReason ?? null, diverged: Boolean(status.diverged), dead: info.dead, dormant: info.dormant, total: info.total });
+    ctx.emit?.('status', { fresh: Boolean(frame.fresh), running: status.running, step: status.step, stopReason: status.stopReason ?? null, diverged: Boolean(status.diverged), dead: info.dead, dormant: info.dormant, total: info.total, ...info.row });
     diagnostics.frame({ ...frame.timing, drawMs: performance.now() - start, epoch: status.epoch });
   }
 

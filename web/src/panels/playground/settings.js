@@ -23,7 +23,7 @@ export const offeredHeads = heads.filter((head) => ['sigmoid_cross_entropy', 'ta
 export const alphaSliderMax = { leaky_relu: 0.99, elu: 3, prelu: 0.99 };
 
 const seed = (fallback, effect) => field.integer(fallback, 0, maxSeed, { effect });
-const { learningRate, batchSize, momentum, l2 } = training;
+const { learningRate, batchSize, momentum, l2, l1 } = training;
 
 /** Every setting of the panel, with its effect: 'rebuild', 'live', 'schedule' or 'redraw' (see settings.js). */
 export const schema = {
@@ -33,6 +33,7 @@ export const schema = {
   trainFraction: field.number(0.8, 0.1, 0.9, { effect: 'rebuild', control: 'slider', step: 0.05 }),
   dataSeed: seed(1, 'rebuild'),
   showTest: field.boolean(true, { effect: 'redraw', className: 'check pg-check' }),
+  discretize: field.boolean(false, { effect: 'redraw', className: 'check pg-check' }),
   customX: field.list([], field.number(0, -extent, extent), 0, 2 * maxPoints, { effect: 'rebuild' }),
   customLabels: field.list([], field.integer(0, 0, 2), 0, maxPoints, { effect: 'rebuild' }),
   pointClass: field.integer(0, 0, 2, { effect: 'redraw', control: 'select' }),
@@ -50,6 +51,7 @@ export const schema = {
   batchSize: field.integer(batchSize.default, batchSize.min, 500, { effect: 'live' }),
   momentum: field.number(momentum.default, momentum.min, 0.99, { effect: 'live', control: 'slider', step: 0.01 }),
   l2: field.number(l2.default, l2.min, 0.1, { effect: 'live', step: 0.0001 }),
+  l1: field.number(l1.default, l1.min, 0.1, { effect: 'live', step: 0.0001 }),
   shuffleSeed: seed(1, 'rebuild'),
   speed: field.choice('epochs-1', Object.keys(speeds), { effect: 'schedule' }),
   stopMode: field.choice('none', ['none', 'steps', 'loss'], { effect: 'schedule' }),

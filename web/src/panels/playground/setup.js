@@ -40,6 +40,7 @@ function dataFieldset(actions, pointsTools) {
     }),
     dataSeed: control('dataSeed', 'playground.dataSeed'),
     showTest: control('showTest', 'playground.showTest'),
+    discretize: control('discretize', 'playground.discretize'),
   };
   const regenerate = button({
     label: t('playground.regenerate'), name: 'regenerate',
@@ -54,7 +55,8 @@ function dataFieldset(actions, pointsTools) {
       for (const [key, c] of Object.entries(controls)) showValue(c, settings[key]);
       const custom = settings.dataset === 'custom';
       keepChildren(element, [legend, controls.dataset.element, custom ? pointsTools : null, custom ? null : controls.noise.element,
-        custom ? null : controls.points.element, controls.trainFraction.element, seedRow, controls.showTest.element]);
+        custom ? null : controls.points.element, controls.trainFraction.element, seedRow, controls.showTest.element,
+        controls.discretize.element]);
     },
   };
 }
@@ -150,6 +152,7 @@ function trainingFieldset(actions) {
     batchSize: control('batchSize', 'playground.batchSize'),
     momentum: control('momentum', 'playground.momentum', (v) => fixed(v, 2)),
     l2: control('l2', 'playground.l2'),
+    l1: control('l1', 'playground.l1'),
     shuffleSeed: control('shuffleSeed', 'playground.shuffleSeed'),
   };
   const legend = el('legend', { text: t('playground.trainingLegend') });
@@ -161,7 +164,7 @@ function trainingFieldset(actions) {
       for (const [key, c] of Object.entries(controls)) showValue(c, settings[key]);
       const sgd = settings.optimizer === 'sgd';
       keepChildren(element, [legend, optimizer.element, controls.learningRate.element, rateNote, controls.batchSize.element,
-        sgd ? controls.momentum.element : null, controls.l2.element, controls.shuffleSeed.element]);
+        sgd ? controls.momentum.element : null, controls.l2.element, controls.l1.element, controls.shuffleSeed.element]);
     },
   };
 }

@@ -9,6 +9,7 @@ import { createNetworkDiagram } from '../../training/views/network-diagram.js';
 import { createLossChart } from '../../training/views/loss-chart.js';
 import { createDeadChart } from '../../training/views/dead-chart.js';
 import { createGradientChart } from '../../training/views/gradient-chart.js';
+import { createTrainingExports } from './exports.js';
 
 const emptySet = { x: new Float64Array(0), label: new Int32Array(0) };
 
@@ -50,6 +51,15 @@ export function createPlaygroundViews(settings, actions) {
   const deadChart = createDeadChart(dead.canvas);
   const gradientChart = createGradientChart(gradient.canvas, gradientTable);
   const diagram = createNetworkDiagram(diagramHost);
+  let named = { activation: settings.activation, lr: settings.learningRate, layers: settings.hiddenLayers, step: 0 };
+  const diagramFigure = el('section', { className: 'chart-figure pg-diagram-figure' }, [titles.diagram, hints.diagram, diagramHost]);
+  const decisionFigure = el('figure', { className: 'chart-figure pg-decision-figure' }, [titles.decision, decisionCanvas, legendHost, hints.decision]);
+  const exports = createTrainingExports({
+    lossCanvas: loss.canvas, deadCanvas: dead.canvas, diagramNode: diagramFigure, decisionNode: decisionFigure,
+    describe: (what) => ({ panel: 'playground', what, settings: named }),
+  });
+  diagramFigure.append(exports.diagram);
+  decisionFigure.append(exports.decision);
   lossChart.setLogScale(settings.logScale);
   logBox.addEventListener('change', () => {
     lossChart.setLogScale(logBox.checked);
@@ -59,6 +69,7 @@ export function createPlaygroundViews(settings, actions) {
   let data = null;
   let legendKey = '';
   let showTest = settings.showTest;
+  let discrete = settings.discretize;
   let custom = settings.dataset === 'custom';
   let lastDiverged = null;
   let lastDecision = null;
@@ -66,13 +77,13 @@ export function createPlaygroundViews(settings, actions) {
   const element = el('div', { className: 'pg-views' }, [
     banner,
     el('div', { className: 'pg-view-row' }, [
-      el('figure', { className: 'chart-figure pg-decision-figure' }, [titles.decision, decisionCanvas, legendHost, hints.decision]),
+      decisionFigure,
       el('figure', { className: 'chart-figure pg-loss-figure' }, [
-        titles.loss, loss.element, el('div', { className: 'check' }, [logBox, logLabel]),
+        titles.loss, loss.element, el('div', { className: 'check' }, [logBox, logLabel]), exports.loss,
       ]),
     ]),
-    el('section', { className: 'chart-figure pg-diagram-figure' }, [titles.diagram, hints.diagram, diagramHost]),
-    el('figure', { className: 'chart-figure pg-dead-figure' }, [titles.dead, dead.element, hints.dead]),
+    diagramFigure,
+    el('figure', { className: 'chart-figure pg-dead-figure' }, [titles.dead, dead.element, hints.dead, exports.dead]),
     el('figure', { className: 'chart-figure pg-gradient-figure' }, [titles.gradient, gradient.element, hints.gradient, gradientTable]),
   ]);
 
@@ -91,6 +102,7 @@ export function createPlaygroundViews(settings, actions) {
     reset.name = 'divergedReset';
     const lower = button({ label: t('playground.divergedLower', { rate: status.lowerRate }), onClick: actions.lowerAndReset });
     lower.name = 'divergedLower';
+    lower.dataset.setting = 'learningRate';
     banner.replaceChildren(
       el('h4', { text: t('playground.divergedTitle', { step: status.step }) }),
       el('p', { text: t('playground.divergedText') }),
@@ -124,15 +136,17 @@ export function createPlaygroundViews(settings, actions) {
     decisionCanvas,
     decision,
     relabel,
-    /** Follows showTest / dataset settings (no redraw of the charts). */
+    /** Follows showTest / discretize / dataset settings (no redraw of the charts). */
     configure(next) {
-      const redraw = showTest !== next.showTest;
+      const redraw = showTest !== next.showTest || discrete !== next.discretize;
       showTest = next.showTest;
+      discrete = next.discretize;
       custom = next.dataset === 'custom';
+      named = { ...named, activation: next.activation, lr: next.learningRate, layers: next.hiddenLayers };
       logBox.checked = next.logScale;
       lossChart.setLogScale(next.logScale);
       relabel();
-      if (redraw && lastDecision) decision.update({ ...lastDecision, showTest });
+      if (redraw && lastDecision) decision.update({ ...lastDecision, showTest, discrete });
     },
     /** Shows the diverged banner ({step, lowerRate}) or hides it (null). */
     diverged: renderBanner,
@@ -143,17 +157,20 @@ export function createPlaygroundViews(settings, actions) {
         lossChart.reset();
         deadChart.reset();
         gradientChart.reset();
+        exports.history.reset();
       }
       lossChart.append(frame.history);
       deadChart.append(frame.history);
       gradientChart.append(frame.history);
+      exports.history.append(frame.history);
+      named = { ...named, step: frame.status.step };
       if (!frame.grid || !data) return;
       const { hiddenLayers, hiddenUnits, outputs, head, classes } = frame.network;
       legend(classes);
       lastDecision = {
         grid: frame.grid, resolution: frame.resolution, hiddenUnits, outputs, head, classes, train: data.train, test: data.test,
       };
-      decision.update({ ...lastDecision, showTest });
+      decision.update({ ...lastDecision, showTest, discrete });
       diagram.update({
         hiddenLayers, inputs: 2, outputs, head, parameters: frame.parameters, grid: frame.grid, resolution: frame.resolution, units: frame.units,
       });
@@ -164,6 +181,7 @@ export function createPlaygroundViews(settings, actions) {
       lossChart.reset();
       deadChart.reset();
       gradientChart.reset();
+      exports.history.reset();
       lossChart.append(emptyHistory(layers));
       deadChart.append(emptyHistory(layers));
       gradientChart.append(emptyHistory(layers));
@@ -180,6 +198,7 @@ export function createPlaygroundViews(settings, actions) {
       lossChart.destroy();
       deadChart.destroy();
       gradientChart.destroy();
+      exports.destroy();
     },
   };
 }

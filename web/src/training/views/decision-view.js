@@ -6,7 +6,7 @@ import { registerStrings, t, onLanguageChange } from '../../i18n.js';
 import strings from '../../i18n/training-views.js';
 import { el } from '../../dom.js';
 import {
-  classColours, divergingTable, classTables, outputRange, paintScalar, paintArgmax, packed, neutralColour,
+  classColours, divergingTable, classTables, outputRange, paintScalar, paintArgmax, packed, neutralColour, steppedTable, flatClassTables,
 } from './heatmap-colours.js';
 
 registerStrings('trainingViews', strings);
@@ -100,13 +100,15 @@ export function createDecisionView(canvas) {
   const pointsLayer = document.createElement('canvas');
   const pointsCtx = pointsLayer.getContext('2d');
   const diverging = divergingTable(backgroundStrength);
+  const stepped = steppedTable(backgroundStrength);
   let classScales = [];
+  let flatScales = [];
   let domain = { ...defaultDomain };
   let image = null;
   let last = null;
   let pointsKey = null;
 
-  function paintHeat({ grid, resolution, hiddenUnits, outputs, head }) {
+  function paintHeat({ grid, resolution, hiddenUnits, outputs, head, discrete = false }) {
     const cells = resolution * resolution;
     if (heat.width !== resolution || heat.height !== resolution) {
       heat.width = resolution;
@@ -125,10 +127,11 @@ export function createDecisionView(canvas) {
       const offset = hiddenUnits * cells;
       if (outputs > 1) {
         if (classScales.length !== outputs) classScales = classTables(outputs, backgroundStrength);
-        paintArgmax(pixels, grid, offset, cells, cells, classScales);
+        if (flatScales.length !== outputs) flatScales = flatClassTables(outputs, backgroundStrength);
+        paintArgmax(pixels, grid, offset, cells, cells, discrete ? flatScales : classScales);
       } else {
         const [lo, hi] = outputRange(head);
-        paintScalar(pixels, grid, offset, cells, diverging, lo, hi);
+        paintScalar(pixels, grid, offset, cells, discrete ? stepped : diverging, lo, hi);
       }
     }
     heatCtx.putImageData(image, 0, 0);

@@ -45,6 +45,17 @@ export function divergingTable(strength = 1) {
     : mix(middle, high, (2 * p - 1) * strength)));
 }
 
+/** Two entries for a discretized binary output: below the decision threshold blue, from it on vermillion. */
+export function steppedTable(strength = 1) {
+  const [low, middle, high] = [negativeColour, neutralColour, positiveColour].map(rgb);
+  return table(2, (p) => mix(middle, p < 0.5 ? low : high, strength));
+}
+
+/** Per class, the class colour at `strength` in every entry: a discretized softmax output shows only the winning class. */
+export function flatClassTables(classes, strength = 1) {
+  return Array.from({ length: classes }, (_, k) => table(tableSize, () => mix(rgb(neutralColour), rgb(classColours[k % classColours.length]), strength)));
+}
+
 /** Per class, white → class colour: entry 0 = no confidence, the last = full confidence. */
 export function classTables(classes, strength = 1) {
   return Array.from({ length: classes }, (_, k) => {
