@@ -117,10 +117,16 @@ std::size_t correctCount(const Model& model, const Dataset& data) {
   return correct;
 }
 
-// Writes hidden activations (or pre-activations) and, when outputsToo, the outputs, unit-major.
-void unitMajor(const Model& model, const double* x, std::size_t n, double* out, bool preActivations, bool outputsToo) {
+// Writes hidden activations (or pre-activations) and, when outputsToo, the outputs: unit u's n
+// values to out + u * n, or when blocks is given to blocks[u] (nowhere where that is null).
+void unitMajor(const Model& model, const double* x, std::size_t n, double* out, bool preActivations, bool outputsToo,
+               double* const* blocks = nullptr) {
   ChunkScratch s;
   double y[maxWidth];
+  const auto put = [&](std::size_t unit, std::size_t p, double value) {
+    double* block = blocks ? blocks[unit] : out + unit * n;
+    if (block) block[p] = value;
+  };
   forEachChunk(x, n, model.inputs, [&](const double* const* rows, int count, std::size_t first) {
     forwardChunk(model, rows, count, s, false);
     for (int b = 0; b < count; ++b) {
@@ -129,11 +135,11 @@ void unitMajor(const Model& model, const double* x, std::size_t n, double* out, 
       for (int l = 0; l < model.hiddenLayers; ++l) {
         const int width = model.layer[l].outputs;
         const double* values = (preActivations ? s.z[l] : s.a[l]) + b * width;
-        for (int j = 0; j < width; ++j) out[(unit++) * n + p] = values[j];
+        for (int j = 0; j < width; ++j) put(unit++, p, values[j]);
       }
       if (!outputsToo) continue;
       headOutput(model.head, s.z[model.hiddenLayers] + b * model.outputs, model.outputs, y);
-      for (int k = 0; k < model.outputs; ++k) out[(unit + k) * n + p] = y[k];
+      for (int k = 0; k < model.outputs; ++k) put(unit + k, p, y[k]);
     }
   });
 }
@@ -170,16 +176,6 @@ Network::Network(const NetworkConfig& config) : config_(config) {
     biasGradients_.emplace_back(fanOut, 0.0);
     biasVelocities_.emplace_back(fanOut, 0.0);
   }
-}
-
-int Network::outputs() const { return config_.head == OutputHead::SoftmaxCrossEntropy ? config_.classes : 1; }
-
-int Network::layerInputs(std::size_t layer) const {
-  return layer == 0 ? config_.inputs : config_.hiddenUnits[layer - 1];
-}
-
-int Network::layerOutputs(std::size_t layer) const {
-  return layer < config_.hiddenUnits.size() ? config_.hiddenUnits[layer] : outputs();
 }
 
 void Network::setParameters(std::size_t layer, const std::vector<double>& weights, const std::vector<double>& biases) {
@@ -272,21 +268,13 @@ double Network::accuracy(const Dataset& data) const {
   return static_cast<double>(correct) / static_cast<double>(data.size());
 }
 
-double Network::parameterCount() const {
-  double total = 0;
-  for (std::size_t l = 0; l < layerCount(); ++l) total += static_cast<double>(weights_[l].size() + biases_[l].size());
-  return total;
-}
-
-int Network::hiddenUnitCount() const {
-  int total = 0;
-  for (const int units : config_.hiddenUnits) total += units;
-  return total;
-}
-
 void Network::unitActivations(const double* x, std::size_t n, double* out) const {
   const Model model = modelOf(*this);
   unitMajor(model, x, n, out, false, true);
+}
+
+void Network::unitActivations(const double* x, std::size_t n, double* const* blocks) const {
+  unitMajor(modelOf(*this), x, n, nullptr, false, true, blocks);
 }
 
 void Network::hiddenPreActivations(const double* x, std::size_t n, double* out) const {

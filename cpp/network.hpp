@@ -108,6 +108,8 @@ class Network {
   /// Activation of every hidden unit, then every output, at n points: unit-major blocks of n
   /// values, (hiddenUnitCount() + outputs()) * n in all. One call refreshes every heatmap.
   void unitActivations(const double* x, std::size_t n, double* out) const;
+  /// The same, unit u's n values written to blocks[u] (left out where blocks[u] is null).
+  void unitActivations(const double* x, std::size_t n, double* const* blocks) const;
   /// Pre-activations of every hidden unit at n points, unit-major like unitActivations.
   void hiddenPreActivations(const double* x, std::size_t n, double* out) const;
 

@@ -74,7 +74,7 @@ export function argumentSpecs(m) {
     setSettings: [['settings', object(settingsFields)]],
     status: [], recordStats: [], units: [], parameters: [], data: [], delete: [],
     history: [['from', index, true]],
-    gridActivations: [['options', object({ xMin: number(g.coordinate), xMax: number(g.coordinate), yMin: number(g.coordinate), yMax: number(g.coordinate), resolution: number(g.resolution) }), true]],
+    gridActivations: [['options', object({ xMin: number(g.coordinate), xMax: number(g.coordinate), yMin: number(g.coordinate), yMax: number(g.coordinate), resolution: number(g.resolution), resolutions: values(number({ min: 0, max: g.resolution.max, integer: true }), { Out: Array, maxLength: m.network.maxLayers * m.network.maxUnits + m.network.classes.max }) }), true]],
     predict: [['points', values(number(m.predict.coordinate), { multipleOf: 2 })]],
     setParameters: [['layers', numbers(parameterLayer, { maxLength: m.network.maxLayers + 1, Out: Array })]],
     seek: [['step', index]],
