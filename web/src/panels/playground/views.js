@@ -141,7 +141,7 @@ export function createPlaygroundViews(settings, actions) {
       };
       decision.update({ ...lastDecision, showTest });
       diagram.update({
-        hiddenLayers, inputs: 2, outputs, head, parameters: frame.parameters, grid: frame.grid, gridResolutions: frame.gridResolutions, offsets, units: frame.units,
+        hiddenLayers, inputs: 2, outputs, head, parameters: frame.parameters, grid: frame.grid, gridResolutions: frame.gridResolutions, offsets, units: frame.units, step: frame.status.step,
       });
     },
     /** Shows points with no network yet (before the first frame, or own points before they can train). */

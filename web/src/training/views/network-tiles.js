@@ -39,7 +39,7 @@ export function createTilePainter() {
     });
   }
 
-  function paintTiles(columns, { grid, gridResolutions, offsets, outputs, head }) {
+  function paintTiles(columns, { grid, gridResolutions, offsets, outputs, head, step }) {
     let unit = 0;
     for (const column of columns) {
       column.tiles.forEach((tile, j) => {
@@ -61,6 +61,8 @@ export function createTilePainter() {
           paintScalar(pixels, grid, offset, count, diverging, lo, hi, indices);
         }
         tile.context.putImageData(tile.image, 0, 0);
+        if (tile.element.dataset.step !== String(step)) tile.element.dataset.step = step;
+        if (tile.element.dataset.resolution !== String(resolution)) tile.element.dataset.resolution = resolution;
       });
       unit += column.units;
     }
@@ -69,7 +71,10 @@ export function createTilePainter() {
   return {
     /** The input column: x rises to the right, y to the top, on the diverging scale over [-1, 1]. */
     paintInputs,
-    /** Hidden and output columns from state {grid, gridResolutions, offsets, outputs, head}; a unit left out keeps its picture. */
+    /**
+     * Hidden and output columns from state {grid, gridResolutions, offsets, outputs, head, step}; a unit left
+     * out keeps its picture. Each painted tile's data-step and data-resolution name the step and grid it shows.
+     */
     paintTiles,
   };
 }
