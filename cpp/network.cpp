@@ -5,6 +5,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "dense_kernels.hpp"
 #include "format.hpp"
@@ -91,30 +92,23 @@ double accumulate(const Model& model, const GradientView& gradient, const Datase
   return total * scale;
 }
 
-double meanLoss(const Model& model, const Dataset& data) {
-  ChunkScratch s;
-  double total = 0.0;
-  forEachChunk(data.x.data(), data.size(), model.inputs, [&](const double* const* rows, int count, std::size_t first) {
-    forwardChunk(model, rows, count, s, false);
-    for (int b = 0; b < count; ++b)
-      total += headLoss<false>(model.head, s.z[model.hiddenLayers] + b * model.outputs, model.outputs,
-                               checkedLabel(data, first + b, model.classes), 1.0, nullptr);
-  });
-  return total / static_cast<double>(data.size());
-}
-
-std::size_t correctCount(const Model& model, const Dataset& data) {
+// Sum of the data loss and number of points classified right, in one forward pass.
+std::pair<double, std::size_t> lossAndCorrect(const Model& model, const Dataset& data) {
   ChunkScratch s;
   double y[maxWidth];
+  double total = 0.0;
   std::size_t correct = 0;
   forEachChunk(data.x.data(), data.size(), model.inputs, [&](const double* const* rows, int count, std::size_t first) {
     forwardChunk(model, rows, count, s, false);
     for (int b = 0; b < count; ++b) {
-      headOutput(model.head, s.z[model.hiddenLayers] + b * model.outputs, model.outputs, y);
-      if (predictedClass(model.head, y, model.outputs) == checkedLabel(data, first + b, model.classes)) ++correct;
+      const double* z = s.z[model.hiddenLayers] + b * model.outputs;
+      const int label = checkedLabel(data, first + b, model.classes);
+      total += headLoss<false>(model.head, z, model.outputs, label, 1.0, nullptr);
+      headOutput(model.head, z, model.outputs, y);
+      if (predictedClass(model.head, y, model.outputs) == label) ++correct;
     }
   });
-  return correct;
+  return {total, correct};
 }
 
 // Writes hidden activations (or pre-activations) and, when outputsToo, the outputs: unit u's n
@@ -253,20 +247,17 @@ void Network::predict(const double* x, std::size_t n, double* out) const {
   });
 }
 
-double Network::loss(const Dataset& data) const {
+NetworkScore Network::score(const Dataset& data) const {
   checkShape(data, config_.inputs);
-  if (data.size() == 0) return 0.0;
-  const Model model = modelOf(*this);
-  return meanLoss(model, data);
+  if (data.size() == 0) return {};
+  const auto [total, correct] = lossAndCorrect(modelOf(*this), data);
+  const double n = static_cast<double>(data.size());
+  return {total / n, static_cast<double>(correct) / n};
 }
 
-double Network::accuracy(const Dataset& data) const {
-  checkShape(data, config_.inputs);
-  if (data.size() == 0) return 0.0;
-  const Model model = modelOf(*this);
-  const std::size_t correct = correctCount(model, data);
-  return static_cast<double>(correct) / static_cast<double>(data.size());
-}
+double Network::loss(const Dataset& data) const { return score(data).loss; }
+
+double Network::accuracy(const Dataset& data) const { return score(data).accuracy; }
 
 void Network::unitActivations(const double* x, std::size_t n, double* out) const {
   const Model model = modelOf(*this);

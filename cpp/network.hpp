@@ -54,6 +54,11 @@ struct TrainSettings {
 void validateConfig(const NetworkConfig& config);
 void validateSettings(const TrainSettings& settings);
 
+/// Mean data loss (without the L2 term) and accuracy of a network over a dataset (0 and 0 when it is empty).
+struct NetworkScore {
+  double loss = 0.0, accuracy = 0.0;
+};
+
 class Network {
  public:
   /// Validates the config (std::invalid_argument) and initialises the weights from config.seed.
@@ -97,6 +102,8 @@ class Network {
   /// Network outputs (probabilities for sigmoid/softmax heads) for n points of `inputs` values:
   /// out holds n * outputs() values, point-major.
   void predict(const double* x, std::size_t n, double* out) const;
+  /// Mean data loss and fraction of points classified right over a dataset, in one pass.
+  NetworkScore score(const Dataset& data) const;
   /// Mean data loss over a dataset.
   double loss(const Dataset& data) const;
   /// Fraction of points whose predicted class is their label.

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "datasets.hpp"
@@ -156,6 +157,8 @@ class Trainer {
   std::vector<UnitState> lastStates_;
   std::optional<RunState> checkedRun_;  // the run at lastCheck_, where a search for changes starts
   std::vector<HistoryEntry> history_;
+  // The last units() report and the parameters it was computed for (a frame asks twice per step).
+  mutable std::optional<std::pair<std::vector<double>, UnitReport>> unitsCache_;
 };
 
 }  // namespace alab

@@ -81,6 +81,15 @@ TEST(TrainerViews, PerUnitGridsAreEachUnitsBlockOfTheFullGridAtItsResolution) {
             "grid bounds need xMin < xMax and yMin < yMax, got x [1, 1], y [0, 1]");
 }
 
+TEST(TrainerViews, UnitsFollowParametersReplacedAtTheSameStep) {
+  Trainer trainer = smallTrainer();
+  trainer.train(20);
+  EXPECT_EQ(trainer.units().layers[0].dead, 0) << "a fresh relu layer of 4 units starts alive here";
+  Network& net = trainer.editNetwork();
+  net.setParameters(0, std::vector<double>(net.weights(0).size(), 0.0), std::vector<double>(4, -1.0));
+  EXPECT_EQ(trainer.units().layers[0].dead, 4) << "units() must not reuse the report of the old parameters";
+}
+
 TEST(TrainerViews, HistoryColumnsSumTheLayersOfEachEntry) {
   Trainer trainer = smallTrainer(0.5, {3, 5});
   trainer.train(100);
