@@ -182,10 +182,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     schedule(trainSlice);
   }
 
-  function requestFrame() {
-    frameDue = true;
-    pump();
-  }
+  const requestFrame = () => { frameDue = true; pump(); };
 
   const handlers = {
     create(message) {
