@@ -6,6 +6,7 @@ import { t, onLanguageChange } from '../../i18n.js';
 import { el } from '../../dom.js';
 import { explainUnit, formatValue, lifeSpans, startStateOf } from '../unit-explain.js';
 import { paintTile, paintHistogram, paintLine } from './unit-plots.js';
+import { flatUnit, unitBlock } from '../grid-blocks.js';
 
 let nextId = 0;
 
@@ -88,8 +89,8 @@ export function createUnitInspector(actions) {
     const positive = h.positive.reduce((a, b) => a + b, 0);
     const now = frame.units?.layers?.[layer]?.state?.[unit] ?? 'alive';
     title.textContent = t('timeline.inspectorTitle', { layer: layer + 1, unit: unit + 1, step });
-    const flat = layers.slice(0, layer).reduce((a, b) => a + b, 0) + unit;
-    if (frame.grid) paintTile(tile, frame.grid, frame.resolution, flat);
+    const block = unitBlock(frame, flatUnit(layers, layer, unit));
+    if (block) paintTile(tile, block.values, block.resolution, 0);
     tile.setAttribute('aria-label', t('timeline.tileCaption'));
     paintHistogram(histogram, h);
     histogram.setAttribute('aria-label', t('timeline.histogramLabel', {
