@@ -1,7 +1,8 @@
 // npm run bench (a benchmark, not a test). Installs what is missing first (like npm start and
 // npm test), then: training throughput (bench/training-bench.mjs), runs per second of the
 // experiments (bench/experiments-bench.mjs), the timeline's memory and seek time
-// (bench/timeline-bench.mjs), and on the built page in Chromium the load
+// (bench/timeline-bench.mjs), the largest network's heatmap grids, every unit at 100 x 100
+// against tiles at their drawn size (bench/grid-bench.mjs), and on the built page in Chromium the load
 // benchmark (bench/load-bench.mjs: first chart on a throttled network), the frame benchmark
 // (bench/frame-bench.mjs) and the pause benchmark (bench/pause-bench.mjs). Ends with one JSON
 // line of every figure and the load average (the machine may be shared).
@@ -21,10 +22,12 @@ const { loadEngine } = await import('../tests/node/load-engine.mjs');
 const { run: runTrainingBench } = await import('./training-bench.mjs');
 const { run: runExperimentsBench } = await import('./experiments-bench.mjs');
 const { run: runTimelineBench } = await import('./timeline-bench.mjs');
+const { run: runGridBench } = await import('./grid-bench.mjs');
 const engine = await loadEngine();
 const training = await runTrainingBench(engine);
 const experiments = runExperimentsBench(engine);
 const timeline = await runTimelineBench(engine);
+const grid = runGridBench(engine);
 
 await bundleWeb();
 const { launchBrowser, serveDist } = await import('../tests/browser/harness.mjs');
@@ -39,7 +42,7 @@ try {
   const pause = await runPauseBench(browser, server.url);
   const loadAverages = { before: loadBefore, after: loadAverage() };
   console.log(`load average (1, 5, 15 min) before ${loadAverages.before.join(' ')}, after ${loadAverages.after.join(' ')}`);
-  console.log(JSON.stringify({ training, experiments, timeline, load, frame, pause, loadAverage: loadAverages }));
+  console.log(JSON.stringify({ training, experiments, timeline, grid, load, frame, pause, loadAverage: loadAverages }));
 } finally {
   await browser.close();
   await server.close();

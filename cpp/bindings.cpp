@@ -232,8 +232,11 @@ val history(TrainerHandle& h, double from) {
                 doubles(c.updateRatio));
 }
 
-val gridActivations(TrainerHandle& h, double xMin, double xMax, double yMin, double yMax, int resolution) {
-  return doubles(trainerOf(h).gridActivations(GridSpec{xMin, xMax, yMin, yMax, resolution}));
+val gridActivations(TrainerHandle& h, double xMin, double xMax, double yMin, double yMax, int resolution,
+                    val resolutions) {
+  const GridSpec grid{xMin, xMax, yMin, yMax, resolution};
+  if (resolutions.isNull()) return doubles(trainerOf(h).gridActivations(grid));
+  return doubles(trainerOf(h).gridActivations(grid, emscripten::vecFromJSArray<int>(resolutions)));
 }
 val predict(TrainerHandle& h, val points) { return doubles(trainerOf(h).predict(ValSpec::numbersOf(points))); }
 

@@ -5,6 +5,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "dense_kernels.hpp"
 #include "format.hpp"
@@ -74,35 +75,36 @@ double accumulate(const Model& model, const GradientView& gradient, const Datase
   return total * scale;
 }
 
-double meanLoss(const Model& model, const Dataset& data) {
-  ChunkScratch s;
-  double total = 0.0;
-  forEachChunk(data.x.data(), data.size(), model.inputs, [&](const double* const* rows, int count, std::size_t first) {
-    forwardChunk(model, rows, count, s, false);
-    for (int b = 0; b < count; ++b)
-      total += pointLoss<false>(model, data, first + b, s.z[model.hiddenLayers] + b * model.outputs, 1.0, nullptr);
-  });
-  return total / static_cast<double>(data.size());
-}
-
-std::size_t correctCount(const Model& model, const Dataset& data) {
+// Sum of the data loss and number of points classified right (none counted for real-valued
+// targets), in one forward pass.
+std::pair<double, std::size_t> lossAndCorrect(const Model& model, const Dataset& data) {
   ChunkScratch s;
   double y[maxWidth];
+  double total = 0.0;
   std::size_t correct = 0;
   forEachChunk(data.x.data(), data.size(), model.inputs, [&](const double* const* rows, int count, std::size_t first) {
     forwardChunk(model, rows, count, s, false);
     for (int b = 0; b < count; ++b) {
-      headOutput(model.head, s.z[model.hiddenLayers] + b * model.outputs, model.outputs, y);
+      const double* z = s.z[model.hiddenLayers] + b * model.outputs;
+      total += pointLoss<false>(model, data, first + b, z, 1.0, nullptr);
+      if (data.regression) continue;
+      headOutput(model.head, z, model.outputs, y);
       if (predictedClass(model.head, y, model.outputs) == checkedLabel(data, first + b, model.classes)) ++correct;
     }
   });
-  return correct;
+  return {total, correct};
 }
 
-// Writes hidden activations (or pre-activations) and, when outputsToo, the outputs, unit-major.
-void unitMajor(const Model& model, const double* x, std::size_t n, double* out, bool preActivations, bool outputsToo) {
+// Writes hidden activations (or pre-activations) and, when outputsToo, the outputs: unit u's n
+// values to out + u * n, or when blocks is given to blocks[u] (nowhere where that is null).
+void unitMajor(const Model& model, const double* x, std::size_t n, double* out, bool preActivations, bool outputsToo,
+               double* const* blocks = nullptr) {
   ChunkScratch s;
   double y[maxWidth];
+  const auto put = [&](std::size_t unit, std::size_t p, double value) {
+    double* block = blocks ? blocks[unit] : out + unit * n;
+    if (block) block[p] = value;
+  };
   forEachChunk(x, n, model.inputs, [&](const double* const* rows, int count, std::size_t first) {
     forwardChunk(model, rows, count, s, false);
     for (int b = 0; b < count; ++b) {
@@ -111,11 +113,11 @@ void unitMajor(const Model& model, const double* x, std::size_t n, double* out, 
       for (int l = 0; l < model.hiddenLayers; ++l) {
         const int width = model.layer[l].outputs;
         const double* values = (preActivations ? s.z[l] : s.a[l]) + b * width;
-        for (int j = 0; j < width; ++j) out[(unit++) * n + p] = values[j];
+        for (int j = 0; j < width; ++j) put(unit++, p, values[j]);
       }
       if (!outputsToo) continue;
       headOutput(model.head, s.z[model.hiddenLayers] + b * model.outputs, model.outputs, y);
-      for (int k = 0; k < model.outputs; ++k) out[(unit + k) * n + p] = y[k];
+      for (int k = 0; k < model.outputs; ++k) put(unit + k, p, y[k]);
     }
   });
 }
@@ -159,16 +161,6 @@ Network::Network(const NetworkConfig& config) : config_(config) {
     for (auto* buffer : {&slopeGradients_, &slopeVelocities_, &slopeSquares_}) buffer->emplace_back(slopeCount, 0.0);
   }
   updateSquares_.assign(layers, 0.0);
-}
-
-int Network::outputs() const { return config_.head == OutputHead::SoftmaxCrossEntropy ? config_.classes : 1; }
-
-int Network::layerInputs(std::size_t layer) const {
-  return layer == 0 ? config_.inputs : config_.hiddenUnits[layer - 1];
-}
-
-int Network::layerOutputs(std::size_t layer) const {
-  return layer < config_.hiddenUnits.size() ? config_.hiddenUnits[layer] : outputs();
 }
 
 void Network::setParameters(std::size_t layer, const std::vector<double>& weights, const std::vector<double>& biases) {
@@ -227,38 +219,28 @@ void Network::predict(const double* x, std::size_t n, double* out) const {
   });
 }
 
-double Network::loss(const Dataset& data) const {
+NetworkScore Network::score(const Dataset& data) const {
   checkShape(data, config_);
-  if (data.size() == 0) return 0.0;
-  const Model model = modelOf(*this);
-  return meanLoss(model, data);
+  if (data.size() == 0) return {};
+  const auto [total, correct] = lossAndCorrect(modelOf(*this), data);
+  const double n = static_cast<double>(data.size());
+  return {total / n, static_cast<double>(correct) / n};
 }
+
+double Network::loss(const Dataset& data) const { return score(data).loss; }
 
 double Network::accuracy(const Dataset& data) const {
-  checkShape(data, config_);
   if (data.regression) throw std::invalid_argument("accuracy needs class labels; this dataset has real-valued targets");
-  if (data.size() == 0) return 0.0;
-  const Model model = modelOf(*this);
-  const std::size_t correct = correctCount(model, data);
-  return static_cast<double>(correct) / static_cast<double>(data.size());
-}
-
-double Network::parameterCount() const {
-  double total = 0;
-  for (std::size_t l = 0; l < layerCount(); ++l)
-    total += static_cast<double>(weights_[l].size() + (config_.bias ? biases_[l].size() : 0));
-  return total;
-}
-
-int Network::hiddenUnitCount() const {
-  int total = 0;
-  for (const int units : config_.hiddenUnits) total += units;
-  return total;
+  return score(data).accuracy;
 }
 
 void Network::unitActivations(const double* x, std::size_t n, double* out) const {
   const Model model = modelOf(*this);
   unitMajor(model, x, n, out, false, true);
+}
+
+void Network::unitActivations(const double* x, std::size_t n, double* const* blocks) const {
+  unitMajor(modelOf(*this), x, n, nullptr, false, true, blocks);
 }
 
 void Network::hiddenPreActivations(const double* x, std::size_t n, double* out) const {

@@ -62,6 +62,11 @@ struct TrainSettings {
 void validateConfig(const NetworkConfig& config);
 void validateSettings(const TrainSettings& settings);
 
+/// Mean data loss (without the L2 term) and accuracy of a network over a dataset (0 and 0 when it is empty).
+struct NetworkScore {
+  double loss = 0.0, accuracy = 0.0;
+};
+
 class Network {
  public:
   /// Validates the config (std::invalid_argument) and initialises the weights from config.seed.
@@ -117,6 +122,8 @@ class Network {
   /// Network outputs (probabilities for sigmoid/softmax heads) for n points of `inputs` values:
   /// out holds n * outputs() values, point-major.
   void predict(const double* x, std::size_t n, double* out) const;
+  /// Mean data loss and fraction of points classified right (0 for real-valued targets), in one pass.
+  NetworkScore score(const Dataset& data) const;
   /// Mean data loss over a dataset.
   double loss(const Dataset& data) const;
   /// Fraction of points whose predicted class is their label; throws for a regression dataset.
@@ -128,6 +135,8 @@ class Network {
   /// Activation of every hidden unit, then every output, at n points: unit-major blocks of n
   /// values, (hiddenUnitCount() + outputs()) * n in all. One call refreshes every heatmap.
   void unitActivations(const double* x, std::size_t n, double* out) const;
+  /// The same, unit u's n values written to blocks[u] (left out where blocks[u] is null).
+  void unitActivations(const double* x, std::size_t n, double* const* blocks) const;
   /// Pre-activations of every hidden unit at n points, unit-major like unitActivations.
   void hiddenPreActivations(const double* x, std::size_t n, double* out) const;
 

@@ -1,5 +1,6 @@
-// Names of the init schemes, and the checks of a network's configuration and of the training
-// settings (run once where they enter: the Network constructor and Trainer::setSettings).
+// Names of the init schemes, the checks of a network's configuration and of the training settings
+// (run once where they enter: the Network constructor and Trainer::setSettings), and the shape a
+// configuration gives (outputs, layer sizes, unit and parameter counts).
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -83,6 +84,29 @@ void validateSettings(const TrainSettings& settings) {
   requireInRange("beta2", settings.beta2, limits::beta2);
   requireInRange("rho", settings.rho, limits::rho);
   requireInRange("epsilon", settings.epsilon, limits::epsilon);
+}
+
+int Network::outputs() const { return config_.head == OutputHead::SoftmaxCrossEntropy ? config_.classes : 1; }
+
+int Network::layerInputs(std::size_t layer) const {
+  return layer == 0 ? config_.inputs : config_.hiddenUnits[layer - 1];
+}
+
+int Network::layerOutputs(std::size_t layer) const {
+  return layer < config_.hiddenUnits.size() ? config_.hiddenUnits[layer] : outputs();
+}
+
+double Network::parameterCount() const {
+  double total = 0;
+  for (std::size_t l = 0; l < layerCount(); ++l)
+    total += static_cast<double>(weights_[l].size() + (config_.bias ? biases_[l].size() : 0));
+  return total;
+}
+
+int Network::hiddenUnitCount() const {
+  int total = 0;
+  for (const int units : config_.hiddenUnits) total += units;
+  return total;
 }
 
 }  // namespace alab

@@ -149,15 +149,15 @@ void Trainer::recordStats() {
   if (run_.diverged || run_.step < liveEnd_ || (!history_.empty() && history_.back().step >= run_.step)) return;
   HistoryEntry entry;
   entry.step = run_.step;
-  entry.trainLoss = run_.network.loss(data_.train);
-  entry.testLoss = run_.network.loss(data_.test);
+  const NetworkScore train = run_.network.score(data_.train), test = run_.network.score(data_.test);
+  entry.trainLoss = train.loss;
+  entry.testLoss = test.loss;
   if (!std::isfinite(entry.trainLoss) || !std::isfinite(entry.testLoss)) {
     run_.diverged = true;
     return;
   }
-  const bool labelled = !data_.train.regression;
-  entry.trainAccuracy = labelled ? run_.network.accuracy(data_.train) : 0.0;
-  entry.testAccuracy = labelled ? run_.network.accuracy(data_.test) : 0.0;
+  entry.trainAccuracy = train.accuracy;
+  entry.testAccuracy = test.accuracy;
   entry.gradientNorms = run_.network.weightGradientNorms(data_.train);
   entry.updateRatios = run_.network.updateRatios();
   const UnitReport report = units();
@@ -214,7 +214,16 @@ double Trainer::epoch() const {
   return static_cast<double>(run_.cursor) / static_cast<double>(run_.order.size());
 }
 
-UnitReport Trainer::units() const { return classifyUnits(finiteNetwork(), data_.train); }
+UnitReport Trainer::units() const {
+  const Network& net = finiteNetwork();
+  std::vector<double> parameters;
+  for (std::size_t l = 0; l < net.layerCount(); ++l) {
+    parameters.insert(parameters.end(), net.weights(l).begin(), net.weights(l).end());
+    parameters.insert(parameters.end(), net.biases(l).begin(), net.biases(l).end());
+  }
+  if (!unitsCache_ || unitsCache_->first != parameters) unitsCache_.emplace(parameters, classifyUnits(net, data_.train));
+  return unitsCache_->second;
+}
 
 const Network& Trainer::finiteNetwork() const {
   if (run_.diverged)

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "datasets.hpp"
@@ -115,6 +116,9 @@ class Trainer {
   std::vector<double> predict(const std::vector<double>& points) const;
   /// Every hidden unit's then every output's activation on the grid, unit-major (see gridPoints).
   std::vector<double> gridActivations(const GridSpec& grid) const;
+  /// Unit u's activation (hidden units, then outputs) on its own resolutions[u]^2 grid over the
+  /// bounds of `grid` (its resolution unused; 0 leaves the unit out): blocks in unit order.
+  std::vector<double> gridActivations(const GridSpec& grid, const std::vector<int>& resolutions) const;
   /// History entries from index `from` on (clamped to the end) as columns with per-entry totals.
   HistoryColumns historyColumns(std::size_t from) const;
   /// Per hidden layer and unit: returns from dead or dormant to alive up to the current step.
@@ -156,6 +160,8 @@ class Trainer {
   std::vector<UnitState> lastStates_;
   std::optional<RunState> checkedRun_;  // the run at lastCheck_, where a search for changes starts
   std::vector<HistoryEntry> history_;
+  // The last units() report and the parameters it was computed for (a frame asks twice per step).
+  mutable std::optional<std::pair<std::vector<double>, UnitReport>> unitsCache_;
 };
 
 }  // namespace alab

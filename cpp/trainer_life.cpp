@@ -46,7 +46,8 @@ UnitLifeColumns Trainer::unitLife(int layer, int unit) {
 
 Evaluation Trainer::evaluation() const {
   const Network& net = finiteNetwork();
-  return {net.loss(data_.train), net.loss(data_.test), net.accuracy(data_.train), net.accuracy(data_.test)};
+  const NetworkScore train = net.score(data_.train), test = net.score(data_.test);
+  return {train.loss, test.loss, train.accuracy, test.accuracy};
 }
 
 PreActivationHistogram Trainer::unitHistogram(int layer, int unit, int bins) const {

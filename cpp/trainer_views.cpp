@@ -19,18 +19,23 @@ void requireFinite(const std::vector<double>& values, const char* what) {
                                   " overflowed: the network's weights are too large for these inputs");
 }
 
-}  // namespace
-
-std::vector<double> gridPoints(const GridSpec& grid) {
+// Throws std::invalid_argument for bounds outside limits::gridCoordinate or min >= max.
+void requireBounds(const GridSpec& grid) {
   requireInRange("grid xMin", grid.xMin, limits::gridCoordinate);
   requireInRange("grid xMax", grid.xMax, limits::gridCoordinate);
   requireInRange("grid yMin", grid.yMin, limits::gridCoordinate);
   requireInRange("grid yMax", grid.yMax, limits::gridCoordinate);
-  requireInRange("grid resolution", grid.resolution, limits::gridResolution);
   if (!(grid.xMin < grid.xMax) || !(grid.yMin < grid.yMax))
     throw std::invalid_argument("grid bounds need xMin < xMax and yMin < yMax, got x [" + formatNumber(grid.xMin) +
                                 ", " + formatNumber(grid.xMax) + "], y [" + formatNumber(grid.yMin) + ", " +
                                 formatNumber(grid.yMax) + "]");
+}
+
+}  // namespace
+
+std::vector<double> gridPoints(const GridSpec& grid) {
+  requireBounds(grid);
+  requireInRange("grid resolution", grid.resolution, limits::gridResolution);
   const int n = grid.resolution;
   std::vector<double> points(2 * static_cast<std::size_t>(n) * n);
   for (int row = 0; row < n; ++row)
@@ -62,6 +67,37 @@ std::vector<double> Trainer::gridActivations(const GridSpec& grid) const {
   requireWork("gridActivations", static_cast<double>(n) * net.parameterCount());
   std::vector<double> out(static_cast<std::size_t>(net.hiddenUnitCount() + net.outputs()) * n);
   net.unitActivations(points.data(), n, out.data());
+  requireFinite(out, "gridActivations");
+  return out;
+}
+
+std::vector<double> Trainer::gridActivations(const GridSpec& bounds, const std::vector<int>& resolutions) const {
+  const Network& net = finiteNetwork();
+  requireBounds(bounds);
+  const std::size_t units = static_cast<std::size_t>(net.hiddenUnitCount() + net.outputs());
+  if (resolutions.size() != units)
+    throw std::invalid_argument("resolutions must hold one entry per hidden unit and output (" + std::to_string(units) +
+                                "), got " + std::to_string(resolutions.size()));
+  std::vector<int> distinct;
+  std::vector<std::size_t> offsets(units + 1, 0);
+  for (std::size_t u = 0; u < units; ++u) {
+    const int r = resolutions[u];
+    if (r != 0) requireInRange("grid resolution", r, limits::gridResolution);
+    if (r != 0 && std::find(distinct.begin(), distinct.end(), r) == distinct.end()) distinct.push_back(r);
+    offsets[u + 1] = offsets[u] + static_cast<std::size_t>(r) * r;
+  }
+  double points = 0;
+  for (const int r : distinct) points += static_cast<double>(r) * r;
+  requireWork("gridActivations", points * net.parameterCount());
+  std::vector<double> out(offsets[units]);
+  std::vector<double*> blocks(units);
+  for (const int r : distinct) {
+    GridSpec grid = bounds;
+    grid.resolution = r;
+    const std::vector<double> cells = gridPoints(grid);
+    for (std::size_t u = 0; u < units; ++u) blocks[u] = resolutions[u] == r ? out.data() + offsets[u] : nullptr;
+    net.unitActivations(cells.data(), cells.size() / 2, blocks.data());
+  }
   requireFinite(out, "gridActivations");
   return out;
 }

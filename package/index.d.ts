@@ -86,7 +86,11 @@ export interface BornDeadSpec { width?: number; depth?: number; trials?: number;
 export interface InitialHistogramsSpec { network?: NetworkSpec; samples?: number; seed?: number; bins?: number }
 
 export interface TrainStatus { done: number; step: number; epoch: number; diverged: boolean }
-export interface GridOptions { xMin?: number; xMax?: number; yMin?: number; yMax?: number; resolution?: number }
+export interface GridOptions {
+  xMin?: number; xMax?: number; yMin?: number; yMax?: number; resolution?: number;
+  /** One resolution per unit (hidden units, then outputs; 0 leaves it out): each unit's block on its own grid, in unit order. */
+  resolutions?: number[];
+}
 export interface UnitLayer { state: UnitState[]; activeFraction: Float64Array; revivals: Int32Array; dead: number; dormant: number }
 export interface Units { layers: UnitLayer[]; dead: number; dormant: number; total: number }
 /** History columns from entry `from` on, one entry per recorded step; per-layer columns hold `layers` values per entry. */
@@ -132,7 +136,7 @@ export declare class Trainer {
   units(): Units;
   /** History entries from index `from` (default 0) on. */
   history(from?: number): History;
-  /** Every hidden unit's then every output's activation on a resolution^2 grid; refused once diverged. */
+  /** Every hidden unit's then every output's activation on a resolution^2 grid (or per unit, see resolutions); refused once diverged. */
   gridActivations(options?: GridOptions): Float64Array;
   /** Outputs for flat x, y pairs; refused once diverged. */
   predict(points: Numbers): Float64Array;

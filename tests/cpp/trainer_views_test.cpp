@@ -59,6 +59,37 @@ TEST(TrainerViews, GridActivationsEqualUnitActivationsAtTheGridPoints) {
   EXPECT_EQ(trainer.gridActivations(grid), expected);
 }
 
+TEST(TrainerViews, PerUnitGridsAreEachUnitsBlockOfTheFullGridAtItsResolution) {
+  Trainer trainer = smallTrainer(0.5, {3, 5});
+  trainer.train(50);
+  const GridSpec bounds{-1.5, 1.5, -1, 1, 100};
+  const std::vector<int> resolutions{7, 0, 3, 7, 0, 0, 3, 2, 7};
+  std::vector<double> expected;
+  for (std::size_t u = 0; u < resolutions.size(); ++u) {
+    if (resolutions[u] == 0) continue;
+    const int cells = resolutions[u] * resolutions[u];
+    const std::vector<double> full = trainer.gridActivations(GridSpec{-1.5, 1.5, -1, 1, resolutions[u]});
+    expected.insert(expected.end(), full.begin() + u * cells, full.begin() + (u + 1) * cells);
+  }
+  EXPECT_EQ(trainer.gridActivations(bounds, resolutions), expected);
+  EXPECT_EQ(trainer.gridActivations(bounds, std::vector<int>(9, 0)).size(), 0u) << "every unit left out";
+  EXPECT_EQ(errorOf([&] { trainer.gridActivations(bounds, {7, 7}); }),
+            "resolutions must hold one entry per hidden unit and output (9), got 2");
+  EXPECT_EQ(errorOf([&] { trainer.gridActivations(bounds, {7, 0, 3, 7, 0, 0, 3, 1, 7}); }),
+            "grid resolution must be an integer in [2, 400], got 1");
+  EXPECT_EQ(errorOf([&] { trainer.gridActivations(GridSpec{1, 1, 0, 1, 10}, std::vector<int>(9, 0)); }),
+            "grid bounds need xMin < xMax and yMin < yMax, got x [1, 1], y [0, 1]");
+}
+
+TEST(TrainerViews, UnitsFollowParametersReplacedAtTheSameStep) {
+  Trainer trainer = smallTrainer();
+  trainer.train(20);
+  EXPECT_EQ(trainer.units().layers[0].dead, 0) << "a fresh relu layer of 4 units starts alive here";
+  Network& net = trainer.editNetwork();
+  net.setParameters(0, std::vector<double>(net.weights(0).size(), 0.0), std::vector<double>(4, -1.0));
+  EXPECT_EQ(trainer.units().layers[0].dead, 4) << "units() must not reuse the report of the old parameters";
+}
+
 TEST(TrainerViews, HistoryColumnsSumTheLayersOfEachEntry) {
   Trainer trainer = smallTrainer(0.5, {3, 5});
   trainer.train(100);

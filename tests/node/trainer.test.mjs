@@ -80,6 +80,26 @@ test('the grid call returns every hidden unit and the output on a resolution^2 g
   });
 });
 
+test('with resolutions, each unit comes on its own grid: blocks of the full grid at that resolution, 0 left out', () => {
+  withTrainer(base, (trainer) => {
+    trainer.train(200);
+    const resolutions = Array.from({ length: 17 }, (_, u) => [12, 0, 30][u % 3]);
+    resolutions[16] = 100;
+    const grids = trainer.gridActivations({ xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5, resolutions });
+    const full = new Map([12, 30, 100].map((r) => [r, trainer.gridActivations({ xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5, resolution: r })]));
+    let offset = 0;
+    resolutions.forEach((r, u) => {
+      if (r === 0) return;
+      const cells = r * r;
+      assert.deepEqual(grids.subarray(offset, offset + cells), full.get(r).subarray(u * cells, (u + 1) * cells), `unit ${u} at ${r} x ${r}`);
+      offset += cells;
+    });
+    assert.equal(grids.length, offset, 'left-out units take no room');
+    assert.throws(() => trainer.gridActivations({ resolutions: [12, 12] }), /gridActivations: resolutions must hold one entry per hidden unit and output \(17\), got 2/);
+    assert.throws(() => trainer.gridActivations({ resolutions: [-1] }), /gridActivations: options.resolutions\[0\] must be/);
+  });
+});
+
 test('parameters round-trip: a network loaded with saved parameters predicts identically', () => {
   const points = Float64Array.from([0, 0, 0.5, -0.5, 0.9, 0.9]);
   const saved = withTrainer(base, (trainer) => {

@@ -47,9 +47,12 @@ export class Trainer {
   units(...args) { return this.#call('units', args); }
   /** History entries from index `from` (default 0) on, as columns of typed arrays; gradientNorm and updateRatio hold denseLayers values per entry. */
   history(...args) { return this.#call('history', args, ([from = 0]) => [from]); }
-  /** Every hidden unit's then every output's activation on a resolution^2 grid, unit-major, rows from yMax down. Refused once diverged. */
+  /**
+   * Every hidden unit's then every output's activation on a resolution^2 grid, unit-major, rows from yMax down;
+   * with resolutions (one per unit), unit u on its own resolutions[u]^2 grid (0: left out), blocks in unit order. Refused once diverged.
+   */
   gridActivations(...args) {
-    return this.#call('gridActivations', args, ([{ xMin = -1, xMax = 1, yMin = -1, yMax = 1, resolution = 100 } = {}]) => [xMin, xMax, yMin, yMax, resolution]);
+    return this.#call('gridActivations', args, ([{ xMin = -1, xMax = 1, yMin = -1, yMax = 1, resolution = 100, resolutions = null } = {}]) => [xMin, xMax, yMin, yMax, resolution, resolutions]);
   }
   /** Outputs (probabilities for sigmoid and softmax heads) for x, y pairs. Refused once diverged. */
   predict(...args) { return this.#call('predict', args); }

@@ -1,13 +1,14 @@
 // The training loop behind a session, the same code in a Web Worker and on the main thread:
 // it owns one Trainer, trains in time-sliced chunks while playing, and posts one frame at a
-// time (status, history delta, units, parameters and every unit's grid), waiting for the
-// page's 'ack' before the next chunk (a view with curve {xs, lo, hi} sends trainer.curve() instead
-// of the grid). Messages in: create, reset, play, pause, step, settings, edit, speed,
-// stopCondition, export, import, memory, ack, clear, dispose, and seek, branch, inspect
-// (timeline-runner.js).
+// time (status, history delta, units, parameters and every unit's grid at the resolution its
+// tile is drawn: grid-blocks.js), waiting for the page's 'ack' before the next chunk (a view with
+// curve {xs, lo, hi} sends trainer.curve() instead of the grid). Messages in: create, reset, play,
+// pause, step, settings, edit, speed, stopCondition, tiles, export, import, memory, ack, clear,
+// dispose, and seek, branch, inspect (timeline-runner.js).
 import { predictionProbe, probesMatch } from './save-load.js';
 import { network as networkDefaults, training } from '../panels/shared/engine-facts.js';
 import { createRunnerTimeline } from './timeline-runner.js';
+import { frameResolutions } from './grid-blocks.js';
 
 const defaultView = { resolution: 100, domain: { xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5 } };
 
@@ -39,21 +40,16 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
   let frame = null;
   let looping = false;
   let trainSize = 1;
-  let classes = 2;
   let data = null;
   let shape = null;
   let generation = 0;
+  let tiles = null;
   const timeline = createRunnerTimeline();
 
-  function send(message, transfer = []) {
-    post(message, transfer);
-  }
+  const send = (message, transfer = []) => post(message, transfer);
 
   /** Stops playing, for `reason`: 'steps', 'loss' or 'diverged'. */
-  function halt(reason) {
-    running = false;
-    stopReason = reason;
-  }
+  const halt = (reason) => { running = false; stopReason = reason; };
 
   function fail(error, id) {
     running = false;
@@ -71,8 +67,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     trainer = engine.createTrainer(spec);
     data = trainer.data();
     trainSize = (data.train.label ?? data.train.target).length;
-    classes = data.train.classes;
-    shape = shapeOf(trainer.parameters(), spec.network?.head ?? networkDefaults.head, classes);
+    shape = shapeOf(trainer.parameters(), spec.network?.head ?? networkDefaults.head, data.train.classes);
     historySent = 0;
     fresh = true;
     stopReason = null;
@@ -118,7 +113,10 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
       message.units = trainer.units();
       const gridStart = now();
       if (view.curve) message.curve = trainer.curve(view.curve.xs, { lo: view.curve.lo, hi: view.curve.hi });
-      else message.grid = trainer.gridActivations({ ...view.domain, resolution: view.resolution });
+      else {
+        message.gridResolutions = frameResolutions(shape, tiles, view.resolution, timeline.inspected());
+        message.grid = trainer.gridActivations({ ...view.domain, resolutions: message.gridResolutions });
+      }
       message.timing = { ...timing, gridMs: now() - gridStart };
       message.parameters = trainer.parameters();
     }
@@ -188,10 +186,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     schedule(trainSlice);
   }
 
-  function requestFrame() {
-    frameDue = true;
-    pump();
-  }
+  const requestFrame = () => { frameDue = true; pump(); };
 
   const handlers = {
     create(message) {
@@ -247,6 +242,10 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     },
     stopCondition(message) {
       stop = { steps: message.steps ?? 0, loss: message.loss ?? 0 };
+    },
+    tiles(message) {
+      tiles = message.resolutions;
+      if (trainer && !running) requestFrame();
     },
     export(message) {
       if (!trainer) throw new Error('there is no network to save yet');

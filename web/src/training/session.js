@@ -98,6 +98,8 @@ export function createSession({ engine, useWorker = workersAllowed(), onFrame, o
     seek(step) { send({ type: 'seek', step }); },
     /** Continues from the current step with new settings; the steps after it are dropped. */
     branch(settings) { send({ type: 'branch', settings }); },
+    /** Hidden tiles' grid resolutions, one per hidden unit (0: off screen, not computed). */
+    tiles(resolutions) { send({ type: 'tiles', resolutions }); },
     /** Frames carry the record of hidden unit (layer, unit), both 0-based; inspect(null) stops. */
     inspect(layer, unit) { send({ type: 'inspect', layer, unit }); },
     /** Drops the current run (no network until the next create). */

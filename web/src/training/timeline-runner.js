@@ -9,6 +9,8 @@ export function createRunnerTimeline() {
   let branched = null;
 
   return {
+    /** The inspected hidden unit {layer, unit} (0-based), or null. */
+    inspected: () => inspected,
     reset() {
       deathsSent = 0;
       inspected = null;

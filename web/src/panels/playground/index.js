@@ -48,7 +48,7 @@ export function mount(root, ctx) {
   const runHost = el('div');
   const errorBox = el('div', { className: 'pg-error-box' });
   const explainHost = el('div', { 'data-view': 'explanations' });
-  const views = createPlaygroundViews(state.settings, { reset, lowerAndReset, update });
+  const views = createPlaygroundViews(state.settings, { reset, lowerAndReset, update, tiles: (resolutions) => session.tiles(resolutions) });
   const diagnostics = createDiagnostics({ measureMemory: () => session.memory() });
 
   const session = createSession({

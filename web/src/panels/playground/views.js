@@ -10,6 +10,7 @@ import { createLossChart } from '../../training/views/loss-chart.js';
 import { createDeadChart } from '../../training/views/dead-chart.js';
 import { createGradientChart } from '../../training/views/gradient-chart.js';
 import { createTrainingExports } from './exports.js';
+import { blockOffsets } from '../../training/grid-blocks.js';
 
 const emptySet = { x: new Float64Array(0), label: new Int32Array(0) };
 
@@ -24,7 +25,7 @@ function emptyHistory(layers) {
   };
 }
 
-/** actions: {reset(), lowerAndReset(), update(patch)}. Returns the views and their element. */
+/** actions: {reset(), lowerAndReset(), update(patch), tiles(resolutions)}. Returns the views and their element. */
 export function createPlaygroundViews(settings, actions) {
   const decisionCanvas = el('canvas', { className: 'pg-decision' });
   const legendHost = el('div');
@@ -50,7 +51,7 @@ export function createPlaygroundViews(settings, actions) {
   const lossChart = createLossChart(loss.canvas);
   const deadChart = createDeadChart(dead.canvas);
   const gradientChart = createGradientChart(gradient.canvas, gradientTable);
-  const diagram = createNetworkDiagram(diagramHost);
+  const diagram = createNetworkDiagram(diagramHost, { onTiles: actions.tiles });
   let named = { activation: settings.activation, lr: settings.learningRate, layers: settings.hiddenLayers, step: 0 };
   const diagramFigure = el('section', { className: 'chart-figure pg-diagram-figure' }, [titles.diagram, hints.diagram, diagramHost]);
   const decisionFigure = el('figure', { className: 'chart-figure pg-decision-figure' }, [titles.decision, decisionCanvas, legendHost, hints.decision]);
@@ -167,12 +168,13 @@ export function createPlaygroundViews(settings, actions) {
       if (!frame.grid || !data) return;
       const { hiddenLayers, hiddenUnits, outputs, head, classes } = frame.network;
       legend(classes);
+      const offsets = blockOffsets(frame.gridResolutions);
       lastDecision = {
-        grid: frame.grid, resolution: frame.resolution, hiddenUnits, outputs, head, classes, train: data.train, test: data.test,
+        grid: frame.grid.subarray(offsets[hiddenUnits]), resolution: frame.resolution, hiddenUnits: 0, outputs, head, classes, train: data.train, test: data.test,
       };
       decision.update({ ...lastDecision, showTest, discrete });
       diagram.update({
-        hiddenLayers, inputs: 2, outputs, head, parameters: frame.parameters, grid: frame.grid, resolution: frame.resolution, units: frame.units,
+        hiddenLayers, inputs: 2, outputs, head, parameters: frame.parameters, grid: frame.grid, gridResolutions: frame.gridResolutions, offsets, units: frame.units, step: frame.status.step,
       });
     },
     /** Shows points with no network yet (before the first frame, or own points before they can train). */

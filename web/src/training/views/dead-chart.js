@@ -5,6 +5,7 @@ import { createChart, palette, lineLegendLabels } from '../../charts.js';
 import { markers } from '../../panels/shared/colour.js';
 import strings from '../../i18n/training-views.js';
 import { createHistorySeries } from './history-series.js';
+import { createRedrawThrottle } from './chart-redraw.js';
 
 registerStrings('trainingViews', strings);
 
@@ -83,6 +84,7 @@ export function createDeadChart(canvas) {
     dormantShown = new Array(count).fill(false);
   }
 
+  const redraw = createRedrawThrottle(chart);
   relabel();
   const stopListening = onLanguageChange(relabel);
 
@@ -100,7 +102,7 @@ export function createDeadChart(canvas) {
         }
       }
       if (changed || chart.data.datasets.length === 0) relabel();
-      else chart.update('none');
+      else redraw.request();
     },
     reset() {
       history = null;
@@ -110,6 +112,7 @@ export function createDeadChart(canvas) {
     },
     destroy() {
       stopListening();
+      redraw.cancel();
       chart.destroy();
     },
   };

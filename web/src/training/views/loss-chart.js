@@ -4,6 +4,7 @@ import { registerStrings, t, onLanguageChange } from '../../i18n.js';
 import { createChart, seriesStyle, lineLegendLabels } from '../../charts.js';
 import strings from '../../i18n/training-views.js';
 import { createHistorySeries } from './history-series.js';
+import { createRedrawThrottle } from './chart-redraw.js';
 
 registerStrings('trainingViews', strings);
 
@@ -80,6 +81,7 @@ export function createLossChart(canvas) {
     chart.update('none');
   }
 
+  const redraw = createRedrawThrottle(chart);
   relabel();
   const stopListening = onLanguageChange(relabel);
 
@@ -88,7 +90,7 @@ export function createLossChart(canvas) {
     append(delta) {
       if (delta.step.length === 0 && delta.from >= history.rows) return;
       history.append(delta);
-      chart.update('none');
+      redraw.request();
     },
     reset() {
       history.reset();
@@ -104,6 +106,7 @@ export function createLossChart(canvas) {
     },
     destroy() {
       stopListening();
+      redraw.cancel();
       chart.destroy();
     },
   };

@@ -2,15 +2,17 @@
 // tile the unit's activation over the input plane, links behind them by weight (width by |w|,
 // vermillion solid for positive, blue dashed for negative). Hidden tiles carry data-state
 // alive / dead / dormant / revived with matching marks. Nodes and canvases are built once per
-// architecture and repainted in place on every update.
+// architecture and repainted in place on every update. Each hidden tile asks for its grid at the
+// resolution it is drawn (device pixels, at most 2 per CSS pixel) while it is on screen, none
+// while it is off screen (IntersectionObserver): onTiles(resolutions) hears every change.
 import { registerStrings, t, onLanguageChange } from '../../i18n.js';
 import strings from '../../i18n/training-views.js';
 import { el } from '../../dom.js';
-import {
-  divergingTable, classTables, outputRange, paintScalar, sampleIndices, maxAbs, divergingGradient,
-} from './heatmap-colours.js';
+import { divergingGradient } from './heatmap-colours.js';
 import { createLinkPainter } from './network-links.js';
 import { slopeOf, showSlope } from './unit-slope.js';
+import { createTilePainter } from './network-tiles.js';
+import { createTileVisibility } from './tile-visibility.js';
 
 registerStrings('trainingViews', strings);
 
@@ -31,8 +33,8 @@ function percent(fraction) {
   return `${Math.round(fraction * 100)}%`;
 }
 
-/** Draws into `container` (which becomes its own horizontal scroll box). */
-export function createNetworkDiagram(container) {
+/** Draws into `container` (which becomes its own horizontal scroll box); onTiles(resolutions): one per hidden unit, 0 off screen. */
+export function createNetworkDiagram(container, { onTiles = () => {} } = {}) {
   container.classList.add('nn-diagram');
   container.setAttribute('role', 'group');
   container.tabIndex = 0;
@@ -41,17 +43,22 @@ export function createNetworkDiagram(container) {
   const linkPainter = createLinkPainter(links);
   const legend = el('div', { className: 'nn-legend' });
   const scrollHint = el('p', { className: 'note nn-scroll-hint', hidden: true });
-  const diverging = divergingTable();
-  const sampleCache = new Map();
+  const tilePainter = createTilePainter();
   let columns = [];
   let architecture = null;
   let last = null;
   let geometry = null;
+  let tilesKey = '';
+  const visibility = createTileVisibility(reportTiles);
 
-  function samples(resolution, size) {
-    const key = `${resolution}:${size}`;
-    if (!sampleCache.has(key)) sampleCache.set(key, sampleIndices(resolution, size));
-    return sampleCache.get(key);
+  function reportTiles() {
+    if (!visibility.ready) return;
+    const resolutions = columns.filter((c) => c.kind === 'hidden')
+      .flatMap((c) => c.tiles.map((tile) => (visibility.visible(tile.element) ? c.resolution : 0)));
+    const key = resolutions.join(',');
+    if (key === tilesKey) return;
+    tilesKey = key;
+    queueMicrotask(() => onTiles(resolutions));
   }
 
   function makeTile(kind, extra = {}) {
@@ -63,6 +70,8 @@ export function createNetworkDiagram(container) {
   }
 
   function build(hiddenLayers, outputs) {
+    visibility.reset();
+    tilesKey = '';
     stage.replaceChildren(links);
     const sizes = [2, ...hiddenLayers, outputs];
     columns = sizes.map((units, c) => {
@@ -74,6 +83,7 @@ export function createNetworkDiagram(container) {
       stage.append(head);
       const unitAttributes = (j) => (kind === 'hidden' ? { 'data-layer': c, 'data-unit': j + 1, role: 'button', tabindex: 0 } : {});
       const tiles = Array.from({ length: units }, (_, j) => makeTile(kind, unitAttributes(j)));
+      if (kind === 'hidden') tiles.forEach((tile) => visibility.observe(tile.element));
       return { kind, units, head, name, count, tiles, ...tileSize(units) };
     });
     architecture = sizes.join(',');
@@ -119,59 +129,9 @@ export function createNetworkDiagram(container) {
       for (const tile of column.tiles) tile.image = null;
     }
     linkPainter.reset();
-    paintInputs();
+    tilePainter.paintInputs(columns[0]);
     if (last) paint(last);
-  }
-
-  function pixelsOf(tile, size) {
-    if (!tile.image || tile.image.width !== size) {
-      tile.canvas.width = size;
-      tile.canvas.height = size;
-      tile.image = tile.context.createImageData(size, size);
-      tile.pixels = new Uint32Array(tile.image.data.buffer);
-    }
-    return tile.pixels;
-  }
-
-  function paintInputs() {
-    const column = columns[0];
-    const size = column.resolution;
-    const ramp = new Float64Array(size * size);
-    column.tiles.forEach((tile, axis) => {
-      for (let row = 0; row < size; row += 1) {
-        for (let col = 0; col < size; col += 1) {
-          ramp[row * size + col] = axis === 0 ? (2 * (col + 0.5)) / size - 1 : 1 - (2 * (row + 0.5)) / size;
-        }
-      }
-      paintScalar(pixelsOf(tile, size), ramp, 0, size * size, diverging, -1, 1);
-      tile.context.putImageData(tile.image, 0, 0);
-    });
-  }
-
-  function paintTiles({ grid, resolution, outputs, head }) {
-    const cells = resolution * resolution;
-    let unit = 0;
-    for (const column of columns.slice(1)) {
-      const size = Math.min(column.resolution, resolution);
-      const indices = samples(resolution, size);
-      const count = size * size;
-      column.tiles.forEach((tile, j) => {
-        const pixels = pixelsOf(tile, size);
-        const offset = (unit + j) * cells;
-        if (column.kind === 'hidden') {
-          const peak = maxAbs(grid, offset, count, indices);
-          paintScalar(pixels, grid, offset, count, diverging, peak > 0 ? -peak : -1, peak > 0 ? peak : 1, indices);
-        } else if (outputs > 1) {
-          column.classTables ??= classTables(outputs);
-          paintScalar(pixels, grid, offset, count, column.classTables[j], 0, 1, indices);
-        } else {
-          const [lo, hi] = outputRange(head);
-          paintScalar(pixels, grid, offset, count, diverging, lo, hi, indices);
-        }
-        tile.context.putImageData(tile.image, 0, 0);
-      });
-      unit += column.units;
-    }
+    reportTiles();
   }
 
   function unitText(state, layer, unit, fraction, revivals) {
@@ -215,7 +175,7 @@ export function createNetworkDiagram(container) {
   }
 
   function paint(state) {
-    if (state.grid) paintTiles(state);
+    if (state.grid) tilePainter.paintTiles(columns.slice(1), state);
     linkPainter.draw(state.parameters, state.units, { columns, geometry });
     markUnits(state.units);
   }
@@ -272,7 +232,7 @@ export function createNetworkDiagram(container) {
   resizeObserver?.observe(container);
 
   return {
-    /** Redraws tiles, links and unit states; rebuilds the nodes only when the layer sizes change. */
+    /** Redraws tiles (grid: per-unit blocks at gridResolutions, starting at offsets), links and unit states; rebuilds the nodes only when the layer sizes change. */
     update(state) {
       if ([2, ...state.hiddenLayers, state.outputs].join(',') !== architecture) {
         last = null;
@@ -283,6 +243,7 @@ export function createNetworkDiagram(container) {
     },
     destroy() {
       resizeObserver?.disconnect();
+      visibility.destroy();
       stopListening();
       container.replaceChildren();
       container.classList.remove('nn-diagram');

@@ -7,6 +7,7 @@ import { el } from '../../dom.js';
 import { explainUnit, formatValue, lifeSpans, startStateOf } from '../unit-explain.js';
 import { paintTile, paintHistogram, paintLine } from './unit-plots.js';
 import { slopeOf } from './unit-slope.js';
+import { flatUnit, unitBlock } from '../grid-blocks.js';
 
 let nextId = 0;
 
@@ -94,8 +95,8 @@ export function createUnitInspector(actions) {
     const slope = slopeOf(frame.units?.layers?.[layer], unit);
     slopeLine.hidden = !slope;
     slopeLine.textContent = slope ? t('timeline.slope', { slope }) : '';
-    const flat = layers.slice(0, layer).reduce((a, b) => a + b, 0) + unit;
-    if (frame.grid) paintTile(tile, frame.grid, frame.resolution, flat);
+    const block = unitBlock(frame, flatUnit(layers, layer, unit));
+    if (block) paintTile(tile, block.values, block.resolution, 0);
     tile.setAttribute('aria-label', t('timeline.tileCaption'));
     paintHistogram(histogram, h);
     histogram.setAttribute('aria-label', t('timeline.histogramLabel', {

@@ -1,0 +1,35 @@
+// The per-unit grids of a training frame: which resolution the runner computes for each unit
+// (hidden units, then outputs) and where each unit's block lies in the frame's grid.
+
+/**
+ * Per unit the resolution a frame asks the core for: the page's tile resolutions for hidden units
+ * (every one at `large` until the page has sent one per unit), `large` for the inspected hidden
+ * unit ({layer, unit}, 0-based, or null) and for every output (the output heatmap is shown large).
+ */
+export function frameResolutions({ hiddenLayers, hiddenUnits, outputs }, tiles, large, inspected) {
+  const hidden = tiles?.length === hiddenUnits ? Array.from(tiles) : new Array(hiddenUnits).fill(large);
+  if (inspected && inspected.layer < hiddenLayers.length && inspected.unit < hiddenLayers[inspected.layer]) {
+    hidden[flatUnit(hiddenLayers, inspected.layer, inspected.unit)] = large;
+  }
+  return [...hidden, ...new Array(outputs).fill(large)];
+}
+
+/** Flat index of hidden unit `unit` of hidden layer `layer` (both 0-based). */
+export function flatUnit(hiddenLayers, layer, unit) {
+  return hiddenLayers.slice(0, layer).reduce((sum, units) => sum + units, 0) + unit;
+}
+
+/** Where each unit's block starts in a per-unit grid: offsets[u]; offsets[units] is the grid's length. */
+export function blockOffsets(resolutions) {
+  const offsets = new Array(resolutions.length + 1);
+  offsets[0] = 0;
+  resolutions.forEach((r, u) => { offsets[u + 1] = offsets[u] + r * r; });
+  return offsets;
+}
+
+/** Unit u's block of a frame ({grid, gridResolutions}): {values, resolution}, or null when the frame left it out. */
+export function unitBlock(frame, u, offsets = blockOffsets(frame.gridResolutions)) {
+  const resolution = frame.gridResolutions[u];
+  if (!frame.grid || !(resolution > 0)) return null;
+  return { values: frame.grid.subarray(offsets[u], offsets[u + 1]), resolution };
+}
