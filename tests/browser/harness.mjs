@@ -51,6 +51,14 @@ export function useBrowserAndServer(setUp = async () => {}) {
 }
 
 /**
+ * True for a request an inner frame gave up because the frame was replaced or removed (the Embed
+ * dialog rebuilds its preview on every change): the browser reports it as net::ERR_ABORTED.
+ */
+export function cancelledWithItsFrame(page, request) {
+  return request.failure()?.errorText === 'net::ERR_ABORTED' && request.frame() !== page.mainFrame();
+}
+
+/**
  * Opens `url` in a new context and waits until <html data-state> is `waitFor` (null: do not wait).
  * Options: viewport {width, height}, reducedMotion ('reduce' | 'no-preference'), locale,
  * initScript (a function or source run before any page script).
@@ -64,7 +72,7 @@ export async function openPage(browser, url, {
   const errors = [];
   page.on('console', (message) => { if (message.type() === 'error') errors.push(`console: ${message.text()}`); });
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('requestfailed', (request) => { if (!cancelledWithItsFrame(page, request)) errors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`); });
   page.on('response', (response) => { if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`); });
   if (initScript) await context.addInitScript(initScript);
   await page.goto(url);

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { before, after } from 'node:test';
 import { serve } from '../../scripts/serve.mjs';
-import { distDir } from './harness.mjs';
+import { distDir, cancelledWithItsFrame } from './harness.mjs';
 
 /** The Content-Security-Policy of issue 5, word for word. */
 export const exactCsp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'";
@@ -69,7 +69,7 @@ export function watch(page, { origins = null } = {}) {
   const problems = [];
   page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text().slice(0, 300)}`); });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url().slice(0, 200)} (${request.failure()?.errorText})`));
+  page.on('requestfailed', (request) => { if (!cancelledWithItsFrame(page, request)) problems.push(`request failed: ${request.url().slice(0, 200)} (${request.failure()?.errorText})`); });
   page.on('response', (response) => { if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`); });
   page.on('dialog', (dialog) => {
     problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
