@@ -50,7 +50,7 @@ test('the Embed dialog builds a link showing only the heatmap and the dead-unit 
   const { page, problems } = await openWatched(context, `${lab.server.url}#playground&playground.learningRate=3`);
   await page.click('button.share-embed');
   for (const name of ['hide:controls', 'hide:intro', 'hide:explanations', 'hide:presets', 'hide:diagnostics', 'lock:learningRate']) await page.check(`input[name="${name}"]`);
-  for (const view of ['loss', 'diagram', 'dead']) await page.uncheck(`input[name="view:${view}"]`);
+  for (const view of ['loss', 'diagram', 'dead', 'gradients']) await page.uncheck(`input[name="view:${view}"]`);
   assert.match(await page.inputValue('#embed-link-code'), teacherLink, 'expected the link of the checklist');
   await page.waitForFunction((source) => {
     const frame = document.querySelector('.embed-preview iframe');
