@@ -1,4 +1,4 @@
-// The training panel's exports (issue 15 item 5): the loss and dead-units charts as PNG and CSV,
+// The training panel's exports (issue 15 item 5): the loss, dead-units and gradient charts as PNG and CSV,
 // the network diagram and the output heatmap with their legends as PNG, the whole history as CSV, file names that say what
 // and with which settings, labels in Chinese, and nothing left over when classroom mode hides a view.
 import { test } from 'node:test';
@@ -69,6 +69,13 @@ test('the training panel saves its charts, its diagram and its history, named by
   assert.equal(deadPng.file, `activation-lab_playground_dead-units_${suffix}.png`);
   assert.ok(await ink(page, deadPng.bytes) > 0.01, 'expected the dead units chart drawn in the PNG');
 
+  const gradientPng = await save(page, 'export-gradient-sizes-png');
+  assert.equal(gradientPng.file, `activation-lab_playground_gradient-sizes_${suffix}.png`);
+  assert.ok(await ink(page, gradientPng.bytes) > 0.01, 'expected the gradient chart drawn in the PNG');
+  const gradientCsv = (await save(page, 'export-gradient-sizes-csv')).bytes.toString('utf8').trim().split('\r\n');
+  assert.equal(gradientCsv[0], 'series,x,y');
+  assert.ok(gradientCsv.length > 3, 'expected the gradient sizes as rows');
+
   const diagram = await save(page, 'export-network-diagram-png');
   assert.equal(diagram.file, `activation-lab_playground_network-diagram_${suffix}.png`);
   const figure = await page.locator(`${panel} .pg-diagram-figure`).evaluate((node) => ({ width: node.scrollWidth, height: node.scrollHeight }));
@@ -92,7 +99,7 @@ test('classroom mode: a hidden view takes its export buttons with it', async () 
   const { page } = await openPage(lab.browser, `${lab.server.url}index.html#playground&playground.views=loss`);
   await waitForFirstFrame(page);
   assert.equal(await page.locator(`${panel} button[name="export-loss-accuracy-png"]`).isVisible(), true);
-  for (const name of ['export-network-diagram-png', 'export-dead-units-png', 'export-output-heatmap-png']) {
+  for (const name of ['export-network-diagram-png', 'export-dead-units-png', 'export-gradient-sizes-png', 'export-output-heatmap-png']) {
     assert.equal(await page.locator(`${panel} button[name="${name}"]`).isVisible(), false, `expected ${name} hidden with its view`);
   }
   await page.context().close();

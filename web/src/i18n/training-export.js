@@ -3,6 +3,7 @@ export default {
   en: {
     lossChart: 'the loss and accuracy chart',
     deadChart: 'the dead units chart',
+    gradientChart: 'the gradient size per layer chart',
     diagram: 'the network diagram',
     decision: 'the output heatmap',
     history: 'History CSV',
@@ -14,6 +15,7 @@ export default {
   zh: {
     lossChart: '损失与准确率图',
     deadChart: '死亡单元图',
+    gradientChart: '各层梯度大小图',
     diagram: '网络结构图',
     decision: '输出热力图',
     history: '历史 CSV',

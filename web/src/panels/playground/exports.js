@@ -1,5 +1,5 @@
-// Saving the training panel's pictures and history (issue 15 item 5): the loss and accuracy chart
-// and the dead units chart as PNG (legend and axis titles are on their canvases) and CSV, the
+// Saving the training panel's pictures and history (issue 15 item 5): the loss and accuracy chart,
+// the dead units chart and the gradient size chart as PNG (legend and axis titles are on their canvases) and CSV, the
 // network diagram with its title and legend as PNG, and the whole history as CSV. File names say
 // what, with the activation, learning rate, layers and step shown.
 import { registerStrings, t, onLanguageChange } from '../../i18n.js';
@@ -33,11 +33,11 @@ function createHistoryTable() {
 }
 
 /**
- * Export bars for the loss chart, the dead chart, the diagram and the output heatmap (with its
+ * Export bars for the loss chart, the dead chart, the gradient chart, the diagram and the output heatmap (with its
  * point legend). describe(what) gives the file name's {panel, what, settings}. Returns {loss, dead,
- * diagram, decision (elements), history (append, reset), relabel(), destroy()}.
+ * gradient, diagram, decision (elements), history (append, reset), relabel(), destroy()}.
  */
-export function createTrainingExports({ lossCanvas, deadCanvas, diagramNode, decisionNode, describe }) {
+export function createTrainingExports({ lossCanvas, deadCanvas, gradientCanvas, diagramNode, decisionNode, describe }) {
   const history = createHistoryTable();
   const buttons = [];
 
@@ -76,6 +76,8 @@ export function createTrainingExports({ lossCanvas, deadCanvas, diagramNode, dec
   });
   const dead = bar('trainingExport.deadChart');
   chartActions(dead, deadCanvas, 'dead-units');
+  const gradient = bar('trainingExport.gradientChart');
+  chartActions(gradient, gradientCanvas, 'gradient-sizes');
   const picture = (chartKey, node, what) => {
     const made = bar(chartKey);
     action(made, {
@@ -86,7 +88,7 @@ export function createTrainingExports({ lossCanvas, deadCanvas, diagramNode, dec
   };
   const diagram = picture('trainingExport.diagram', diagramNode, 'network-diagram');
   const decision = picture('trainingExport.decision', decisionNode, 'output-heatmap');
-  const bars = [loss, dead, diagram, decision];
+  const bars = [loss, dead, gradient, diagram, decision];
   for (const made of bars) made.element.append(made.status);
 
   function relabel() {
@@ -99,5 +101,5 @@ export function createTrainingExports({ lossCanvas, deadCanvas, diagramNode, dec
   relabel();
   const stopLanguage = onLanguageChange(relabel);
 
-  return { loss: loss.element, dead: dead.element, diagram: diagram.element, decision: decision.element, history, relabel, destroy: stopLanguage };
+  return { loss: loss.element, dead: dead.element, gradient: gradient.element, diagram: diagram.element, decision: decision.element, history, relabel, destroy: stopLanguage };
 }

@@ -56,7 +56,7 @@ export function createPlaygroundViews(settings, actions) {
   const diagramFigure = el('section', { className: 'chart-figure pg-diagram-figure' }, [titles.diagram, hints.diagram, diagramHost]);
   const decisionFigure = el('figure', { className: 'chart-figure pg-decision-figure' }, [titles.decision, decisionCanvas, legendHost, hints.decision]);
   const exports = createTrainingExports({
-    lossCanvas: loss.canvas, deadCanvas: dead.canvas, diagramNode: diagramFigure, decisionNode: decisionFigure,
+    lossCanvas: loss.canvas, deadCanvas: dead.canvas, gradientCanvas: gradient.canvas, diagramNode: diagramFigure, decisionNode: decisionFigure,
     describe: (what) => ({ panel: 'playground', what, settings: named }),
   });
   diagramFigure.append(exports.diagram);
@@ -85,7 +85,7 @@ export function createPlaygroundViews(settings, actions) {
     ]),
     diagramFigure,
     el('figure', { className: 'chart-figure pg-dead-figure' }, [titles.dead, dead.element, hints.dead, exports.dead]),
-    el('figure', { className: 'chart-figure pg-gradient-figure' }, [titles.gradient, gradient.element, hints.gradient, gradientTable]),
+    el('figure', { className: 'chart-figure pg-gradient-figure' }, [titles.gradient, gradient.element, hints.gradient, gradientTable, exports.gradient]),
   ]);
 
   function legend(classes) {
