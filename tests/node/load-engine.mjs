@@ -12,3 +12,13 @@ export async function loadEngine() {
   const require = createRequire(import.meta.url);
   return createEngine(require(coreModulePath));
 }
+
+/** body(trainer) with a trainer of `engine` made from `spec`, deleted afterwards; returns body's result. */
+export function withTrainer(engine, spec, body) {
+  const trainer = engine.createTrainer(spec);
+  try {
+    return body(trainer);
+  } finally {
+    trainer.delete();
+  }
+}

@@ -1,20 +1,13 @@
 // Real-valued targets, one-input data, bias: false and the curve view through the JS facade.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { loadEngine } from './load-engine.mjs';
+import { loadEngine, withTrainer as withEngineTrainer } from './load-engine.mjs';
 
 const engine = await loadEngine();
 const m = engine.manifest();
 
 // Runs body(trainer) and frees the trainer.
-function withTrainer(spec, body) {
-  const trainer = engine.createTrainer(spec);
-  try {
-    return body(trainer);
-  } finally {
-    trainer.delete();
-  }
-}
+const withTrainer = (spec, body) => withEngineTrainer(engine, spec, body);
 
 test('the manifest lists curves, input dimensions, target ranges and the bias default', () => {
   assert.deepEqual(m.curve.kinds, ['sin', 'abs', 'step', 'square', 'sawtooth']);

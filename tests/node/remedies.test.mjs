@@ -2,7 +2,7 @@
 // and the per-layer gradient sizes of the history.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { loadEngine } from './load-engine.mjs';
+import { loadEngine, withTrainer as withEngineTrainer } from './load-engine.mjs';
 
 const engine = await loadEngine();
 const manifest = engine.manifest();
@@ -13,14 +13,7 @@ const base = {
   statsEvery: 100,
 };
 
-function withTrainer(spec, body) {
-  const trainer = engine.createTrainer(spec);
-  try {
-    return body(trainer);
-  } finally {
-    trainer.delete();
-  }
-}
+const withTrainer = (spec, body) => withEngineTrainer(engine, spec, body);
 
 test('the manifest lists the optimisers with their ranges and defaults, and the initial bias', () => {
   assert.deepEqual(manifest.optimizers, ['sgd', 'adam', 'rmsprop']);

@@ -1,7 +1,7 @@
 // Training runs through the JS API: learning, dead units, divergence, parameters, ownership.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { loadEngine } from './load-engine.mjs';
+import { loadEngine, withTrainer as withEngineTrainer } from './load-engine.mjs';
 
 const engine = await loadEngine();
 const base = {
@@ -11,14 +11,7 @@ const base = {
   statsEvery: 40,
 };
 
-function withTrainer(spec, body) {
-  const trainer = engine.createTrainer(spec);
-  try {
-    return body(trainer);
-  } finally {
-    trainer.delete();
-  }
-}
+const withTrainer = (spec, body) => withEngineTrainer(engine, spec, body);
 
 test('a relu network learns the circle: loss falls and accuracy passes 90 %', () => {
   withTrainer(base, (trainer) => {
