@@ -8,7 +8,7 @@
 import { predictionProbe, probesMatch } from './save-load.js';
 import { network as networkDefaults, training } from '../panels/shared/engine-facts.js';
 import { createRunnerTimeline } from './timeline-runner.js';
-import { frameResolutions } from './grid-blocks.js';
+import { createFrameGrids } from './grid-blocks.js';
 
 const defaultView = { resolution: 100, domain: { xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5 } };
 
@@ -45,6 +45,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
   let generation = 0;
   let tiles = null;
   const timeline = createRunnerTimeline();
+  const frameGrids = createFrameGrids({ now });
 
   const send = (message, transfer = []) => post(message, transfer);
 
@@ -113,10 +114,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
       message.units = trainer.units();
       const gridStart = now();
       if (view.curve) message.curve = trainer.curve(view.curve.xs, { lo: view.curve.lo, hi: view.curve.hi });
-      else {
-        message.gridResolutions = frameResolutions(shape, tiles, view.resolution, timeline.inspected());
-        message.grid = trainer.gridActivations({ ...view.domain, resolutions: message.gridResolutions });
-      }
+      else Object.assign(message, frameGrids(trainer, { shape, tiles, view, inspected: timeline.inspected(), running }));
       message.timing = { ...timing, gridMs: now() - gridStart };
       message.parameters = trainer.parameters();
     }

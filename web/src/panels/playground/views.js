@@ -169,10 +169,12 @@ export function createPlaygroundViews(settings, actions) {
       const { hiddenLayers, hiddenUnits, outputs, head, classes } = frame.network;
       legend(classes);
       const offsets = blockOffsets(frame.gridResolutions);
-      lastDecision = {
-        grid: frame.grid.subarray(offsets[hiddenUnits]), resolution: frame.resolution, hiddenUnits: 0, outputs, head, classes, train: data.train, test: data.test,
-      };
-      decision.update({ ...lastDecision, showTest, discrete });
+      if (frame.gridResolutions[hiddenUnits] > 0) {
+        lastDecision = {
+          grid: frame.grid.subarray(offsets[hiddenUnits]), resolution: frame.resolution, hiddenUnits: 0, outputs, head, classes, train: data.train, test: data.test,
+        };
+        decision.update({ ...lastDecision, showTest, discrete });
+      }
       diagram.update({
         hiddenLayers, inputs: 2, outputs, head, parameters: frame.parameters, grid: frame.grid, gridResolutions: frame.gridResolutions, offsets, units: frame.units, step: frame.status.step,
       });
