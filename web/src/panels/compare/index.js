@@ -162,8 +162,9 @@ export function mount(root, ctx) {
     showState();
   }
 
-  function step() {
-    if (!playing) engineRuns.step(roundSteps());
+  /** Trains every run by `steps` steps (default: one round at the chosen speed) while paused. */
+  function step(steps = roundSteps()) {
+    if (!playing) engineRuns.step(steps);
   }
 
   function reset() {
@@ -198,7 +199,7 @@ export function mount(root, ctx) {
       cards: [],
       error: el('div', { className: 'cmp-error' }),
       play: button({ label: t('compare.play'), className: 'primary', name: 'play', onClick: () => (playing ? pause() : play()) }),
-      step: button({ label: t('compare.step'), name: 'step', ariaLabel: t('compare.stepLabel'), onClick: step }),
+      step: button({ label: t('compare.step'), name: 'step', ariaLabel: t('compare.stepLabel'), onClick: () => step() }),
       reset: button({ label: t('compare.reset'), name: 'reset', ariaLabel: t('compare.resetLabel'), onClick: reset }),
       state: el('p', { className: 'cmp-state', role: 'status', 'aria-live': 'polite' }),
       mode: el('p', { className: 'note cmp-mode' }),
