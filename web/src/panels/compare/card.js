@@ -17,7 +17,7 @@ function readout(name) {
 
 /** A card for run `index`. Returns {element, label(setting, value), show(summary, frame, data), destroy()}. */
 export function createRunCard(index) {
-  const title = el('h4', { className: 'cmp-run-title', id: `cmp-run-${index}-title` });
+  const title = el('h3', { className: 'cmp-run-title', id: `cmp-run-${index}-title` });
   const canvas = el('canvas', { className: 'cmp-heatmap', role: 'img' });
   const rows = [readout('step'), readout('loss'), readout('accuracy'), readout('dead'), readout('dormant')];
   const note = el('p', { className: 'cmp-diverged', hidden: true });

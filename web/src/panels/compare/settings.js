@@ -4,11 +4,13 @@
 // with a message that names the problem; runSettings() gives each run's training-panel settings.
 import { registerStrings, t } from '../../i18n.js';
 import strings from '../../i18n/compare.js';
+import trainingStrings from '../../i18n/playground.js';
 import { field, defaults } from '../../settings.js';
 import { activationNames, alphaOf, datasetKinds, network, training } from '../shared/engine-facts.js';
 import { schema as trainingSchema, alphaRange, trainerSpec } from '../playground/settings.js';
 
 registerStrings('compare', strings);
+registerStrings('playground', trainingStrings);
 
 /** The settings a comparison can vary, in the order the menu offers them. */
 export const varyKeys = ['activation', 'learningRate', 'optimizer', 'init', 'initialBias', 'alpha'];
