@@ -76,7 +76,7 @@ test('compare: ReLU and leaky ReLU at rate 3 train side by side in two Workers w
   assert.deepEqual(errors, []);
 });
 
-test('compare: a bad value list is refused in place; three learning rates run and their link restores them', async () => {
+test('compare: a bad value list is refused in place; three learning rates run, their link restores them, and the training panel opens them with its settings', async () => {
   const { page, errors } = lab.opened;
   await page.selectOption(`${panel} select[name=vary]`, 'learningRate');
   await waitForCards(page, 2, (step) => step === 0);
@@ -100,8 +100,17 @@ test('compare: a bad value list is refused in place; three learning rates run an
   await waitForCards(restored.page, 3, (step) => step === 0);
   assert.deepEqual((await cardsOf(restored.page)).map((card) => card.title), ['Learning rate: 0.01', 'Learning rate: 0.3', 'Learning rate: 3']);
   assert.equal(await restored.page.inputValue(`${panel} input[name=values]`), '0.01, 0.3, 3');
-  assert.deepEqual([...errors, ...restored.errors], []);
   await restored.context.close();
+
+  await openPanel(page, 'playground');
+  await page.fill('#panel-playground input[name=weightSeed]', '5');
+  await page.click('#panel-playground button[name=openCompare]');
+  await waitForCards(page, 3, (step) => step === 0);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-compare', 'expected focus on the compare tab');
+  assert.equal(await page.inputValue(`${panel} input[name=weightSeed]`), '5', 'expected the training panel\'s weight seed shared');
+  assert.match(await page.textContent(`${panel} .cmp-findings`), /same starting weights \(seed 5\)/);
+  assert.equal(await page.inputValue(`${panel} input[name=values]`), '0.01, 0.3, 3', 'expected the comparison itself kept');
+  assert.deepEqual([...errors, ...restored.errors], []);
 });
 
 test('compare: on a 375 px phone in Chinese, on the main thread with reduced motion, the runs stack and train', async () => {

@@ -3,6 +3,7 @@
 export default {
   en: {
     title: 'Compare runs',
+    openFromTraining: 'Compare runs with these settings',
     intro: 'Pick one setting and 2 to 4 values for it. Each value trains its own network, side by side, on the same data with the same starting weights and the same order of mini-batches: only that setting differs. One set of buttons drives them all.',
     choose: 'What to compare',
     vary: 'Setting to vary',
@@ -56,6 +57,7 @@ export default {
   },
   zh: {
     title: '对比训练',
+    openFromTraining: '用这些设置对比训练',
     intro: '选一个设置，并为它给出 2 到 4 个取值。每个取值各训练一个网络，并排显示：数据相同、初始权重相同、小批量的顺序也相同，只有这一个设置不同。一组按钮同时控制所有网络。',
     choose: '对比什么',
     vary: '要改变的设置',

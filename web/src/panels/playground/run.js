@@ -25,7 +25,7 @@ function stateOf(info) {
   return { key: 'statePaused', state: 'paused' };
 }
 
-/** actions: {play(), pause(), step(), reset(), update(patch), current() -> settings}. Returns {element, show(info)}. */
+/** actions: {play(), pause(), step(), reset(), update(patch), current() -> settings, compare() (optional: opens the compare view)}. Returns {element, show(info)}. */
 export function createRunBar(actions) {
   let playing = false;
   const play = button({ label: t('playground.play'), className: 'primary pg-play', name: 'play', onClick: () => (playing ? actions.pause() : actions.play()) });
@@ -55,7 +55,9 @@ export function createRunBar(actions) {
   const options = el('div', { className: 'pg-run-options' });
   const element = el('section', { className: 'pg-run', 'aria-label': t('playground.runLabel'), 'data-view': 'run' });
   const parts = [
-    el('div', { className: 'pg-buttons pg-transport' }, [play, step, reset]),
+    el('div', { className: 'pg-buttons pg-transport' }, [
+      play, step, reset, ...(actions.compare ? [button({ label: t('compare.openFromTraining'), name: 'openCompare', onClick: actions.compare })] : []),
+    ]),
     options,
     el('dl', { className: 'pg-counters' }, Object.values(counters).map((c) => c.element)),
   ];
