@@ -43,7 +43,7 @@ export function createForm(settings, actions) {
   const errorId = `${inputId}-error`;
   const input = el('input', { type: 'text', id: inputId, name: 'values', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': `${hintId} ${errorId}` });
   const hint = el('p', { className: 'note', id: hintId });
-  const error = el('p', { className: 'error cmp-values-error', id: errorId, role: 'alert' });
+  const error = el('p', { className: 'cmp-values-error', id: errorId, role: 'alert' });
   let current = settings;
   const form = el('form', { className: 'cmp-choose', 'data-view': 'choose' }, [
     el('fieldset', { className: 'panel-controls' }, [

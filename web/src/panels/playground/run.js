@@ -55,12 +55,11 @@ export function createRunBar(actions) {
   const options = el('div', { className: 'pg-run-options' });
   const element = el('section', { className: 'pg-run', 'aria-label': t('playground.runLabel'), 'data-view': 'run' });
   const parts = [
-    el('div', { className: 'pg-buttons pg-transport' }, [
-      play, step, reset, ...(actions.compare ? [button({ label: t('compare.openFromTraining'), name: 'openCompare', onClick: actions.compare })] : []),
-    ]),
+    el('div', { className: 'pg-buttons pg-transport' }, [play, step, reset]),
     options,
     el('dl', { className: 'pg-counters' }, Object.values(counters).map((c) => c.element)),
-  ];
+    actions.compare ? el('div', { className: 'pg-buttons' }, [button({ label: t('compare.openFromTraining'), name: 'openCompare', onClick: actions.compare })]) : null,
+  ].filter(Boolean);
 
   /** The state line: while running just "Training…", else the step, plus (for screen readers) the loss and unit counts. */
   function showState(info, key) {
