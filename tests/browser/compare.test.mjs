@@ -1,7 +1,8 @@
 // The compare view in Chromium: ReLU against leaky ReLU at learning rate 3 in two Workers, the dead
 // counts on screen checked against the engine trained here on the same specs, one Play / Pause /
-// Step / Reset for both, refusal of a bad value list, a link that restores the comparison, and a
-// 375 px phone in Chinese on the main-thread fallback with reduced motion; keyboard and axe.
+// Step / Reset for both, refusal of a bad value list, a link that restores the comparison, the
+// training panel's button, a 375 px phone in Chinese on the main-thread fallback with reduced
+// motion, embed mode; keyboard and axe.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowserAndServer, openPage, openPanel, canvasInk, saveScreenshot } from './harness.mjs';
@@ -129,6 +130,17 @@ test('compare: on a 375 px phone in Chinese, on the main thread with reduced mot
   await page.waitForFunction((s) => document.querySelector(`${s} .cmp-state`).textContent.startsWith('暂停于第'), panel);
   assert.match(await page.textContent(`${panel} .cmp-findings`), /只有隐藏层激活函数不同/);
   assert.deepEqual(await audit(page), [], 'expected no accessibility violations in Chinese at 375 px');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('compare: embedded alone (#embed=compare) with a teacher\'s views, it runs the comparison of its link', async () => {
+  const { page, context, errors } = await openPage(lab.browser, `${lab.server.url}#embed=compare&compare.vary=init&compare.views=runs`);
+  await waitForCards(page, 2, (step) => step === 0);
+  assert.deepEqual((await cardsOf(page)).map((card) => card.title), ['Weight initialisation: He (variance 2 / fan-in)', 'Weight initialisation: Xavier (variance 2 / (fan-in + fan-out))']);
+  assert.equal(await page.locator(`${panel} .cmp-findings`).isVisible(), false, 'expected the findings hidden by the teacher\'s views');
+  await page.click(`${panel} button[name=step]`);
+  await waitForCards(page, 2, (step) => step === 40);
   assert.deepEqual(errors, []);
   await context.close();
 });
