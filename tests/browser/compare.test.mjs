@@ -43,6 +43,7 @@ test('compare: ReLU and leaky ReLU at rate 3 train side by side in two Workers w
   await waitForCards(page, 2, (step) => step === 0);
   await page.waitForFunction((s) => document.querySelector(`${s} .cmp-mode`).dataset.modes === 'worker,worker', panel);
   assert.deepEqual((await cardsOf(page)).map((card) => card.title), ['Hidden activation: ReLU', 'Hidden activation: Leaky ReLU']);
+  assert.equal(await page.locator(`${panel} .cmp-shared [data-setting=alpha]`).count(), 1, 'expected the alpha slider for the leaky ReLU run');
   const settings = { ...defaults(schema), learningRate: 3 };
 
   await page.click(`${panel} button[name=step]`);

@@ -26,6 +26,13 @@ export const settingLabel = (key) => t(`playground.${key}`);
 /** The display text of value `value` of setting `key`. */
 export const valueLabel = (key, value) => (optionLabels[key] ? optionLabels[key](value) : String(value));
 
+/** The alpha slider's range: that of the shared activation, or of the first compared one that takes an alpha; null: no slider. */
+function alphaSlider(settings) {
+  if (settings.vary === 'alpha') return null;
+  const activations = settings.vary === 'activation' ? valuesOf(settings) : [settings.activation];
+  return activations.map(alphaRange).find(Boolean) ?? null;
+}
+
 /** The hint under the values field: the choices, or the range. */
 function allowedText(settings) {
   const key = settings.vary;
@@ -67,10 +74,11 @@ export function createForm(settings, actions) {
   const shared = el('fieldset', { className: 'panel-controls cmp-shared', 'data-view': 'shared' });
 
   function showShared(next) {
-    const keys = sharedControls.filter((key) => key !== next.vary && (key !== 'alpha' || alphaRange(next.activation)));
+    const alpha = alphaSlider(next);
+    const keys = sharedControls.filter((key) => key !== next.vary && (key !== 'alpha' || alpha));
     const controls = keys.map((key) => controlFor(schema, key, {
       label: settingLabel(key), value: next[key], optionLabel: optionLabels[key], onChange: (value) => actions.update({ [key]: value }),
-      ...(key === 'alpha' && { range: alphaRange(next.activation), format: (v) => v.toFixed(2) }),
+      ...(key === 'alpha' && { range: alpha, format: (v) => v.toFixed(2) }),
       ...(key === 'noise' && { format: (v) => v.toFixed(2) }),
     }).element);
     shared.replaceChildren(el('legend', { text: t('compare.shared') }), el('p', { className: 'note', text: t('compare.layers', { layers: next.hiddenLayers.join(' × ') }) }), ...controls);
@@ -88,7 +96,7 @@ export function createForm(settings, actions) {
       if (varied || document.activeElement !== input) input.value = valuesOf(next).map(String).join(', ');
       hint.textContent = allowedText(next);
       if (varied) error.textContent = '';
-      const nextShape = `${next.vary}|${Boolean(alphaRange(next.activation))}`;
+      const nextShape = `${next.vary}|${JSON.stringify(alphaSlider(next))}`;
       if (nextShape === shape) return;
       shape = nextShape;
       const focused = document.activeElement?.closest?.('[data-setting]')?.dataset.setting;
