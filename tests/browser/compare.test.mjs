@@ -5,7 +5,7 @@
 // motion, embed mode; keyboard and axe.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowserAndServer, openPage, openPanel, canvasInk, saveScreenshot } from './harness.mjs';
+import { useBrowserAndServer, openPage, openPanel, canvasInk, chartData, saveScreenshot } from './harness.mjs';
 import { assertNoHorizontalScroll, assertKeyboardReachesEveryControl } from './chapter-helpers.mjs';
 import { audit } from './axe.mjs';
 import { loadEngine, withTrainer } from '../node/load-engine.mjs';
@@ -68,6 +68,9 @@ test('compare: ReLU and leaky ReLU at rate 3 train side by side in two Workers w
   assert.match(findings, new RegExp(`At step ${paused[0].step}, dead hidden units \\(of 16\\): ReLU ${paused[0].dead}, Leaky ReLU 0\\.`));
   assert.match(findings, new RegExp(`Test accuracy: ReLU ${(Number(paused[0].accuracy) * 100).toFixed(1)} %, Leaky ReLU ${(Number(paused[1].accuracy) * 100).toFixed(1)} %`));
   assert.ok(await canvasInk(page, `${panel} .cmp-run[data-run="1"] canvas`) > 0.05, 'expected the heatmap drawn');
+  const losses = await chartData(page, `${panel} .cmp-loss-chart canvas`);
+  assert.deepEqual(losses.map((d) => d.label), ['ReLU', 'Leaky ReLU']);
+  assert.deepEqual(losses.map((d) => [d.x.at(-1), d.y.at(-1)]), paused.map((card) => [Number(card.step), Number(card.loss)]), 'expected each run\'s latest loss on the chart');
   await saveScreenshot(page.locator(panel), 'compare');
 
   await page.click(`${panel} button[name=reset]`);

@@ -5,7 +5,7 @@
 import { registerStrings, t, onLanguageChange } from '../../i18n.js';
 import strings from '../../i18n/compare.js';
 import { el } from '../../dom.js';
-import { button } from '../shared/controls.js';
+import { button, chartBox } from '../shared/controls.js';
 import { createPointLegend } from '../../training/views/decision-view.js';
 import { speeds } from '../playground/settings.js';
 import { schema, runSpecs, valuesOf } from './settings.js';
@@ -13,6 +13,7 @@ import { createForm, settingLabel, valueLabel } from './form.js';
 import { createRuns } from './runs.js';
 import { createRunCard } from './card.js';
 import { findings } from './findings.js';
+import { createRunsLossChart } from './loss-chart.js';
 
 registerStrings('compare', strings);
 
@@ -34,13 +35,19 @@ export function mount(root, ctx) {
   let lastPaint = 0;
   let nextRound = 0;
   const calm = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)');
+  const lossBox = chartBox('', 'cmp-loss-chart');
+  const lossChart = createRunsLossChart(lossBox.canvas);
 
   const engineRuns = createRuns({
     engine: ctx.engine,
     onFrame(index, frame) {
       const run = runs[index];
       if (!run) return;
-      if (frame.fresh) run.data = frame.data;
+      if (frame.fresh) {
+        run.data = frame.data;
+        lossChart.reset(index);
+      }
+      lossChart.append(index, frame.history);
       const rows = frame.history.step.length;
       const h = frame.history;
       const last = rows > 0 ? { trainLoss: h.trainLoss[rows - 1], testAccuracy: h.testAccuracy[rows - 1] } : {};
@@ -131,11 +138,13 @@ export function mount(root, ctx) {
     } catch (error) {
       engineRuns.dispose();
       runs = [];
+      lossChart.start(0);
       parts.error.replaceChildren(el('p', { className: 'error', role: 'alert', text: error.message }));
       showCards();
       return;
     }
     runs = valuesOf(settings).map((value) => ({ value, summary: { ...emptySummary }, frame: null, data: null, failed: false }));
+    lossChart.start(runs.length);
     showCards();
     const hiddenUnits = settings.hiddenLayers.reduce((a, b) => a + b, 0);
     engineRuns.start(specs, view, new Array(hiddenUnits).fill(0));
@@ -184,6 +193,7 @@ export function mount(root, ctx) {
       return card;
     });
     parts.runs.replaceChildren(...parts.cards.map((card) => card.element));
+    lossChart.label(runs.map((run) => run.label));
     parts.runs.dataset.count = String(runs.length);
     parts.legend.dataset.classes = '';
     parts.form.show(settings);
@@ -213,6 +223,7 @@ export function mount(root, ctx) {
         el('div', { className: 'panel-side cmp-side' }, [parts.form.element, parts.form.shared]),
         el('div', { className: 'panel-main cmp-main' }, [
           el('div', { className: 'cmp-bar' }, [parts.play, parts.step, parts.reset]), parts.state, parts.mode, parts.error, parts.runs, parts.legend,
+          el('figure', { className: 'chart-figure cmp-loss-figure', 'data-view': 'losses' }, [el('figcaption', { text: t('compare.lossTitle') }), lossBox.element]),
           el('section', { className: 'panel-explain cmp-findings', 'data-view': 'findings' }, [el('h3', { text: t('compare.findingsTitle') }), parts.findings]),
         ]),
       ]),
@@ -229,6 +240,7 @@ export function mount(root, ctx) {
       stopListening();
       pause();
       engineRuns.dispose();
+      lossChart.destroy();
       for (const card of parts.cards) card.destroy();
       root.replaceChildren();
     },
