@@ -178,7 +178,7 @@ export function mount(root, ctx) {
 
   function reset() {
     pause();
-    for (const run of runs) Object.assign(run, { summary: { ...emptySummary }, frame: null, failed: false });
+    for (const run of runs) Object.assign(run, { summary: { ...emptySummary }, frame: null });
     engineRuns.reset();
   }
 
