@@ -5,6 +5,7 @@
 import { registerStrings, t, onLanguageChange } from '../../i18n.js';
 import strings from '../../i18n/compare.js';
 import { el } from '../../dom.js';
+import { exportBar } from '../../export.js';
 import { button, chartBox } from '../shared/controls.js';
 import { createPointLegend } from '../../training/views/decision-view.js';
 import { speeds } from '../playground/settings.js';
@@ -67,6 +68,9 @@ export function mount(root, ctx) {
       showMode();
     },
   });
+
+  /** What a saved loss chart's file name says: the varied setting and its values. */
+  const describeLosses = () => ({ panel: 'compare', what: 'losses', settings: { [settings.vary]: valuesOf(settings) } });
 
   /** Steps in one round: the speed setting's steps, or its epochs in steps of the shared batch size. */
   function roundSteps() {
@@ -223,7 +227,10 @@ export function mount(root, ctx) {
         el('div', { className: 'panel-side cmp-side' }, [parts.form.element, parts.form.shared]),
         el('div', { className: 'panel-main cmp-main' }, [
           el('div', { className: 'cmp-bar' }, [parts.play, parts.step, parts.reset]), parts.state, parts.mode, parts.error, parts.runs, parts.legend,
-          el('figure', { className: 'chart-figure cmp-loss-figure', 'data-view': 'losses' }, [el('figcaption', { text: t('compare.lossTitle') }), lossBox.element]),
+          el('figure', { className: 'chart-figure cmp-loss-figure', 'data-view': 'losses' }, [
+            el('figcaption', { text: t('compare.lossTitle') }),
+            el('div', { className: 'chart-export' }, [lossBox.element, exportBar(lossBox.canvas, describeLosses, t('compare.lossTitle'))]),
+          ]),
           el('section', { className: 'panel-explain cmp-findings', 'data-view': 'findings' }, [el('h3', { text: t('compare.findingsTitle') }), parts.findings]),
         ]),
       ]),

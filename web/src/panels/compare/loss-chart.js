@@ -9,19 +9,13 @@ import { logTick } from '../../training/views/loss-chart.js';
 /** A chart on `canvas` (its parent must be sized). Returns {start(count), label(labels), reset(index), append(index, delta), destroy()}. */
 export function createRunsLossChart(canvas) {
   let series = [];
+  const axis = { title: { display: true } };
   const chart = createChart(canvas, {
     type: 'line',
     data: { datasets: [] },
     options: {
-      interaction: { mode: 'nearest', axis: 'x', intersect: false },
-      scales: {
-        x: { type: 'linear', bounds: 'data', min: 0, suggestedMax: 10, title: { display: true }, ticks: { maxTicksLimit: 8, precision: 0 } },
-        y: { type: 'logarithmic', title: { display: true }, ticks: { callback: logTick } },
-      },
-      plugins: {
-        legend: { position: 'bottom', labels: lineLegendLabels },
-        tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${Number(item.parsed.y.toPrecision(4))}` } },
-      },
+      scales: { x: { ...axis, type: 'linear', min: 0, ticks: { precision: 0 } }, y: { ...axis, type: 'logarithmic', ticks: { callback: logTick } } },
+      plugins: { legend: { position: 'bottom', labels: lineLegendLabels } },
     },
   });
   const redraw = createRedrawThrottle(chart);
