@@ -7,7 +7,11 @@ import { createDecisionView } from '../../training/views/decision-view.js';
 import { blockOffsets } from '../../training/grid-blocks.js';
 import { percent } from './findings.js';
 
-const lossText = (v) => (Number.isFinite(v) ? v.toFixed(4) : '–');
+/** A loss as the cards show it: 4 decimals, or 3 significant digits below 0.001 (so a tiny loss is not shown as 0). */
+const lossText = (v) => {
+  if (!Number.isFinite(v)) return '–';
+  return v === 0 || Math.abs(v) >= 0.001 ? v.toFixed(4) : v.toExponential(2);
+};
 
 /** A readout row: its <div> with <dt> and <dd>, and the <dd>. */
 function readout(name) {

@@ -25,6 +25,8 @@ export { schema };
 const view = { resolution: 64, domain: { xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5 } };
 /** Under reduced motion the heatmaps repaint at most this often while playing (ms); the numbers follow every round. */
 const calmRepaintMs = 1000;
+/** A setting's name inside a sentence: its first letter in lower case (names in scripts without case are unchanged). */
+const inSentence = (name) => name.charAt(0).toLowerCase() + name.slice(1);
 const emptySummary = { step: NaN, trainLoss: NaN, testAccuracy: NaN, dead: NaN, dormant: NaN, total: 0, diverged: false };
 
 export function mount(root, ctx) {
@@ -127,7 +129,7 @@ export function mount(root, ctx) {
       parts.legend.replaceChildren(createPointLegend(classes, true));
       parts.legend.dataset.classes = String(classes);
     }
-    const sentences = findings(runs.map((run) => ({ ...run.summary, label: run.label })), settings, settingLabel(settings.vary));
+    const sentences = findings(runs.map((run) => ({ ...run.summary, label: run.label })), settings, inSentence(settingLabel(settings.vary)));
     parts.findings.replaceChildren(...sentences.map((text) => el('p', { text })));
     showState();
   }
