@@ -18,21 +18,23 @@ export function frameResolutions({ hiddenLayers, hiddenUnits, outputs }, tiles, 
 
 /**
  * A frame's grids ({gridResolutions, grid}) from `trainer`: the output heatmap (one forward pass per
- * cell of the view's grid) every frame while the grid call costs at most cheapMs, else at most once
- * every everyMs while playing; always when not playing, so the frame a run pauses or steps on is exact.
+ * cell of the view's grid) on every frame while the grid call costs at most cheapMs, else, while
+ * playing, once every ceil(cost / cheapMs) frames (about cheapMs a frame on average); always when
+ * not playing, so the frame a run pauses or steps on is exact.
  */
-export function createFrameGrids({ cheapMs = 8, everyMs = 250, now = () => globalThis.performance.now() } = {}) {
+export function createFrameGrids({ cheapMs = 8, now = () => globalThis.performance.now() } = {}) {
   let costMs = 0;
-  let lastAt = -Infinity;
+  let framesSince = 0;
   /** {shape, tiles, view: {resolution, domain}, inspected, running} as for frameResolutions. */
   return (trainer, { shape, tiles, view, inspected, running }) => {
+    framesSince += 1;
+    const withOutputs = !running || costMs <= cheapMs || framesSince >= Math.ceil(costMs / cheapMs);
     const start = now();
-    const withOutputs = !running || costMs <= cheapMs || start - lastAt >= everyMs;
     const gridResolutions = frameResolutions(shape, tiles, view.resolution, inspected, withOutputs);
     const grid = trainer.gridActivations({ ...view.domain, resolutions: gridResolutions });
     if (withOutputs) {
       costMs = now() - start;
-      lastAt = start;
+      framesSince = 0;
     }
     return { gridResolutions, grid };
   };
