@@ -276,7 +276,7 @@ bool unitSlopeOf(TrainerHandle& h, int unit, double w) {
   return setUnitSlope(trainerOf(h).editNetwork(), unit, w), true;
 }
 val data(TrainerHandle& h) {
-  return object("train", datasetValue(trainerOf(h).data().train), "test", datasetValue(trainerOf(h).data().test));
+  return object("train", datasetValue(trainerOf(h).points().train), "test", datasetValue(trainerOf(h).points().test));
 }
 
 bool seek(TrainerHandle& h, double step) { return trainerOf(h).seek(static_cast<long>(step)), true; }
