@@ -41,6 +41,8 @@ export function argumentSpecs(m) {
     initialBias: number(m.network.initialBias), seed, bias: boolean(),
   };
   const network = object(networkFields);
+  const featureNames = m.features.names;
+  const trainerNetwork = object({ ...networkFields, features: values(name(featureNames), { maxLength: featureNames.length, Out: Array }) });
   const t = m.training;
   const settingsFields = {
     learningRate: number(t.learningRate), batchSize: number(t.batchSize), momentum: number(t.momentum), l2: number(t.l2), l1: number(t.l1),
@@ -79,7 +81,7 @@ export function argumentSpecs(m) {
     bornDead: [['spec', object({ width: number(m.bornDead.width), depth: number(m.bornDead.depth), trials: number(m.bornDead.trials), seed, probePoints: number(m.bornDead.probePoints) }), true]],
     initialHistograms: [['spec', object({ network, samples: number(m.initialHistograms.samples), seed, bins: number(m.initialHistograms.bins) }), true]],
     createTrainer: [['spec', object({
-      network, data: dataFields(split), settings: object(settingsFields), statsEvery: number(t.statsEvery), shuffleSeed: seed, shuffle: boolean(),
+      network: trainerNetwork, data: dataFields(split), settings: object(settingsFields), statsEvery: number(t.statsEvery), shuffleSeed: seed, shuffle: boolean(),
     }), true]],
     train: [['steps', number(t.steps)]],
     setSettings: [['settings', object(settingsFields)]],
