@@ -238,6 +238,9 @@ val gridActivations(TrainerHandle& h, double xMin, double xMax, double yMin, dou
   if (resolutions.isNull()) return doubles(trainerOf(h).gridActivations(grid));
   return doubles(trainerOf(h).gridActivations(grid, emscripten::vecFromJSArray<int>(resolutions)));
 }
+val inputGrid(TrainerHandle& h, double xMin, double xMax, double yMin, double yMax, int resolution) {
+  return doubles(trainerOf(h).inputGrid({xMin, xMax, yMin, yMax, resolution}));
+}
 val predict(TrainerHandle& h, val points) { return doubles(trainerOf(h).predict(ValSpec::numbersOf(points))); }
 
 val parameters(TrainerHandle& h) {
@@ -351,6 +354,7 @@ EMSCRIPTEN_BINDINGS(activation_lab) {
       .function("units", &Envelope<&units>::call)
       .function("history", &Envelope<&history>::call)
       .function("gridActivations", &Envelope<&gridActivations>::call)
+      .function("inputGrid", &Envelope<&inputGrid>::call)
       .function("predict", &Envelope<&predict>::call)
       .function("parameters", &Envelope<&parameters>::call)
       .function("setParameters", &Envelope<&setParameters>::call)

@@ -128,6 +128,9 @@ class Trainer {
   /// Unit u's activation (hidden units, then outputs) on its own resolutions[u]^2 grid over the
   /// bounds of `grid` (its resolution unused; 0 leaves the unit out): blocks in unit order.
   std::vector<double> gridActivations(const GridSpec& grid, const std::vector<int>& resolutions) const;
+  /// Every network input (each feature, or each coordinate without a map) on the grid, input-major
+  /// blocks of resolution^2 values (see gridPoints).
+  std::vector<double> inputGrid(const GridSpec& grid) const;
   /// History entries from index `from` on (clamped to the end) as columns with per-entry totals.
   HistoryColumns historyColumns(std::size_t from) const;
   /// Per hidden layer and unit: returns from dead or dormant to alive up to the current step.

@@ -103,6 +103,15 @@ std::vector<double> Trainer::gridActivations(const GridSpec& bounds, const std::
   return out;
 }
 
+std::vector<double> Trainer::inputGrid(const GridSpec& grid) const {
+  const std::vector<double> inputs = mapFeatures(features_, gridPoints(grid));
+  const std::size_t k = static_cast<std::size_t>(run_.network.config().inputs), n = inputs.size() / k;
+  std::vector<double> out(inputs.size());
+  for (std::size_t p = 0; p < n; ++p)
+    for (std::size_t i = 0; i < k; ++i) out[i * n + p] = inputs[p * k + i];
+  return out;
+}
+
 HistoryColumns Trainer::historyColumns(std::size_t from) const {
   HistoryColumns columns;
   columns.from = std::min(from, history_.size());

@@ -63,3 +63,14 @@ test('the regression data sets train with a linear output and report loss withou
   });
   assert.throws(() => engine.createTrainer({ data: bumps }), /real-valued targets; the head sigmoid_cross_entropy needs class labels/);
 });
+
+test('inputGrid gives each feature on the grid, input-major, rows from the top', () => {
+  withTrainer(engine, { network: { features: ['x1', 'x2_squared', 'sin_x1'] } }, (trainer) => {
+    const grid = trainer.inputGrid({ resolution: 2 });
+    const cells = [[-0.5, 0.5], [0.5, 0.5], [-0.5, -0.5], [0.5, -0.5]];
+    assert.deepEqual(Array.from(grid.subarray(0, 4)), cells.map(([x1]) => x1));
+    assert.deepEqual(Array.from(grid.subarray(4, 8)), cells.map(([, x2]) => x2 * x2));
+    grid.subarray(8).forEach((value, i) => assert.ok(Math.abs(value - Math.sin(cells[i][0])) < 1e-15));
+  });
+  withTrainer(engine, {}, (trainer) => assert.equal(trainer.inputGrid({ resolution: 3 }).length, 18, 'x1 and x2 without features'));
+});

@@ -88,6 +88,7 @@ export function argumentSpecs(m) {
     status: [], recordStats: [], units: [], parameters: [], data: [], delete: [],
     history: [['from', index, true]],
     gridActivations: [['options', object({ xMin: number(g.coordinate), xMax: number(g.coordinate), yMin: number(g.coordinate), yMax: number(g.coordinate), resolution: number(g.resolution), resolutions: values(number({ min: 0, max: g.resolution.max, integer: true }), { Out: Array, maxLength: m.network.maxLayers * m.network.maxUnits + m.network.classes.max }) }), true]],
+    inputGrid: [['options', object({ xMin: number(g.coordinate), xMax: number(g.coordinate), yMin: number(g.coordinate), yMax: number(g.coordinate), resolution: number(g.resolution) }), true]],
     predict: [['points', values(number(m.predict.coordinate), { multipleOf: 2 })]],
     curve: [['xs', values(number(m.predict.coordinate), { maxLength: m.curve.points.max })], ['range', object({ lo: number(m.predict.coordinate), hi: number(m.predict.coordinate) }, { optional: false })]],
     placeKink: [['unit', number({ min: 0, max: m.network.maxUnits - 1, integer: true })], ['x', number(m.predict.coordinate)]],
