@@ -104,8 +104,12 @@ std::vector<double> Trainer::gridActivations(const GridSpec& bounds, const std::
 }
 
 std::vector<double> Trainer::inputGrid(const GridSpec& grid) const {
+  const int networkInputs = run_.network.config().inputs;
+  if (features_.empty() && networkInputs != 2)
+    throw std::invalid_argument("inputGrid needs a network on points in the plane; this one takes " +
+                                std::to_string(networkInputs) + " input");
   const std::vector<double> inputs = mapFeatures(features_, gridPoints(grid));
-  const std::size_t k = static_cast<std::size_t>(run_.network.config().inputs), n = inputs.size() / k;
+  const std::size_t k = static_cast<std::size_t>(networkInputs), n = inputs.size() / k;
   std::vector<double> out(inputs.size());
   for (std::size_t p = 0; p < n; ++p)
     for (std::size_t i = 0; i < k; ++i) out[i * n + p] = inputs[p * k + i];

@@ -15,6 +15,9 @@ const defaultView = { resolution: 100, domain: { xMin: -1.5, xMax: 1.5, yMin: -1
 const now = () => globalThis.performance.now();
 
 /** The network's shape from its dense layers ({inputs, outputs} each, the last one the output layer). */
+/** Cells per side of the input tiles' grid, sent with each new run (the largest tile drawn, in device pixels). */
+const inputResolution = 96;
+
 function shapeOf(layers, head, classes) {
   const hiddenLayers = layers.slice(0, -1).map((layer) => layer.outputs);
   return { hiddenLayers, hiddenUnits: hiddenLayers.reduce((a, b) => a + b, 0), head, classes, outputs: layers.at(-1).outputs };
@@ -68,6 +71,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     data = trainer.data();
     trainSize = (data.train.label ?? data.train.target).length;
     shape = shapeOf(trainer.parameters(), spec.network?.head ?? networkDefaults.head, data.train.classes);
+    shape.features = spec.network?.features ?? engine.manifest().features.default;
     historySent = 0;
     fresh = true;
     stopReason = null;
@@ -121,6 +125,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
       message.parameters = trainer.parameters();
     }
     Object.assign(message, timeline.frameFields(trainer, status.diverged));
+    if (fresh && !view.curve) message.inputGrid = { resolution: inputResolution, values: trainer.inputGrid({ ...view.domain, resolution: inputResolution }) };
     if (fresh) {
       message.data = data;
       message.fresh = true;

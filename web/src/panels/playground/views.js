@@ -11,6 +11,7 @@ import { createDeadChart } from '../../training/views/dead-chart.js';
 import { createGradientChart } from '../../training/views/gradient-chart.js';
 import { createTrainingExports } from './exports.js';
 import { blockOffsets } from '../../training/grid-blocks.js';
+import { regressionHead } from '../shared/engine-facts.js';
 
 const emptySet = { x: new Float64Array(0), label: new Int32Array(0) };
 
@@ -147,7 +148,7 @@ export function createPlaygroundViews(settings, actions) {
       logBox.checked = next.logScale;
       lossChart.setLogScale(next.logScale);
       relabel();
-      if (redraw && lastDecision) decision.update({ ...lastDecision, showTest, discrete });
+      if (redraw && lastDecision) decision.update({ ...lastDecision, showTest, discrete: discrete && lastDecision.head !== regressionHead });
     },
     /** Shows the diverged banner ({step, lowerRate}) or hides it (null). */
     diverged: renderBanner,
@@ -160,6 +161,7 @@ export function createPlaygroundViews(settings, actions) {
         gradientChart.reset();
         exports.history.reset();
       }
+      lossChart.showAccuracy(frame.network.head !== regressionHead);
       lossChart.append(frame.history);
       deadChart.append(frame.history);
       gradientChart.append(frame.history);
@@ -172,9 +174,9 @@ export function createPlaygroundViews(settings, actions) {
       lastDecision = {
         grid: frame.grid.subarray(offsets[hiddenUnits]), resolution: frame.resolution, hiddenUnits: 0, outputs, head, classes, train: data.train, test: data.test,
       };
-      decision.update({ ...lastDecision, showTest, discrete });
+      decision.update({ ...lastDecision, showTest, discrete: discrete && head !== regressionHead });
       diagram.update({
-        hiddenLayers, inputs: 2, outputs, head, parameters: frame.parameters, grid: frame.grid, gridResolutions: frame.gridResolutions, offsets, units: frame.units, step: frame.status.step,
+        features: frame.network.features, inputGrid: frame.inputGrid, hiddenLayers, outputs, head, parameters: frame.parameters, grid: frame.grid, gridResolutions: frame.gridResolutions, offsets, units: frame.units, step: frame.status.step,
       });
     },
     /** Shows points with no network yet (before the first frame, or own points before they can train). */
