@@ -74,3 +74,22 @@ test('inputGrid gives each feature on the grid, input-major, rows from the top',
   });
   withTrainer(engine, {}, (trainer) => assert.equal(trainer.inputGrid({ resolution: 3 }).length, 18, 'x1 and x2 without features'));
 });
+
+test('a network with features saved to a file and loaded into a fresh trainer predicts the same, bit for bit', async () => {
+  const { serializeNetwork, parseNetwork, predictionProbe } = await import('../../web/src/training/save-load.js');
+  const { schema, trainerSpec } = await import('../../web/src/panels/playground/settings.js');
+  const { defaults } = await import('../../web/src/settings.js');
+  const settings = { ...defaults(schema), dataset: 'plane', features: ['x1', 'x2_squared', 'sin_x2'], hiddenLayers: [4] };
+  const probe = predictionProbe();
+  const text = withTrainer(engine, trainerSpec(settings), (trainer) => {
+    trainer.train(200);
+    const exported = { step: 200, parameters: trainer.parameters(), probe: { points: probe, outputs: trainer.predict(probe) } };
+    return serializeNetwork({ settings, architecture: {}, exported });
+  });
+  const file = parseNetwork(text, schema);
+  assert.deepEqual(file.settings.features, ['x1', 'x2_squared', 'sin_x2']);
+  withTrainer(engine, trainerSpec(file.settings), (trainer) => {
+    trainer.setParameters(file.parameters);
+    assert.deepEqual(Array.from(trainer.predict(file.probe.points)), Array.from(file.probe.outputs));
+  });
+});
