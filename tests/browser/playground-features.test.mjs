@@ -49,3 +49,32 @@ test('the bumps data set trains with a linear output, coloured points and no acc
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// A hash of a canvas's pixels, to see that a picture changed.
+const pixelsOf = (page, selector) => page.$eval(selector, (canvas) => {
+  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let hash = 0;
+  for (let i = 0; i < data.length; i += 1) hash = (hash * 31 + data[i]) | 0;
+  return hash;
+});
+
+test('a click on the output tile reads its bias; setting it while paused changes the output, and is announced', async () => {
+  const { page, context, errors } = await openPlayground(lab.browser, `${lab.server.url}#playground`);
+  const status = `${panel} .pg-param-status`;
+  await page.click(`${panel} .nn-tile[data-kind="output"]`);
+  assert.match(await page.textContent(status), /^Output, unit 1, bias: 0 at step 0\.$/);
+  const before = await pixelsOf(page, `${panel} .nn-tile[data-kind="output"] canvas`);
+  assert.equal(await page.evaluate(() => document.activeElement?.name), 'paramValue', 'the pick moves focus to the value box');
+  await page.fill(`${panel} input[name="paramValue"]`, '3');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((selector) => /bias: 3 at step 0/.test(document.querySelector(selector).textContent), status, { timeout: 30000 });
+  assert.notEqual(await pixelsOf(page, `${panel} .nn-tile[data-kind="output"] canvas`), before, 'the output tile is repainted');
+  await page.selectOption(`${panel} select[name="paramLayer"]`, '0');
+  await page.selectOption(`${panel} select[name="paramInput"]`, '1');
+  assert.match(await page.textContent(status), /^Layer 1, unit 1, weight from x₂: -?\d/);
+  await page.click(`${panel} button[name="play"]`);
+  await page.waitForFunction((selector) => document.querySelector(selector).disabled, `${panel} input[name="paramValue"]`, { timeout: 30000 });
+  assert.match(await page.textContent(status), /Pause the training to edit it\.$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

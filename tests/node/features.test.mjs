@@ -93,3 +93,19 @@ test('a network with features saved to a file and loaded into a fresh trainer pr
     assert.deepEqual(Array.from(trainer.predict(file.probe.points)), Array.from(file.probe.outputs));
   });
 });
+
+test('one bias set through setParameters changes the output by exactly that much, and the timeline restarts there', async () => {
+  const { withParameter, parameterValue } = await import('../../web/src/training/parameter-edit.js');
+  withTrainer(engine, { network: { hiddenLayers: [3], head: 'linear_mse' }, data: { kind: 'plane', size: 50 } }, (trainer) => {
+    trainer.train(40);
+    const layers = trainer.parameters();
+    const before = trainer.predict([0.2, -0.4])[0];
+    const old = parameterValue(layers, { layer: 1, unit: 0, input: -1 });
+    trainer.setParameters(withParameter(layers, { layer: 1, unit: 0, input: -1, value: old + 0.5 }));
+    assert.ok(Math.abs(trainer.predict([0.2, -0.4])[0] - (before + 0.5)) < 1e-12, 'a linear output moves with its bias');
+    assert.equal(trainer.timeline().origin, 40, 'the timeline starts again at the edited step');
+    assert.throws(() => withParameter(layers, { layer: 2, unit: 0, input: -1, value: 1 }), /layer must be 0 to 1, got 2/);
+    assert.throws(() => withParameter(layers, { layer: 0, unit: 0, input: 2, value: 1 }), /input must be -1 \(the bias\) to 1, got 2/);
+    assert.throws(() => withParameter(layers, { layer: 0, unit: 0, input: 0, value: NaN }), /the new value must be a finite number/);
+  });
+});

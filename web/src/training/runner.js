@@ -7,6 +7,7 @@
 // dispose, and seek, branch, inspect (timeline-runner.js).
 import { predictionProbe, probesMatch } from './save-load.js';
 import { network as networkDefaults, training } from '../panels/shared/engine-facts.js';
+import { withParameter } from './parameter-edit.js';
 import { createRunnerTimeline } from './timeline-runner.js';
 import { frameResolutions } from './grid-blocks.js';
 
@@ -239,6 +240,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     edit(message) {
       if (!trainer || running) return;
       if (message.edit === 'kink') trainer.placeKink(message.unit, message.value);
+      else if (message.edit === 'parameter') trainer.setParameters(withParameter(trainer.parameters(), message));
       else trainer.setUnitSlope(message.unit, message.value);
       requestFrame();
     },

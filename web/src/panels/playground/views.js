@@ -10,6 +10,7 @@ import { createLossChart } from '../../training/views/loss-chart.js';
 import { createDeadChart } from '../../training/views/dead-chart.js';
 import { createGradientChart } from '../../training/views/gradient-chart.js';
 import { createTrainingExports } from './exports.js';
+import { createParameterEditor } from './parameter-editor.js';
 import { blockOffsets } from '../../training/grid-blocks.js';
 import { regressionHead } from '../shared/engine-facts.js';
 
@@ -52,7 +53,8 @@ export function createPlaygroundViews(settings, actions) {
   const lossChart = createLossChart(loss.canvas);
   const deadChart = createDeadChart(dead.canvas);
   const gradientChart = createGradientChart(gradient.canvas, gradientTable);
-  const diagram = createNetworkDiagram(diagramHost, { onTiles: actions.tiles });
+  const editor = createParameterEditor({ onEdit: actions.editParameter });
+  const diagram = createNetworkDiagram(diagramHost, { onTiles: actions.tiles, onPick: editor.pick });
   let named = { activation: settings.activation, lr: settings.learningRate, layers: settings.hiddenLayers, step: 0 };
   const diagramFigure = el('section', { className: 'chart-figure pg-diagram-figure' }, [titles.diagram, hints.diagram, diagramHost]);
   const decisionFigure = el('figure', { className: 'chart-figure pg-decision-figure' }, [titles.decision, decisionCanvas, legendHost, hints.decision]);
@@ -85,6 +87,7 @@ export function createPlaygroundViews(settings, actions) {
       ]),
     ]),
     diagramFigure,
+    editor.element,
     el('figure', { className: 'chart-figure pg-dead-figure' }, [titles.dead, dead.element, hints.dead, exports.dead]),
     el('figure', { className: 'chart-figure pg-gradient-figure' }, [titles.gradient, gradient.element, hints.gradient, gradientTable, exports.gradient]),
   ]);
@@ -175,6 +178,7 @@ export function createPlaygroundViews(settings, actions) {
         grid: frame.grid.subarray(offsets[hiddenUnits]), resolution: frame.resolution, hiddenUnits: 0, outputs, head, classes, train: data.train, test: data.test,
       };
       decision.update({ ...lastDecision, showTest, discrete: discrete && head !== regressionHead });
+      editor.show(frame);
       diagram.update({
         features: frame.network.features, inputGrid: frame.inputGrid, hiddenLayers, outputs, head, parameters: frame.parameters, grid: frame.grid, gridResolutions: frame.gridResolutions, offsets, units: frame.units, step: frame.status.step,
       });

@@ -13,6 +13,7 @@ import { createLinkPainter } from './network-links.js';
 import { slopeOf, showSlope } from './unit-slope.js';
 import { createTilePainter } from './network-tiles.js';
 import { createTileVisibility } from './tile-visibility.js';
+import { linkAt } from './network-pick.js';
 
 registerStrings('trainingViews', strings);
 
@@ -33,8 +34,12 @@ function percent(fraction) {
   return `${Math.round(fraction * 100)}%`;
 }
 
-/** Draws into `container` (which becomes its own horizontal scroll box); onTiles(resolutions): one per hidden unit, 0 off screen. */
-export function createNetworkDiagram(container, { onTiles = () => {} } = {}) {
+/**
+ * Draws into `container` (which becomes its own horizontal scroll box); onTiles(resolutions): one per
+ * hidden unit, 0 off screen; onPick({layer, unit, input}): a click on a link (a weight) or on a
+ * hidden or output tile (its bias, input -1), in dense-layer terms.
+ */
+export function createNetworkDiagram(container, { onTiles = () => {}, onPick = () => {} } = {}) {
   container.classList.add('nn-diagram');
   container.setAttribute('role', 'group');
   container.tabIndex = 0;
@@ -224,6 +229,17 @@ export function createNetworkDiagram(container, { onTiles = () => {} } = {}) {
     if (last) markUnits(last.units);
   }
 
+  stage.addEventListener('click', (event) => {
+    const tile = event.target.closest?.('.nn-tile');
+    const c = columns.findIndex((column) => column.tiles.some((item) => item.element === tile));
+    if (c > 0) {
+      onPick({ layer: c - 1, unit: columns[c].tiles.findIndex((item) => item.element === tile), input: -1 });
+      return;
+    }
+    const box = stage.getBoundingClientRect();
+    const link = tile ? null : linkAt(geometry, event.clientX - box.left, event.clientY - box.top);
+    if (link) onPick(link);
+  });
   container.replaceChildren(scrollHint, stage, legend);
   stage.append(links);
   const stopListening = onLanguageChange(relabel);
