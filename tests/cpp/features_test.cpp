@@ -5,24 +5,17 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "test_helpers.hpp"
 #include "trainer.hpp"
 
 namespace alab {
 namespace {
 
-std::string errorOf(const std::function<void()>& call) {
-  try {
-    call();
-  } catch (const std::invalid_argument& error) {
-    return error.what();
-  }
-  return "(no exception)";
-}
+using testing::errorOf;
 
 std::vector<std::string> allNames() {
   std::vector<std::string> names;
