@@ -71,6 +71,7 @@ function featureControls(actions) {
     options: inputFeatures.map((name) => ({ value: name, label: t(`trainingViews.feature.${name}`) })),
     onChange: (values) => actions.update({ features: values }),
   });
+  for (const box of group.boxes) box.name = 'features';
   return {
     element: el('div', { 'data-setting': 'features' }, [group.element, el('p', { className: 'note', text: t('playground.featuresNote') })]),
     show(settings) {
