@@ -15,13 +15,12 @@ const defaultView = { resolution: 100, domain: { xMin: -1.5, xMax: 1.5, yMin: -1
 
 const now = () => globalThis.performance.now();
 
-/** The network's shape from its dense layers ({inputs, outputs} each, the last one the output layer). */
-/** Cells per side of the input tiles' grid, sent with each new run (the largest tile drawn, in device pixels). */
-const inputResolution = 96;
+const inputResolution = 96; // cells per side of the input tiles' grid, sent with each new run (the largest tile, device px)
 
-function shapeOf(layers, head, classes) {
+/** The network's shape from its dense layers ({inputs, outputs} each, the last one the output layer) and input features. */
+function shapeOf(layers, head, classes, features) {
   const hiddenLayers = layers.slice(0, -1).map((layer) => layer.outputs);
-  return { hiddenLayers, hiddenUnits: hiddenLayers.reduce((a, b) => a + b, 0), head, classes, outputs: layers.at(-1).outputs };
+  return { hiddenLayers, hiddenUnits: hiddenLayers.reduce((a, b) => a + b, 0), head, classes, outputs: layers.at(-1).outputs, features };
 }
 
 /**
@@ -71,8 +70,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     trainer = engine.createTrainer(spec);
     data = trainer.data();
     trainSize = (data.train.label ?? data.train.target).length;
-    shape = shapeOf(trainer.parameters(), spec.network?.head ?? networkDefaults.head, data.train.classes);
-    shape.features = spec.network?.features ?? engine.manifest().features.default;
+    shape = shapeOf(trainer.parameters(), spec.network?.head ?? networkDefaults.head, data.train.classes, spec.network?.features ?? engine.manifest().features.default);
     historySent = 0;
     fresh = true;
     stopReason = null;
