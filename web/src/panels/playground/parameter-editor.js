@@ -91,11 +91,10 @@ export function createParameterEditor({ onEdit }) {
       frame = next;
       render(false);
     },
-    /** Selects parameter {layer, unit, input} (from a click in the diagram), announces its value and focuses the value box. */
+    /** Selects parameter {layer, unit, input} (from a click in the diagram) and announces its value; focus stays where it is. */
     pick(next) {
       where = next;
       render(true);
-      if (!value.disabled) value.focus();
     },
   };
 }

@@ -77,6 +77,7 @@ export function createPlaygroundViews(settings, actions) {
   let custom = settings.dataset === 'custom';
   let lastDiverged = null;
   let lastDecision = null;
+  let regression = false;
 
   const element = el('div', { className: 'pg-views' }, [
     banner,
@@ -117,7 +118,7 @@ export function createPlaygroundViews(settings, actions) {
 
   function relabel() {
     titles.decision.textContent = t('playground.decisionTitle');
-    titles.loss.textContent = t('playground.lossTitle');
+    titles.loss.textContent = t(regression ? 'playground.lossTitleRegression' : 'playground.lossTitle');
     titles.diagram.textContent = t('playground.diagramTitle');
     titles.dead.textContent = t('playground.deadTitle');
     titles.gradient.textContent = t('playground.gradientTitle');
@@ -164,7 +165,11 @@ export function createPlaygroundViews(settings, actions) {
         gradientChart.reset();
         exports.history.reset();
       }
-      lossChart.showAccuracy(frame.network.head !== regressionHead);
+      if (regression !== (frame.network.head === regressionHead)) {
+        regression = !regression;
+        lossChart.showAccuracy(!regression);
+        titles.loss.textContent = t(regression ? 'playground.lossTitleRegression' : 'playground.lossTitle');
+      }
       lossChart.append(frame.history);
       deadChart.append(frame.history);
       gradientChart.append(frame.history);
