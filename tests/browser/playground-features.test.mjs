@@ -74,7 +74,7 @@ test('a click on the output tile reads its bias; setting it while paused changes
   assert.match(await page.textContent(status), /^Layer 1, unit 1, weight from x₂: -?\d/);
   await page.click(`${panel} button[name="play"]`);
   await page.waitForFunction((selector) => document.querySelector(selector).disabled, `${panel} input[name="paramValue"]`, { timeout: 30000 });
-  assert.match(await page.textContent(status), /Pause the training to edit it\.$/);
+  assert.match(await page.textContent(status), /^Layer 1, unit 1, weight from x₂: pause the training to read and edit it\.$/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -63,7 +63,9 @@ export function createParameterEditor({ onEdit }) {
       ...Array.from({ length: dense.inputs }, (_, i) => ({ value: i, label: t('playground.paramWeightFrom', { name: inputName(where.layer, i) }) }))], where.input);
     const current = parameterValue(layers, where);
     if (announce || document.activeElement !== value) value.value = shown(current);
-    const text = `${t('playground.paramCurrent', { name: nameOf(where), value: shown(current), step: frame.status.step })} ${editable ? '' : t('playground.paramPaused')}`.trim();
+    // While training runs the value changes every frame: the live region then says only how to edit.
+    const text = editable ? t('playground.paramCurrent', { name: nameOf(where), value: shown(current), step: frame.status.step })
+      : t('playground.paramPaused', { name: nameOf(where) });
     if (announce || status.textContent !== text) status.textContent = text;
   }
 
