@@ -3,11 +3,11 @@
 // time (status, history delta, units, parameters and every unit's grid at the resolution its
 // tile is drawn: grid-blocks.js), waiting for the page's 'ack' before the next chunk (a view with
 // curve {xs, lo, hi} sends trainer.curve() instead of the grid). Messages in: create, reset, play,
-// pause, step, settings, edit, speed, stopCondition, tiles, export, import, memory, ack, clear,
-// dispose, and seek, branch, inspect (timeline-runner.js).
-import { predictionProbe, probesMatch } from './save-load.js';
+// pause, step, settings, speed, stopCondition, tiles, ack, clear, dispose; edit, export, import,
+// memory (runner-network.js); seek, branch, inspect (timeline-runner.js). A step of many steps
+// trains in slices like play, so no single call holds the thread.
 import { network as networkDefaults, training } from '../panels/shared/engine-facts.js';
-import { withParameter } from './parameter-edit.js';
+import { networkHandlers } from './runner-network.js';
 import { createRunnerTimeline } from './timeline-runner.js';
 import { createFrameGrids } from './grid-blocks.js';
 
@@ -97,9 +97,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     const history = trainer.history(historySent);
     historySent += history.step.length;
     const lastLoss = history.trainLoss.length > 0 ? history.trainLoss[history.trainLoss.length - 1] : Infinity;
-    if (running && stop.loss > 0 && lastLoss <= stop.loss) {
-      halt('loss');
-    }
+    if (running && stop.loss > 0 && lastLoss <= stop.loss) halt('loss');
     const message = {
       type: 'frame',
       generation,
@@ -154,8 +152,9 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     if (!running && !frame) return;
     frame ??= { target: stepsPerFrame(), steps: 0, trainMs: 0 };
     const sliceStart = now();
-    while (running && frame.steps < frame.target && frame.trainMs < frameMs) {
-      const left = stepsLeftBeforeStop();
+    const more = () => (frame.stepping || (running && frame.trainMs < frameMs)) && frame.steps < frame.target;
+    while (more()) {
+      const left = frame.stepping ? Infinity : stepsLeftBeforeStop();
       if (left === 0) {
         halt('steps');
         break;
@@ -171,21 +170,26 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
         break;
       }
       chunk = Math.max(1, Math.min(100000, Math.round(count * (spent > 0.05 ? 2 / spent : 4))));
-      if (now() - sliceStart >= sliceMs && frame.steps < frame.target && frame.trainMs < frameMs) {
+      if (now() - sliceStart >= sliceMs && more()) {
         loop();
         return;
       }
     }
-    if (running && stepsLeftBeforeStop() === 0) {
-      halt('steps');
-    }
+    if (running && stepsLeftBeforeStop() === 0) halt('steps');
     finishFrame();
   }
 
   function loop() {
     if (looping) return;
     looping = true;
-    schedule(trainSlice);
+    schedule(() => {
+      try {
+        trainSlice();
+      } catch (error) {
+        frame = null;
+        fail(error);
+      }
+    });
   }
 
   const requestFrame = () => { frameDue = true; pump(); };
@@ -222,23 +226,13 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
       else requestFrame();
     },
     step(message) {
-      if (!trainer || running) return;
-      const start = now();
-      const status = trainer.train(Math.max(1, message.steps ?? 1));
-      if (status.diverged) stopReason = 'diverged';
-      frameDue = true;
-      pump({ trainMs: now() - start, steps: status.done });
+      if (!trainer || running || frame) return;
+      frame = { target: Math.max(1, message.steps ?? 1), steps: 0, trainMs: 0, stepping: true };
+      loop();
     },
     settings(message) {
       spec = { ...spec, settings: { ...spec?.settings, ...message.settings } };
       trainer?.setSettings(message.settings);
-    },
-    edit(message) {
-      if (!trainer || running) return;
-      if (message.edit === 'kink') trainer.placeKink(message.unit, message.value);
-      else if (message.edit === 'parameter') trainer.setParameters(withParameter(trainer.parameters(), message));
-      else trainer.setUnitSlope(message.unit, message.value);
-      requestFrame();
     },
     speed(message) {
       speed = { unit: message.unit, amount: message.amount };
@@ -250,30 +244,10 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
       tiles = message.resolutions;
       if (trainer && !running) requestFrame();
     },
-    export(message) {
-      if (!trainer) throw new Error('there is no network to save yet');
-      const probe = predictionProbe();
-      send({
-        type: 'exported', id: message.id, spec, step: trainer.status().step,
-        parameters: trainer.parameters(), probe: { points: probe, outputs: trainer.predict(probe) },
-      });
-    },
-    import(message) {
-      running = false;
-      generation = message.generation ?? generation;
-      build(message.spec);
-      trainer.setParameters(message.parameters);
-      const outputs = trainer.predict(message.probe.points);
-      send({ type: 'imported', id: message.id, matches: probesMatch(outputs, message.probe.outputs) });
-      requestFrame();
-    },
-    memory(message) {
-      send({ type: 'memory', id: message.id, heapBytesInUse: engine.heapBytesInUse(), memoryBytes: engine.memoryBytes() });
-    },
     ack() {
       inFlight = false;
       if (frameDue) pump();
-      else if (running) loop();
+      else if (running || frame?.stepping) loop();
     },
     clear() {
       running = false;
@@ -283,6 +257,19 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     },
   };
   handlers.dispose = handlers.clear;
+  Object.assign(handlers, networkHandlers({
+    engine,
+    send,
+    trainer: () => trainer,
+    spec: () => spec,
+    running: () => running,
+    stop: () => { running = false; },
+    rebuild: (nextSpec, nextGeneration) => {
+      generation = nextGeneration ?? generation;
+      build(nextSpec);
+    },
+    requestFrame,
+  }));
   Object.assign(handlers, timeline.handlers({
     trainer: () => trainer,
     stop: () => { running = false; },

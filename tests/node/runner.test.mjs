@@ -1,0 +1,74 @@
+// The training runner (web/src/training/runner.js) on the WASM engine, driven by hand: a Step of
+// many steps trains in slices between which other messages are handled, like Play, and ends in
+// one frame at the target step; a setting the engine refuses comes back as an error message.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadEngine } from './load-engine.mjs';
+import { createRunner } from '../../web/src/training/runner.js';
+
+const engine = await loadEngine();
+
+/** A runner whose scheduled slices wait in `tasks` until run() takes them; `sent` collects its messages. */
+function manualRunner() {
+  const tasks = [];
+  const sent = [];
+  const runner = createRunner(engine, (message) => sent.push(message), { schedule: (fn) => tasks.push(fn), sliceMs: 0, frameMs: 60 });
+  const frames = () => sent.filter((m) => m.type === 'frame');
+  const ack = () => runner.handle({ type: 'ack' });
+  /** Runs queued slices until none is left (acknowledging each frame); returns how many ran. */
+  const run = () => {
+    let count = 0;
+    while (tasks.length > 0) {
+      tasks.shift()();
+      count += 1;
+      ack();
+    }
+    return count;
+  };
+  return { runner, sent, frames, ack, run, tasks };
+}
+
+const spec = { data: { kind: 'circle', size: 200, seed: 1 }, network: { hiddenLayers: [8, 8], seed: 12 }, settings: { learningRate: 0.03, batchSize: 10 } };
+
+test('a step of 3000 steps trains in many slices and ends in one frame at step 3000', () => {
+  const { runner, frames, ack, run } = manualRunner();
+  runner.handle({ type: 'create', spec });
+  ack();
+  const before = frames().length;
+  runner.handle({ type: 'step', steps: 3000 });
+  const slices = run();
+  assert.ok(slices > 1, `expected the step to yield between slices, got ${slices} slice(s)`);
+  const after = frames().slice(before);
+  assert.equal(after.length, 1, 'expected one frame for the whole step');
+  assert.equal(after[0].status.step, 3000);
+  assert.equal(after[0].timing.steps, 3000);
+  runner.handle({ type: 'clear' });
+});
+
+test('a pause between the slices of a long step ends it early at the step reached', () => {
+  const { runner, frames, ack, tasks } = manualRunner();
+  runner.handle({ type: 'create', spec });
+  ack();
+  runner.handle({ type: 'step', steps: 100000 });
+  tasks.shift()();
+  runner.handle({ type: 'pause' });
+  const last = frames().at(-1);
+  assert.ok(last.status.step > 0 && last.status.step < 100000, `expected a partial step, got ${last.status.step}`);
+  ack();
+  while (tasks.length > 0) tasks.shift()();
+  assert.equal(frames().at(-1).status.step, last.status.step, 'expected no training after the pause');
+  runner.handle({ type: 'clear' });
+});
+
+test('a refused setting comes back as an error message naming it, and the runner keeps training', () => {
+  const { runner, sent, frames, ack, run } = manualRunner();
+  runner.handle({ type: 'create', spec });
+  ack();
+  runner.handle({ type: 'settings', settings: { batchSize: 0 } });
+  const error = sent.find((m) => m.type === 'error');
+  assert.match(error?.message ?? '', /batchSize/);
+  runner.handle({ type: 'step', steps: 5 });
+  run();
+  assert.equal(frames().at(-1).status.step, 5);
+  runner.handle({ type: 'clear' });
+});
