@@ -31,9 +31,10 @@ export function createExperimentServer(engine, post) {
 
 /**
  * The page's side; the worker starts on the first call. engine: the page's Engine (for the fallback); useWorker: false forces the
- * main thread. Returns {call(method, ...args) -> Promise of the engine's result, mode, dispose()}.
+ * main thread; nextSlice() resolves when the fallback may make its next call (a new task by default).
+ * Returns {call(method, ...args) -> Promise of the engine's result, mode, dispose()}.
  */
-export function createExperimentCalls({ engine, useWorker = workersAllowed() }) {
+export function createExperimentCalls({ engine, useWorker = workersAllowed(), nextSlice = nextTask }) {
   const pending = new Map();
   const queue = [];
   let transport = null;
@@ -57,7 +58,7 @@ export function createExperimentCalls({ engine, useWorker = workersAllowed() }) 
 
   function startMainThread() {
     const server = createExperimentServer(engine, receive);
-    use((message) => nextTask().then(() => server.handle(message)), 'main');
+    use((message) => nextSlice().then(() => server.handle(message)), 'main');
   }
 
   function start() {
