@@ -1,7 +1,8 @@
 // Native side of `npm run bench`: trains 2-8-8-1 (linear output, squared error, plain SGD, no
 // shuffling) on the engine's 500-point circle, with the engine or with the hand-written reference
 // loop (bench/reference_loop.hpp) from the engine's initial weights, and prints one JSON line:
-// {"examplesPerSecond": ..., "lossAfter10Epochs": ...}.
+// {"examplesPerSecond": ..., "lossAfter10Epochs": ...}. The engine trains one call per epoch: a call
+// for many epochs would be refused by costs.maxWorkPerCall.
 // Usage: alab_bench <activation> <batch> <seconds> [engine|reference]
 #include <algorithm>
 #include <cstdio>
@@ -112,7 +113,7 @@ int main(int argc, char** argv) {
       run = {[&](long epochs) { for (long e = 0; e < epochs; ++e) referenceRun.loop.epoch(); },
              [&] { return referenceRun.loop.loss(); }};
     } else {
-      run = {[&](long epochs) { trainer.train(epochs * stepsPerEpoch); },
+      run = {[&](long epochs) { for (long e = 0; e < epochs; ++e) trainer.train(stepsPerEpoch); },
              [&] { return trainer.network().loss(trainer.data().train); }};
     }
     if (pass == 0) {

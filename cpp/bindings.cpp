@@ -1,6 +1,6 @@
 // The embind facade: converts between JS values and the core's types and wraps every call in a
 // {value} / {error: message} envelope, so no C++ exception ever crosses into JS (a crossing
-// leaks heap in Emscripten 3.1.6). It decides nothing: names, ranges, defaults and limits are the
+// leaks heap in Emscripten 3.1.6; the generic conversions are in binding_values.hpp). It decides nothing: names, ranges, defaults and limits are the
 // core's. web/src/engine.js checks every argument first and passes fresh plain objects and typed
 // arrays only, so reading them here cannot throw.
 #include <emscripten/bind.h>
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "activations.hpp"
+#include "binding_values.hpp"
 #include "curve_view.hpp"
 #include "datasets.hpp"
 #include "experiments.hpp"
@@ -24,88 +25,9 @@
 
 using emscripten::val;
 using namespace alab;
+using namespace alab::js;
 
 namespace {
-
-/// Envelope<&f>::call has f's parameters and returns {value: f(...)} or {error: message}.
-template <auto Body>
-struct Envelope;
-template <class Result, class... Args, Result (*Body)(Args...)>
-struct Envelope<Body> {
-  static val call(Args... args) {
-    val result = val::object();
-    try {
-      result.set("value", val(Body(args...)));
-    } catch (const std::exception& error) {
-      result.set("error", std::string(error.what()));
-    } catch (...) {
-      result.set("error", std::string("unexpected internal error"));
-    }
-    return result;
-  }
-};
-
-// ---- JS to C++ ------------------------------------------------------------------------------
-
-/// A JS option object as the core's Spec; absent objects read as empty.
-class ValSpec final : public Spec {
- public:
-  explicit ValSpec(val object) : object_(object.isUndefined() ? val::object() : object) {}
-  bool has(const char* key) const override { return !object_[key].isUndefined(); }
-  double number(const char* key) const override { return object_[key].as<double>(); }
-  bool flag(const char* key) const override { return object_[key].as<bool>(); }
-  std::string text(const char* key) const override { return object_[key].as<std::string>(); }
-  std::vector<double> numbers(const char* key) const override { return numbersOf(object_[key]); }
-  std::vector<std::string> texts(const char* key) const override {
-    return emscripten::vecFromJSArray<std::string>(object_[key]);
-  }
-  std::unique_ptr<Spec> child(const char* key) const override { return std::make_unique<ValSpec>(object_[key]); }
-  using Spec::number;
-  static std::vector<double> numbersOf(const val& array) {
-    return emscripten::convertJSArrayToNumberVector<double>(array);
-  }
-
- private:
-  val object_;
-};
-
-// ---- C++ to JS: fresh copies ----------------------------------------------------------------
-
-template <class T>
-val typedArray(const char* type, const std::vector<T>& values) {
-  return val::global(type).new_(emscripten::typed_memory_view(values.size(), values.data()));
-}
-val doubles(const std::vector<double>& values) { return typedArray("Float64Array", values); }
-val ints(const std::vector<int>& values) { return typedArray("Int32Array", values); }
-
-void setFields(val&) {}
-template <class T, class... Rest>
-void setFields(val& target, const char* key, const T& value, const Rest&... rest) {
-  target.set(key, val(value));
-  setFields(target, rest...);
-}
-/// A JS object from key, value, key, value, ...
-template <class... Fields>
-val object(const Fields&... fields) {
-  val result = val::object();
-  setFields(result, fields...);
-  return result;
-}
-
-/// One member of every row, as a Float64Array.
-template <class Row>
-val column(const std::vector<Row>& rows, double Row::*member) {
-  std::vector<double> values;
-  for (const Row& row : rows) values.push_back(row.*member);
-  return doubles(values);
-}
-
-template <class List, class Convert>
-val array(const List& list, Convert&& convert) {
-  val result = val::array();
-  for (const auto& item : list) result.call<void>("push", convert(item));
-  return result;
-}
 
 /// Unit states by name.
 val stateNames(const std::vector<UnitState>& states) {

@@ -190,23 +190,44 @@ test('author mode: "save this setup as a lesson step" downloads a lesson step wi
   await page.context().close();
 });
 
-test('an <activation-lab> element with lesson="chapter" shows the lesson above its panel and checks answers', async () => {
-  const { page, errors } = await openPage(lab.browser, 'about:blank', { waitFor: null });
-  await page.route('**/course.html', (route) => route.fulfill({
+/** Opens a course page whose body is `body` (served beside the app); resolves to {page, errors}. */
+async function coursePage(body) {
+  const opened = await openPage(lab.browser, 'about:blank', { waitFor: null });
+  await opened.page.route('**/course.html', (route) => route.fulfill({
     contentType: 'text/html',
     body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title><link rel="icon" href="data:,">'
-      + '<script src="activation-lab.js" defer></script></head><body><activation-lab panel="race" lesson="chapter"></activation-lab></body></html>',
+      + `<script src="activation-lab.js" defer></script></head><body>${body}</body></html>`,
   }));
-  await page.goto(`${lab.server.url}course.html`);
-  await page.waitForSelector('activation-lab .lesson');
-  assert.equal(await page.locator('activation-lab .lesson-progress').textContent(), 'Step 1 of 11');
-  await page.waitForSelector('activation-lab .nonlinearity-panel');
-  await page.fill('activation-lab .lesson-answer', '-0.5');
-  await page.click('activation-lab .lesson-check');
-  await page.waitForSelector('activation-lab .lesson-feedback.correct');
-  await page.click('activation-lab .lesson-next');
-  await page.waitForSelector('activation-lab .playground-panel');
-  assert.equal(await page.locator('activation-lab select[name="activation"]').inputValue(), 'linear');
+  await opened.page.goto(`${lab.server.url}course.html`);
+  return opened;
+}
+
+/** Answers the chapter lesson's first step inside `scope` (a page or a frame) and goes on to step 2, in the training panel. */
+async function firstChapterStep(scope, prefix = '') {
+  await scope.waitForSelector(`${prefix}.lesson`);
+  assert.equal(await scope.locator(`${prefix}.lesson-progress`).textContent(), 'Step 1 of 11');
+  await scope.waitForSelector(`${prefix}.nonlinearity-panel`);
+  await scope.fill(`${prefix}.lesson-answer`, '-0.5');
+  await scope.click(`${prefix}.lesson-check`);
+  await scope.waitForSelector(`${prefix}.lesson-feedback.correct`);
+  await scope.click(`${prefix}.lesson-next`);
+  await scope.waitForSelector(`${prefix}.playground-panel`);
+  assert.equal(await scope.locator(`${prefix}select[name="activation"]`).inputValue(), 'linear');
+}
+
+test('an <activation-lab> element with lesson="chapter" shows the lesson above its panel and checks answers', async () => {
+  const { page, errors } = await coursePage('<activation-lab panel="race" lesson="chapter"></activation-lab>');
+  await firstChapterStep(page, 'activation-lab ');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('an iframe embed with a lesson in its link (#embed=race&lesson=chapter) runs the lesson in the frame', async () => {
+  const { page, errors } = await coursePage('<iframe title="Lesson" src="index.html#embed=race&amp;lesson=chapter" width="900" height="900"></iframe>');
+  const frame = await (await page.waitForSelector('iframe')).contentFrame();
+  await firstChapterStep(frame);
+  assert.equal(await frame.locator('.embed-bar .panel-title').textContent(), 'Train a network', 'expected the frame titled after the step\'s panel');
+  assert.match(frame.url(), /#embed=race&lesson=chapter/, 'expected the frame\'s link to keep the lesson');
   assert.deepEqual(errors, []);
   await page.context().close();
 });

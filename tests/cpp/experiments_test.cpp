@@ -3,23 +3,15 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <functional>
 #include <numeric>
-#include <stdexcept>
 #include <string>
 #include <vector>
+#include "test_helpers.hpp"
 
 namespace alab {
 namespace {
 
-std::string errorOf(const std::function<void()>& call) {
-  try {
-    call();
-  } catch (const std::invalid_argument& error) {
-    return error.what();
-  }
-  return "(no exception)";
-}
+using testing::errorOf;
 
 RaceResult chapterRace(ActivationKind kind, int depth = 1) {
   return gradientRace(kind, activationInfo(kind).defaultAlpha, 0.9, 0.2, 0.5, depth);

@@ -1,24 +1,16 @@
 #include <gtest/gtest.h>
 
-#include <functional>
 #include <numeric>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "experiments.hpp"
+#include "test_helpers.hpp"
 
 namespace alab {
 namespace {
 
-std::string errorOf(const std::function<void()>& call) {
-  try {
-    call();
-  } catch (const std::invalid_argument& error) {
-    return error.what();
-  }
-  return "(no exception)";
-}
+using testing::errorOf;
 
 // ---- born dead ----------------------------------------------------------------------------
 

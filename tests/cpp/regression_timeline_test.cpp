@@ -3,13 +3,13 @@
 // timeline records), and after a kink edit, gives bit-identical states to fresh runs.
 #include <gtest/gtest.h>
 
-#include <cstring>
 #include <stdexcept>
 #include <vector>
 
 #include "curve_view.hpp"
 #include "curves.hpp"
 #include "trainer.hpp"
+#include "test_helpers.hpp"
 
 namespace alab {
 namespace {
@@ -48,15 +48,8 @@ Trainer freshRunTo(bool bias, long step) {
   return trainer;
 }
 
-std::vector<double> stateOf(const Trainer& trainer) {
-  std::vector<double> state(trainer.network().stateSize());
-  trainer.network().saveState(state.data());
-  return state;
-}
-
-bool sameBits(const std::vector<double>& a, const std::vector<double>& b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
-}
+using testing::sameBits;
+using testing::stateOf;
 
 TEST(RegressionTimeline, SeekingACurveRunWithL1ChangesIsBitIdenticalToFreshRuns) {
   for (const bool bias : {true, false}) {

@@ -2,12 +2,12 @@
 // moments, the PReLU slopes and the optimiser in use, so seek() reproduces a fresh run bit for bit.
 #include <gtest/gtest.h>
 
-#include <cstring>
 #include <vector>
 
 #include "timeline.hpp"
 #include "trainer.hpp"
 #include "unit_life.hpp"
+#include "test_helpers.hpp"
 
 namespace alab {
 namespace {
@@ -49,15 +49,8 @@ void trainScriptTo(Trainer& trainer, long step) {
   trainer.train(step - trainer.step());
 }
 
-std::vector<double> stateOf(const Trainer& trainer) {
-  std::vector<double> state(trainer.network().stateSize());
-  trainer.network().saveState(state.data());
-  return state;
-}
-
-bool sameBits(const std::vector<double>& a, const std::vector<double>& b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
-}
+using testing::sameBits;
+using testing::stateOf;
 
 TEST(RemedyTimeline, SeekWithAdamRmspropAndPreluSlopesIsBitIdenticalToAFreshRun) {
   Trainer scrubbed = preluTrainer(TimelineOptions{16, 48u << 20});

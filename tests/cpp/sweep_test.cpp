@@ -1,24 +1,16 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <functional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "experiments.hpp"
+#include "test_helpers.hpp"
 
 namespace alab {
 namespace {
 
-std::string errorOf(const std::function<void()>& call) {
-  try {
-    call();
-  } catch (const std::invalid_argument& error) {
-    return error.what();
-  }
-  return "(no exception)";
-}
+using testing::errorOf;
 
 // The default sweep (circle, 500 points, 2-8-8-1, sigmoid + cross-entropy, He, batch 10,
 // 600 steps, seeds 1..6) at 9 log-spaced rates from 1e-3 to 3, run once for every test here.

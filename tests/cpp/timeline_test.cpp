@@ -2,11 +2,11 @@
 
 #include <gtest/gtest.h>
 
-#include <cstring>
 #include <stdexcept>
 #include <vector>
 
 #include "trainer.hpp"
+#include "test_helpers.hpp"
 
 namespace alab {
 namespace {
@@ -31,16 +31,8 @@ NetworkConfig netConfig(std::vector<int> hidden, uint64_t seed) {
   return config;
 }
 
-// The full training state (parameters and velocities) as raw bytes, for bit-identical comparison.
-std::vector<double> stateOf(const Trainer& trainer) {
-  std::vector<double> state(trainer.network().stateSize());
-  trainer.network().saveState(state.data());
-  return state;
-}
-
-bool sameBits(const std::vector<double>& a, const std::vector<double>& b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
-}
+using testing::sameBits;
+using testing::stateOf;
 
 // The scripted run: settings change at steps 37 and 137; 337 steps in all.
 struct Change {

@@ -1,25 +1,17 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <functional>
-#include <stdexcept>
 #include <string>
 
 #include "experiments.hpp"
 #include "limits.hpp"
 #include "trainer.hpp"
+#include "test_helpers.hpp"
 
 namespace alab {
 namespace {
 
-std::string errorOf(const std::function<void()>& call) {
-  try {
-    call();
-  } catch (const std::invalid_argument& error) {
-    return error.what();
-  }
-  return "";
-}
+using testing::errorOf;
 
 Trainer smallTrainer(double learningRate = 0.1, std::vector<int> hidden = {4},
                      OutputHead head = OutputHead::SigmoidCrossEntropy) {

@@ -16,6 +16,7 @@ function opaqueOrigin() {
  * "Reset to the teacher's setup" button, then the panel. mount(root) mounts it; appLink() gives
  * the full-app link for the current settings; resetToTeacher() remounts the link's setup. In a
  * sandboxed frame, where the link may not open a tab, a click also shows the address to copy.
+ * Returns {showPanel(next)}.
  */
 export function startEmbedded(host, panel, { mount, appLink, resetToTeacher }) {
   document.documentElement.classList.add('embedded');
@@ -41,9 +42,10 @@ export function startEmbedded(host, panel, { mount, appLink, resetToTeacher }) {
     addressBox,
     root,
   ]);
+  let shown = panel;
   const label = () => {
     appTitle.textContent = t('app.title');
-    heading.textContent = t(panel.titleKey);
+    heading.textContent = t(shown.titleKey);
     open.textContent = t('sharing.openFull');
     reset.textContent = t('sharing.resetTeacher');
     addressLabel.textContent = t('sharing.openBlocked');
@@ -52,5 +54,16 @@ export function startEmbedded(host, panel, { mount, appLink, resetToTeacher }) {
   label();
   refresh();
   host.replaceChildren(appTitle, section);
+  const frame = {
+    /** Titles the frame after `next`, the panel a lesson step shows in it. */
+    showPanel(next) {
+      shown = next;
+      section.id = `panel-${next.id}`;
+      heading.id = `title-${next.id}`;
+      section.setAttribute('aria-labelledby', heading.id);
+      label();
+    },
+  };
   mount(root);
+  return frame;
 }

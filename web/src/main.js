@@ -25,6 +25,7 @@ import { parentMessenger, listenToParent, reportHeight, sizeFrames } from './fra
 import { watchFormulaFonts } from './font-fallback.js';
 import { startLessons } from './lesson/app.js';
 import { createLessonStage } from './lesson/stage.js';
+import { startElementLesson } from './lesson/element-lesson.js';
 
 registerStrings('app', appStrings);
 registerStrings('activations', activationStrings);
@@ -87,22 +88,39 @@ function startPanels(engine) {
 
 /**
  * Embed mode (#embed=<panel>): that panel alone, without the header, tabs and footer, talking
- * to the parent page by the host protocol (ready, height, settings, events; commands).
+ * to the parent page by the host protocol (ready, height, settings, events; commands). A lesson
+ * in the link (#embed=…&lesson=…) runs above it, each step showing its own panel in the frame.
  */
 function startEmbeddedPanel(engine) {
-  const panel = state.embedded;
   const post = parentMessenger();
+  let panel = state.embedded;
   let shown = null;
+  let frame = null;
   const select = (id) => {
     globalThis.location.replace(state.embedLink(panels.find((p) => p.id === id)));
     globalThis.location.reload();
   };
-  startEmbedded(document.getElementById('panels'), panel, {
+  const show = (root, next, { settings, classroom }, hooks = null) => {
+    shown?.destroy();
+    panel = next;
+    frame?.showPanel(next);
+    shown = hostPanel(root, {
+      engine, panel, settings, classroom, post, select,
+      save: (changed) => (hooks ? hooks.onSettings?.(changed) : state.saveSettings(panel, changed)),
+      failed: (error) => showPanelError(root, error),
+      onStatus: hooks?.onStatus,
+    });
+  };
+  frame = startEmbedded(document.getElementById('panels'), panel, {
     mount(root) {
-      shown = hostPanel(root, {
-        engine, panel, settings: state.settingsOf(panel), classroom: state.classroomOf(panel), post, select,
-        save: (next) => state.saveSettings(panel, next),
-        failed: (error) => showPanelError(root, error),
+      show(root, panel, { settings: state.settingsOf(panel), classroom: state.classroomOf(panel) });
+      const lesson = state.lesson();
+      if (!lesson) return;
+      const host = el('div', { className: 'lesson-host' });
+      root.before(host);
+      startElementLesson(host, {
+        engine, panels, value: lesson.key === 'lesson' ? lesson.value : null, src: lesson.key === 'lesson-src' ? lesson.value : null,
+        show: (step, hooks) => show(root, panels.find((p) => p.id === step.panel), step, hooks),
       });
     },
     appLink: () => state.shareLink(),

@@ -124,7 +124,7 @@ export function createUrlStore(panels, { location = globalThis.location, history
   let chosen = embedded?.id ?? read.chosen ?? panels[0].id;
   let timer = 0;
   let written = location.hash;
-  let lesson = embedded ? null : read.lesson;
+  let lesson = read.lesson;
 
   const problems = {
     rejected: read.rejected,
@@ -146,7 +146,7 @@ export function createUrlStore(panels, { location = globalThis.location, history
     const params = [embed ? [reserved.embed, panel.id] : [chosen, null]];
     if (lang && language) params.push([reserved.lang, language()]);
     if (trim && read.origins?.origins.length > 0) params.push([reserved.origins, read.origins.origins.join(',')]);
-    if (lesson && !embed) params.push([lesson.key, lesson.value]);
+    if (lesson && (!embed || embedded)) params.push([lesson.key, lesson.value]);
     for (const each of panels) {
       if (panel && each !== panel) continue;
       params.push(...settingParams(each, settings.get(each.id)));
