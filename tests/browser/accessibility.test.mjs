@@ -4,28 +4,12 @@
 // It complements the hand-written keyboard and 375 px tests of each panel.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { useBrowserAndServer, openPage, openPanel } from './harness.mjs';
 import { panel as playground, runPreset, waitForState } from './playground-helpers.mjs';
 import { elementsReady, frameOf } from './hosting.mjs';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { audit } from './axe.mjs';
 
 const lab = useBrowserAndServer();
-
-/** axe's violations on the page as "rule (impact): help — first targets" lines; [] when clean. */
-async function audit(page) {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const result = await globalThis.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      resultTypes: ['violations'],
-      iframes: false,
-    });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** Waits two animation frames, so charts and tiles drawn after a change are on the page. */
 const settle = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));

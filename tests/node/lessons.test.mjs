@@ -200,7 +200,7 @@ test('encoding: a lesson survives the link encoding, fits the cap, and damaged o
   assert.deepEqual(await lessonFromValue('chapter', panels), parseLesson(builtInLessons.chapter, panels));
 });
 
-test('links: lesson= and lesson-src= are read, written back with the settings, and dropped when the lesson closes or the link embeds', async () => {
+test('links: lesson= and lesson-src= are read, written back with the settings (in a frame too), and dropped when the lesson closes or from the Embed dialog\'s links', async () => {
   const page = (hash) => {
     const location = { hash, href: `https://lab.example/index.html${hash}`, pathname: '/index.html', search: '' };
     const history = { state: null, replaceState: (state, title, url) => { location.hash = url.slice(url.indexOf('#')); } };
@@ -216,7 +216,13 @@ test('links: lesson= and lesson-src= are read, written back with the settings, a
   store.setLesson({ key: 'lesson', value: encoded });
   assert.equal(page(location.hash).store.lesson().value, encoded);
   assert.deepEqual(page('#lesson-src=lessons%2Fweek.json').store.lesson(), { key: 'lesson-src', value: 'lessons/week.json' });
-  assert.equal(page('#embed=race&lesson=chapter').store.lesson(), null);
+  const framed = page('#embed=race&lesson=chapter&race.depth=2');
+  assert.deepEqual(framed.store.lesson(), { key: 'lesson', value: 'chapter' });
+  const race = panels.find((p) => p.id === 'race');
+  framed.store.saveSettings(race, { depth: 3 });
+  framed.store.flush();
+  assert.equal(framed.location.hash, '#embed=race&lesson=chapter&race.depth=3', 'expected the frame\'s own link to keep the lesson');
+  assert.doesNotMatch(page('#race&lesson=chapter').store.embedLink(race), /lesson=/, 'expected the Embed dialog\'s link without the lesson');
 });
 
 test('progress: kept per lesson; unreadable or out-of-range storage starts afresh', () => {

@@ -31,6 +31,7 @@ export const panelViews = {
   playground: { heatmap: '.pg-decision-figure', loss: '.pg-loss-figure', diagram: '.pg-diagram-figure', dead: '.pg-dead-figure', gradients: '.pg-gradient-figure' },
   experiments: { sweep: '.experiment.sweep', 'born-dead': '.experiment.born-dead', histograms: '.experiment.init-histograms' },
   fit: { chart: '.fit-main > .chart-export', units: '.fit-units-box', compare: '.fit-compare' },
+  compare: { runs: '.cmp-runs', losses: '.cmp-loss-figure', findings: '.cmp-findings' },
 };
 
 /** The part names `panel` can hide (besides its settings). */

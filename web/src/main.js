@@ -42,14 +42,18 @@ function showPanelError(root, error) {
   root.replaceChildren(el('p', { className: 'error', role: 'alert', text: t('app.panelFailed', { message: error.message }) }));
 }
 
-/** Mounts `panel` in `root` with the link's settings and classroom options; returns {destroy()}. */
-function mountPanel(engine, panel, root) {
+/**
+ * Mounts `panel` in `root` with the link's settings and classroom options; returns {destroy()}.
+ * openPanel(id, settings) (full app only) shows panel `id` with `settings` laid over its own.
+ */
+function mountPanel(engine, panel, root, openPanel) {
   let mounted = null;
   try {
     mounted = panel.mount(root, {
       engine,
       settings: state.settingsOf(panel),
       saveSettings: (next) => state.saveSettings(panel, next),
+      openPanel,
     });
   } catch (error) {
     showPanelError(root, error);
@@ -61,9 +65,16 @@ function mountPanel(engine, panel, root) {
 function startPanels(engine) {
   const mounted = new Map();
   let stage = null;
+  const openPanel = (id, settings) => {
+    const target = panels.find((p) => p.id === id);
+    state.saveSettings(target, { ...state.settingsOf(target), ...settings });
+    mounted.get(id)?.destroy();
+    mounted.delete(id);
+    tabs.select(id, { focus: true });
+  };
   const tabs = createTabs(document.getElementById('panel-tabs'), document.getElementById('panels'), panels, (panel, root) => {
     state.choosePanel(panel.id);
-    if (!mounted.has(panel.id)) mounted.set(panel.id, stage?.mount(panel, root) ?? mountPanel(engine, panel, root));
+    if (!mounted.has(panel.id)) mounted.set(panel.id, stage?.mount(panel, root) ?? mountPanel(engine, panel, root, openPanel));
   });
   stage = createLessonStage({ engine, panels, state, tabs, mounted, failed: showPanelError });
   onLanguageChange(() => tabs.relabel());

@@ -8,5 +8,6 @@ import * as softmax from './softmax.js';
 import * as playground from './playground/index.js';
 import * as experiments from './experiments/index.js';
 import * as fit from './fit/index.js';
+import * as compare from './compare/index.js';
 
-export default [explorer, race, meanShift, nonlinearity, softmax, playground, fit, experiments];
+export default [explorer, race, meanShift, nonlinearity, softmax, playground, compare, fit, experiments];

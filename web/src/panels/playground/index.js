@@ -245,7 +245,7 @@ export function mount(root, ctx) {
     forms = {
       points: createPointsTools(pointActions),
       file: createNetworkFile(networkIo),
-      run: createRunBar({ ...actions, play, pause, step: () => session.step(1), reset }),
+      run: createRunBar({ ...actions, play, pause, step: () => session.step(1), reset, compare: ctx.openPanel && (() => ctx.openPanel('compare', state.settings)) }),
     };
     forms.setup = createSetup(actions, forms.points.element);
     setupHost.replaceChildren(forms.setup.element, forms.file.element);

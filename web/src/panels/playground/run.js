@@ -25,7 +25,7 @@ function stateOf(info) {
   return { key: 'statePaused', state: 'paused' };
 }
 
-/** actions: {play(), pause(), step(), reset(), update(patch), current() -> settings}. Returns {element, show(info)}. */
+/** actions: {play(), pause(), step(), reset(), update(patch), current() -> settings, compare() (optional: opens the compare view)}. Returns {element, show(info)}. */
 export function createRunBar(actions) {
   let playing = false;
   const play = button({ label: t('playground.play'), className: 'primary pg-play', name: 'play', onClick: () => (playing ? actions.pause() : actions.play()) });
@@ -58,7 +58,8 @@ export function createRunBar(actions) {
     el('div', { className: 'pg-buttons pg-transport' }, [play, step, reset]),
     options,
     el('dl', { className: 'pg-counters' }, Object.values(counters).map((c) => c.element)),
-  ];
+    actions.compare ? el('div', { className: 'pg-buttons' }, [button({ label: t('compare.openFromTraining'), name: 'openCompare', onClick: actions.compare })]) : null,
+  ].filter(Boolean);
 
   /** The state line: while running just "Training…", else the step, plus (for screen readers) the loss and unit counts. */
   function showState(info, key) {
