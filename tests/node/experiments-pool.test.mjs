@@ -64,6 +64,17 @@ test('pool: results arrive out of order but are delivered in call order, at most
   assert.equal(await pool.run([], () => assert.fail('nothing to deliver')).done, 'done', 'expected an empty job done at once');
 });
 
+test('pool: a smaller size for the next job terminates the extra members', async () => {
+  const { log, makeMember } = fakeMembers();
+  let size = 3;
+  const pool = createPool({ size: () => size, makeMember });
+  assert.equal((await collect(pool, squares(9))).length, 9);
+  size = 1;
+  log.mostBusy = 0;
+  assert.deepEqual(await collect(pool, squares(6)), [0, 1, 4, 9, 16, 25], 'expected every result in order');
+  assert.deepEqual([log.mostBusy, log.disposed, pool.members], [1, 2, 1], 'expected one member left, the other two terminated');
+});
+
 test('pool: a failing call rejects after every earlier result is delivered, and nothing later', async () => {
   const { makeMember } = fakeMembers();
   const pool = createPool({ size: () => 4, makeMember });
