@@ -4,7 +4,7 @@
 // main-thread member, the pool's sweep equals the engine's own calls made one after another.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPool, poolSize } from '../../web/src/experiments/pool.js';
+import { createPool, poolSize, defaultCallsPerMember } from '../../web/src/experiments/pool.js';
 import { createExperimentCalls } from '../../web/src/experiments/calls.js';
 import { ExperimentRun, schema } from '../../web/src/panels/experiments/runner.js';
 import { loadEngine } from './load-engine.mjs';
@@ -51,15 +51,15 @@ test('pool: the size is the limit, or fewer cores, and at least one', () => {
   assert.equal(poolSize(schema.poolWorkers.max, 64), schema.poolWorkers.fallback, 'expected the schema default to be its cap');
 });
 
-test('pool: results arrive out of order but are delivered in call order, at most size at once', async () => {
+test('pool: results arrive out of order but are delivered in call order, at most size x callsPerMember at once', async () => {
   const { log, makeMember } = fakeMembers();
-  const pool = createPool({ size: () => 3, makeMember });
+  const pool = createPool({ size: () => 3, makeMember, callsPerMember: 2 });
   const delivered = [];
   const outcome = await pool.run(squares(40), (index, value) => delivered.push([index, value])).done;
   assert.equal(outcome, 'done');
   assert.deepEqual(delivered, Array.from({ length: 40 }, (_, x) => [x, x * x]), 'expected every result once, in index order');
   assert.equal(log.made, 3, 'expected three members, reused for every call');
-  assert.equal(log.mostBusy, 3, 'expected three calls at once');
+  assert.equal(log.mostBusy, 6, 'expected two calls at once in each of three members');
   assert.deepEqual([pool.mode, pool.members], ['worker', 3], 'expected the pool to report three workers');
   assert.equal(await pool.run([], () => assert.fail('nothing to deliver')).done, 'done', 'expected an empty job done at once');
 });
@@ -72,7 +72,7 @@ test('pool: a smaller size for the next job terminates the extra members', async
   size = 1;
   log.mostBusy = 0;
   assert.deepEqual(await collect(pool, squares(6)), [0, 1, 4, 9, 16, 25], 'expected every result in order');
-  assert.deepEqual([log.mostBusy, log.disposed, pool.members], [1, 2, 1], 'expected one member left, the other two terminated');
+  assert.deepEqual([log.mostBusy, log.disposed, pool.members], [defaultCallsPerMember, 2, 1], 'expected one member left, the other two terminated');
 });
 
 test('pool: a failing call rejects after every earlier result is delivered, and nothing later', async () => {

@@ -41,6 +41,7 @@ export function createExperimentCalls({ engine, useWorker = workersAllowed(), ne
   let nextId = 1;
   let mode = 'idle';
   let terminate = () => {};
+  let disposed = false;
 
   function receive(message) {
     const request = pending.get(message.id);
@@ -58,7 +59,7 @@ export function createExperimentCalls({ engine, useWorker = workersAllowed(), ne
 
   function startMainThread() {
     const server = createExperimentServer(engine, receive);
-    use((message) => nextSlice().then(() => server.handle(message)), 'main');
+    use((message) => nextSlice().then(() => !disposed && server.handle(message)), 'main');
   }
 
   function start() {
@@ -82,8 +83,9 @@ export function createExperimentCalls({ engine, useWorker = workersAllowed(), ne
         else queue.push(message);
       });
     },
-    /** Stops the worker; calls still pending never settle. */
+    /** Stops the worker (or the main thread's queued calls); calls still pending never settle. */
     dispose() {
+      disposed = true;
       terminate();
       pending.clear();
       queue.length = 0;

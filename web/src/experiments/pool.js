@@ -1,10 +1,13 @@
 // A pool of experiment-call members (each one Web Worker, or the main-thread fallback, see
-// calls.js) that share the runs of one or more jobs: every idle member takes the next call of the
-// oldest job, and each job delivers its results strictly in the order of its calls, whatever the
+// calls.js) that share the runs of one or more jobs: each member holds a few calls of the oldest
+// job at a time (so it never waits for the page between runs), and each job delivers its results strictly in the order of its calls, whatever the
 // order they finish in, so a pool gives exactly the table of one worker. Cancelling a job
 // terminates the members busy with it; fresh ones start when work next needs them.
 import { createExperimentCalls } from './calls.js';
 import { workersAllowed } from '../bundle-worker.js';
+
+/** How many calls a member holds at once (queued in its worker), so it never waits for the page between runs. */
+export const defaultCallsPerMember = 4;
 
 /** How many members a pool of at most `limit` uses on a machine with `cores` logical cores (at least 1). */
 export function poolSize(limit, cores = globalThis.navigator?.hardwareConcurrency) {
@@ -14,9 +17,9 @@ export function poolSize(limit, cores = globalThis.navigator?.hardwareConcurrenc
 
 /**
  * A pool. size(): how many members the next job may use (read when a job starts); makeMember(): a new
- * member {call(method, ...args) -> Promise, mode, dispose()}. Returns {run(calls, deliver), mode, members, dispose()}.
+ * member {call(method, ...args) -> Promise, mode, dispose()}; callsPerMember: calls sent to a member before it answers. Returns {run(calls, deliver), mode, members, dispose()}.
  */
-export function createPool({ size, makeMember }) {
+export function createPool({ size, makeMember, callsPerMember = defaultCallsPerMember }) {
   let slots = [];
   const jobs = [];
   let lastMode = 'idle';
@@ -31,34 +34,41 @@ export function createPool({ size, makeMember }) {
 
   function stop(slot) {
     slot.member?.dispose();
-    slot.member = null;
-    slot.job = null;
+    Object.assign(slot, { member: null, job: null, busy: 0 });
   }
 
   function resize(count) {
     remember();
-    for (const slot of slots.slice(count)) if (!slot.job) stop(slot);
+    for (const slot of slots.slice(count)) if (slot.busy === 0) stop(slot);
     slots = slots.slice(0, count);
-    while (slots.length < count) slots.push({ member: null, job: null });
+    while (slots.length < count) slots.push({ member: null, job: null, busy: 0 });
+  }
+
+  function nextJob(slot) {
+    if (!slots.includes(slot) || slot.busy >= callsPerMember) return null;
+    if (slot.busy > 0) return slot.job.next < slot.job.calls.length ? slot.job : null;
+    return jobs.find((j) => j.next < j.calls.length) ?? null;
   }
 
   function give(slot) {
-    const job = jobs.find((j) => j.next < j.calls.length);
-    if (!job || !slots.includes(slot)) return;
-    const index = job.next;
-    job.next += 1;
-    slot.job = job;
-    slot.member ??= makeMember();
-    const member = slot.member;
-    const { method, args } = job.calls[index];
-    const settle = (outcome) => {
-      if (slot.member !== member) return;
-      slot.job = null;
-      if (!slots.includes(slot)) stop(slot);
-      job.arrive(index, outcome);
-      give(slot);
-    };
-    member.call(method, ...args).then((value) => settle({ value }), (error) => settle({ error }));
+    for (let job = nextJob(slot); job; job = nextJob(slot)) {
+      const index = job.next;
+      job.next += 1;
+      slot.job = job;
+      slot.busy += 1;
+      slot.member ??= makeMember();
+      const member = slot.member;
+      const settle = (outcome) => {
+        if (slot.member !== member) return;
+        slot.busy -= 1;
+        if (slot.busy === 0) slot.job = null;
+        if (!slots.includes(slot) && slot.busy === 0) stop(slot);
+        job.arrive(index, outcome);
+        give(slot);
+      };
+      const { method, args } = job.calls[index];
+      member.call(method, ...args).then((value) => settle({ value }), (error) => settle({ error }));
+    }
   }
 
   function end(job) {
@@ -80,7 +90,7 @@ export function createPool({ size, makeMember }) {
         end(job);
         remember();
         for (const slot of slots) if (slot.job === job) stop(slot);
-        for (const slot of slots) if (!slot.job) give(slot);
+        for (const slot of slots) give(slot);
       };
       const done = new Promise((resolve, reject) => {
         job.arrive = (index, outcome) => {
@@ -116,7 +126,7 @@ export function createPool({ size, makeMember }) {
       if (!job.stopped) {
         jobs.push(job);
         resize(size());
-        for (const slot of slots) if (!slot.job) give(slot);
+        for (const slot of slots) give(slot);
       }
       return { done, cancel: () => job.cancel() };
     },
