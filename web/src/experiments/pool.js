@@ -1,8 +1,9 @@
 // A pool of experiment-call members (each one Web Worker, or the main-thread fallback, see
 // calls.js) that share the runs of one or more jobs: each member holds a few calls of the oldest
-// job at a time (so it never waits for the page between runs), and each job delivers its results strictly in the order of its calls, whatever the
-// order they finish in, so a pool gives exactly the table of one worker. Cancelling a job
-// terminates the members busy with it; fresh ones start when work next needs them.
+// job at a time (so it never waits for the page between runs), and each job delivers its results
+// strictly in the order of its calls, whatever the order they finish in, so a pool gives exactly
+// the table of one worker. Cancelling a job terminates the members busy with it; fresh ones start
+// when work next needs them.
 import { createExperimentCalls } from './calls.js';
 import { workersAllowed } from '../bundle-worker.js';
 
@@ -17,7 +18,8 @@ export function poolSize(limit, cores = globalThis.navigator?.hardwareConcurrenc
 
 /**
  * A pool. size(): how many members the next job may use (read when a job starts); makeMember(): a new
- * member {call(method, ...args) -> Promise, mode, dispose()}; callsPerMember: calls sent to a member before it answers. Returns {run(calls, deliver), mode, members, dispose()}.
+ * member {call(method, ...args) -> Promise, mode, dispose()}; callsPerMember: calls sent to a member
+ * before it answers. Returns {run(calls, deliver), mode, members, dispose()}.
  */
 export function createPool({ size, makeMember, callsPerMember = defaultCallsPerMember }) {
   let slots = [];
