@@ -23,7 +23,7 @@ function watchFirstChart() {
 }
 
 /** One load; throttled: CPU and network throttling on. Resolves to {firstChartMs, bytes, files}. */
-async function loadOnce(browser, url, throttled) {
+export async function loadOnce(browser, url, throttled) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);

@@ -160,6 +160,9 @@ val gridActivations(TrainerHandle& h, double xMin, double xMax, double yMin, dou
   if (resolutions.isNull()) return doubles(trainerOf(h).gridActivations(grid));
   return doubles(trainerOf(h).gridActivations(grid, emscripten::vecFromJSArray<int>(resolutions)));
 }
+val inputGrid(TrainerHandle& h, double xMin, double xMax, double yMin, double yMax, int resolution) {
+  return doubles(trainerOf(h).inputGrid({xMin, xMax, yMin, yMax, resolution}));
+}
 val predict(TrainerHandle& h, val points) { return doubles(trainerOf(h).predict(ValSpec::numbersOf(points))); }
 
 val parameters(TrainerHandle& h) {
@@ -198,7 +201,7 @@ bool unitSlopeOf(TrainerHandle& h, int unit, double w) {
   return setUnitSlope(trainerOf(h).editNetwork(), unit, w), true;
 }
 val data(TrainerHandle& h) {
-  return object("train", datasetValue(trainerOf(h).data().train), "test", datasetValue(trainerOf(h).data().test));
+  return object("train", datasetValue(trainerOf(h).points().train), "test", datasetValue(trainerOf(h).points().test));
 }
 
 bool seek(TrainerHandle& h, double step) { return trainerOf(h).seek(static_cast<long>(step)), true; }
@@ -273,6 +276,7 @@ EMSCRIPTEN_BINDINGS(activation_lab) {
       .function("units", &Envelope<&units>::call)
       .function("history", &Envelope<&history>::call)
       .function("gridActivations", &Envelope<&gridActivations>::call)
+      .function("inputGrid", &Envelope<&inputGrid>::call)
       .function("predict", &Envelope<&predict>::call)
       .function("parameters", &Envelope<&parameters>::call)
       .function("setParameters", &Envelope<&setParameters>::call)

@@ -4,6 +4,7 @@
 #include "datasets.hpp"
 #include "format.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -88,15 +89,49 @@ Point threeClassPoint(int label, double noise, Rng& rng) {
   return jitter(centre, 0.12 + 0.3 * noise, rng);
 }
 
+// Bumps of standard deviation 0.25 at x1 = -0.6, 0, 0.6 and x2 = +-0.5, signs alternating.
+double bumpsTarget(double x1, double x2) {
+  constexpr double width = 0.25;
+  double sum = 0;
+  for (int row = 0; row < 2; ++row)
+    for (int col = 0; col < 3; ++col) {
+      const double dx = x1 - 0.6 * (col - 1), dy = x2 - (row == 0 ? 0.5 : -0.5);
+      const double sign = (row + col) % 2 == 0 ? 1.0 : -1.0;
+      sum += sign * portableExp(-(dx * dx + dy * dy) / (2 * width * width));
+    }
+  return sum;
+}
+
+Dataset regressionDataset(DatasetKind kind, std::size_t n, double noise, Rng& rng) {
+  Dataset data;
+  data.regression = true;
+  data.x.reserve(2 * n);
+  data.target.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double x1 = rng.uniform(-1, 1), x2 = rng.uniform(-1, 1);
+    const double clean = kind == DatasetKind::Plane ? (x1 + x2) / 2 : bumpsTarget(x1, x2);
+    data.x.push_back(x1);
+    data.x.push_back(x2);
+    data.target.push_back(noise == 0 ? clean : clean + rng.normal(0, 0.2 * noise));
+  }
+  return data;
+}
+
 }  // namespace
 
 const std::vector<DatasetKind>& datasetKinds() {
-  static const std::vector<DatasetKind> kinds{DatasetKind::Circle, DatasetKind::Xor,   DatasetKind::Gaussians,
-                                              DatasetKind::Spiral, DatasetKind::Moons, DatasetKind::ThreeClass};
+  static const std::vector<DatasetKind> kinds{DatasetKind::Circle, DatasetKind::Xor,        DatasetKind::Gaussians,
+                                              DatasetKind::Spiral, DatasetKind::Moons,      DatasetKind::ThreeClass,
+                                              DatasetKind::Plane,  DatasetKind::Bumps};
   return kinds;
 }
 
-int datasetClasses(DatasetKind kind) { return kind == DatasetKind::ThreeClass ? 3 : 2; }
+bool datasetIsRegression(DatasetKind kind) { return kind == DatasetKind::Plane || kind == DatasetKind::Bumps; }
+
+int datasetClasses(DatasetKind kind) {
+  if (datasetIsRegression(kind)) return 0;
+  return kind == DatasetKind::ThreeClass ? 3 : 2;
+}
 
 const char* datasetName(DatasetKind kind) {
   switch (kind) {
@@ -105,9 +140,11 @@ const char* datasetName(DatasetKind kind) {
     case DatasetKind::Gaussians: return "gaussians";
     case DatasetKind::Spiral: return "spiral";
     case DatasetKind::Moons: return "moons";
-    case DatasetKind::ThreeClass: break;
+    case DatasetKind::ThreeClass: return "three_class";
+    case DatasetKind::Plane: return "plane";
+    case DatasetKind::Bumps: break;
   }
-  return "three_class";
+  return "bumps";
 }
 
 DatasetKind datasetKindFromName(const std::string& name) {
@@ -121,13 +158,14 @@ DatasetKind datasetKindFromName(const std::string& name) {
 
 Dataset makeDataset(DatasetKind kind, std::size_t n, double noise, uint64_t seed) {
   const int classes = datasetClasses(kind);
-  const std::size_t minimum = static_cast<std::size_t>(classes);
+  const std::size_t minimum = static_cast<std::size_t>(std::max(classes, 2));
   if (n < minimum || n > maxDatasetPoints)
     throw std::invalid_argument("dataset size must be between " + std::to_string(minimum) + " and " +
                                 std::to_string(maxDatasetPoints) + ", got " + std::to_string(n));
   if (!(noise >= 0 && noise <= 1))
     throw std::invalid_argument("noise must be in [0, 1], got " + formatNumber(noise));
   Rng rng(seed);
+  if (datasetIsRegression(kind)) return regressionDataset(kind, n, noise, rng);
   Dataset data;
   data.classes = classes;
   data.x.reserve(2 * n);
@@ -142,6 +180,7 @@ Dataset makeDataset(DatasetKind kind, std::size_t n, double noise, uint64_t seed
       case DatasetKind::Spiral: p = spiralPoint(label, noise, rng); break;
       case DatasetKind::Moons: p = moonsPoint(label, noise, rng); break;
       case DatasetKind::ThreeClass: p = threeClassPoint(label, noise, rng); break;
+      default: break;
     }
     data.x.push_back(p.x);
     data.x.push_back(p.y);

@@ -8,7 +8,7 @@
 
 namespace alab {
 
-enum class DatasetKind { Circle, Xor, Gaussians, Spiral, Moons, ThreeClass };
+enum class DatasetKind { Circle, Xor, Gaussians, Spiral, Moons, ThreeClass, Plane, Bumps };
 
 /// Points with class labels (label[i] in [0, classes)) or, when regression is set, real-valued
 /// targets (target[i]; label stays empty). x is row-major n x inputs.
@@ -31,10 +31,14 @@ struct DatasetSplit {
 /// Every kind, in display order.
 const std::vector<DatasetKind>& datasetKinds();
 
-/// Number of classes a kind generates: 3 for three_class, 2 otherwise (also its smallest size).
+/// Number of classes a kind generates: 3 for three_class, 0 for the regression kinds, 2 otherwise.
 int datasetClasses(DatasetKind kind);
 
-/// Identifier used by the JS API: "circle", "xor", "gaussians", "spiral", "moons", "three_class".
+/// True for the kinds with real-valued targets: plane and bumps.
+bool datasetIsRegression(DatasetKind kind);
+
+/// Identifier used by the JS API: "circle", "xor", "gaussians", "spiral", "moons", "three_class",
+/// "plane", "bumps".
 const char* datasetName(DatasetKind kind);
 
 /// The kind named `name`; throws std::invalid_argument listing the known names otherwise.
@@ -44,8 +48,11 @@ DatasetKind datasetKindFromName(const std::string& name);
 constexpr std::size_t maxDatasetPoints = 20000;
 
 /// n points of `kind` with noise in [0, 1] (0 = clean; 1 = classes overlap a lot), from `seed`.
-/// Classes are balanced (sizes differ by at most one). Throws std::invalid_argument for
-/// n < 2 (n < 3 for three_class), n > maxDatasetPoints, or noise outside [0, 1] or NaN.
+/// Classes are balanced (sizes differ by at most one). The regression kinds draw points uniformly
+/// in [-1, 1]^2 with target (x1 + x2) / 2 (plane) or a sum of six signed Gaussian bumps (bumps),
+/// plus Gaussian noise of standard deviation 0.2 x noise on the target. Throws
+/// std::invalid_argument for n < 2 (n < 3 for three_class), n > maxDatasetPoints, or noise
+/// outside [0, 1] or NaN.
 Dataset makeDataset(DatasetKind kind, std::size_t n, double noise, uint64_t seed);
 
 /// Shuffles with `seed` and puts round(trainFraction * n) points in train, the rest in test.

@@ -1,5 +1,6 @@
 #include "manifest.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "activations.hpp"
@@ -7,6 +8,7 @@
 #include "curves.hpp"
 #include "datasets.hpp"
 #include "experiments.hpp"
+#include "features.hpp"
 #include "dead_units.hpp"
 #include "format.hpp"
 #include "network.hpp"
@@ -29,9 +31,10 @@ Manifest build() {
   for (DatasetKind kind : datasetKinds()) {
     const int classes = datasetClasses(kind);
     m.datasets.push_back({datasetName(kind), classes,
-                          integers(classes, static_cast<double>(maxDatasetPoints), limits::defaultDatasetSize),
-                          limits::datasetNoise});
+                          integers(std::max(classes, 2), static_cast<double>(maxDatasetPoints), limits::defaultDatasetSize),
+                          limits::datasetNoise, datasetIsRegression(kind)});
   }
+  for (InputFeature feature : inputFeatures()) m.features.push_back(inputFeatureName(feature));
   for (OutputHead head : outputHeads())
     m.heads.push_back({outputHeadName(head), head == OutputHead::SoftmaxCrossEntropy, headTakesTargets(head),
                        headTargetRange(head)});
@@ -49,6 +52,7 @@ Manifest build() {
   m.defaultActivation = activationInfo(defaults.hiddenActivation).name;
   m.defaultHead = outputHeadName(defaults.head);
   m.defaultInit = initSchemeName(defaults.init);
+  m.defaultFeatures = {inputFeatureName(InputFeature::X1), inputFeatureName(InputFeature::X2)};
   using namespace limits;
   m.sections = {
       section("network", {{"seed", seed}, {"units", integers(1, maxUnitsPerLayer, 8)}, {"initialBias", initialBias}}),
@@ -170,7 +174,8 @@ std::string manifestJson(const Manifest& m) {
   };
   const auto dataset = [](const DatasetEntry& d) {
     return "{" + field("name", quoted(d.name)) + "," + field("classes", number(d.classes)) + "," +
-           field("size", rangeJson(d.size)) + "," + field("noise", rangeJson(d.noise)) + "}";
+           field("size", rangeJson(d.size)) + "," + field("noise", rangeJson(d.noise)) + "," +
+           field("regression", d.regression ? "true" : "false") + "}";
   };
   const auto head = [](const HeadEntry& h) {
     return "{" + field("name", quoted(h.name)) + "," + field("outputs", quoted(h.outputPerClass ? "perClass" : "one")) +
@@ -182,7 +187,9 @@ std::string manifestJson(const Manifest& m) {
                     field("datasets", listJson(m.datasets, dataset)) + "," + field("heads", listJson(m.heads, head)) +
                     "," + field("inits", listJson(m.inits, name)) + "," +
                     field("optimizers", listJson(m.optimizers, name)) + "," +
-                    field("unitStates", listJson(m.unitStates, name));
+                    field("unitStates", listJson(m.unitStates, name)) + "," +
+                    field("features", "{" + field("names", listJson(m.features, name)) + "," +
+                                          field("default", listJson(m.defaultFeatures, name)) + "}");
   for (const ManifestSection& s : m.sections) {
     std::string body = sectionBody(s);
     if (s.name == "network")

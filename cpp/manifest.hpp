@@ -19,8 +19,9 @@ struct ActivationEntry {
 
 struct DatasetEntry {
   std::string name;
-  int classes = 2;
+  int classes = 2;  // 0 for a regression kind
   Range size, noise;
+  bool regression = false;  // real-valued targets (a linear_mse head), no classes
 };
 
 struct HeadEntry {
@@ -48,6 +49,7 @@ struct Manifest {
   std::vector<std::string> inits;
   std::vector<std::string> optimizers;  // display order; the first is the default
   std::vector<std::string> unitStates;  // index = the core's UnitState value
+  std::vector<std::string> features, defaultFeatures;  // input features in display order; the panel's default
   // network
   int inputs = 2, maxLayers = 0, maxUnits = 0;
   Range classes;

@@ -1,5 +1,6 @@
 #include "specs.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "curves.hpp"
@@ -44,6 +45,10 @@ NetworkConfig networkConfigFrom(const Spec& spec, int dataClasses, int dataInput
   config.seed = seedOf(spec, "seed");
   validateConfig(config);
   return config;
+}
+
+FeatureMap featureMapFrom(const Spec& spec) {
+  return spec.has("features") ? featureMapFromNames(spec.texts("features")) : FeatureMap{};
 }
 
 TrainSettings trainSettingsFrom(const Spec& spec, TrainSettings settings) {
@@ -109,7 +114,7 @@ SweepConfig sweepConfigFrom(const Spec& spec) {
   config.trainFraction = data->number("trainFraction", config.trainFraction);
   config.dataSeed = seedOf(*data, "seed");
   const auto network = spec.child("network");
-  if (spec.has("network")) config.network = networkConfigFrom(*network, datasetClasses(config.dataset));
+  if (spec.has("network")) config.network = networkConfigFrom(*network, std::max(datasetClasses(config.dataset), 2));
   // The sweep swaps the activation per run: without an explicit alpha, leaky_relu keeps its 0.01.
   if (!network->has("alpha")) config.network.alpha = NetworkConfig{}.alpha;
   if (spec.has("optimizer")) config.optimizer = optimizerFromName(spec.text("optimizer"));
@@ -147,11 +152,15 @@ std::unique_ptr<Trainer> trainerFrom(const Spec& spec) {
   DatasetSplit split =
       splitDataset(datasetFrom(*data), data->number("trainFraction", limits::trainFraction.defaultValue),
                    seedOf(*data, "splitSeed"));
-  const NetworkConfig config = networkConfigFrom(*spec.child("network"), split.train.classes, split.train.inputs);
+  const auto network = spec.child("network");
+  FeatureMap features = featureMapFrom(*network);
+  const NetworkConfig config =
+      networkConfigFrom(*network, split.train.classes, features.empty() ? split.train.inputs : features.inputs());
   auto trainer =
       std::make_unique<Trainer>(config, std::move(split), trainSettingsFrom(*spec.child("settings"), TrainSettings{}),
                                 static_cast<long>(spec.number("statsEvery", limits::statsEvery.defaultValue)),
-                                seedOf(spec, "shuffleSeed"), spec.has("shuffle") ? spec.flag("shuffle") : true);
+                                seedOf(spec, "shuffleSeed"), spec.has("shuffle") ? spec.flag("shuffle") : true,
+                                TimelineOptions{}, 0, std::move(features));
   trainer->recordStats();
   return trainer;
 }

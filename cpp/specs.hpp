@@ -10,6 +10,7 @@
 
 #include "datasets.hpp"
 #include "experiments.hpp"
+#include "features.hpp"
 #include "network.hpp"
 #include "trainer.hpp"
 
@@ -37,6 +38,8 @@ class Spec {
 /// {hiddenLayers, activation, alpha, head, classes (default dataClasses), init, initialBias, seed, bias};
 /// the network takes dataInputs inputs (the data's dimension).
 NetworkConfig networkConfigFrom(const Spec& spec, int dataClasses, int dataInputs = 2);
+/// The network spec's {features: [names]}; empty (the raw points) when absent.
+FeatureMap featureMapFrom(const Spec& spec);
 /// {learningRate, batchSize, momentum, l2, l1, optimizer, beta1, beta2, rho, epsilon} over `base`.
 TrainSettings trainSettingsFrom(const Spec& spec, TrainSettings base);
 /// Own points {x, label, classes, inputs} or {x, target, inputs} (regression), a generated set
@@ -54,7 +57,8 @@ SweepConfig sweepConfigFrom(const Spec& spec);
 double bornDeadFrom(const Spec& spec);
 /// {network, samples, seed, bins}.
 std::vector<Histogram> initialHistogramsFrom(const Spec& spec);
-/// {network, data (+ trainFraction, splitSeed), settings, statsEvery, shuffleSeed, shuffle}, stats recorded at step 0.
+/// {network (+ features), data (+ trainFraction, splitSeed), settings, statsEvery, shuffleSeed, shuffle}, stats
+/// recorded at step 0.
 std::unique_ptr<Trainer> trainerFrom(const Spec& spec);
 
 }  // namespace alab

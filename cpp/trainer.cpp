@@ -50,9 +50,12 @@ bool sameSettings(const TrainSettings& a, const TrainSettings& b) {
 }  // namespace
 
 Trainer::Trainer(const NetworkConfig& config, DatasetSplit data, const TrainSettings& settings, long statsEvery,
-                 uint64_t shuffleSeed, bool shuffle, const TimelineOptions& timeline, long lifeEvery)
+                 uint64_t shuffleSeed, bool shuffle, const TimelineOptions& timeline, long lifeEvery,
+                 FeatureMap features)
     : run_{Network(config), Rng(shuffleSeed), {}, 0, 0, false},
-      data_(std::move(data)),
+      features_(std::move(features)),
+      points_(std::move(data)),
+      data_{mapDataset(features_, points_.train), mapDataset(features_, points_.test)},
       settings_(settings),
       statsEvery_(statsEvery),
       shuffle_(shuffle),

@@ -11,6 +11,7 @@
 
 #include "datasets.hpp"
 #include "dead_units.hpp"
+#include "features.hpp"
 #include "network.hpp"
 #include "rng.hpp"
 #include "timeline.hpp"
@@ -73,9 +74,11 @@ class Trainer {
   /// shuffleSeed drives the per-epoch reshuffle of the training set. Unit states are checked
   /// at every recordStats and every lifeEvery steps; lifeEvery 0 means every max(10, 7 x train
   /// size / batch size) steps, which keeps the checks' forward passes near 5 % of training time.
+  /// A non-empty feature map turns every point (x1, x2) into the network's inputs: training,
+  /// predictions, grids and evaluations all go through it (config.inputs must be features.inputs()).
   Trainer(const NetworkConfig& config, DatasetSplit data, const TrainSettings& settings,
           long statsEvery, uint64_t shuffleSeed, bool shuffle = true, const TimelineOptions& timeline = {},
-          long lifeEvery = 0);
+          long lifeEvery = 0, FeatureMap features = {});
 
   /// Validates and applies settings from the current step on; at a step before the live end
   /// only the settings already in force there are accepted (use branch to change them).
@@ -105,20 +108,29 @@ class Trainer {
   const Network& network() const { return run_.network; }
   /// Mutable network for replacing parameters; the timeline then restarts at the current step.
   Network& editNetwork();
+  /// The data as the network takes it (after the feature map).
   const DatasetSplit& data() const { return data_; }
+  /// The data as given (points before the feature map).
+  const DatasetSplit& points() const { return points_; }
+  /// The feature map (empty: the points are the network's inputs).
+  const FeatureMap& features() const { return features_; }
 
   /// Units classified on the training set now; throws once the run diverged.
   UnitReport units() const;
   /// The network while its parameters are finite; throws std::invalid_argument naming the step
   /// once the run diverged (parameters, predictions and grids are refused, never NaN).
   const Network& finiteNetwork() const;
-  /// Outputs for x, y pairs (coordinates in limits::pointCoordinate); throws when diverged or not finite.
+  /// Outputs for x1, x2 pairs (coordinates in limits::pointCoordinate; through the feature map);
+  /// throws when diverged or not finite.
   std::vector<double> predict(const std::vector<double>& points) const;
   /// Every hidden unit's then every output's activation on the grid, unit-major (see gridPoints).
   std::vector<double> gridActivations(const GridSpec& grid) const;
   /// Unit u's activation (hidden units, then outputs) on its own resolutions[u]^2 grid over the
   /// bounds of `grid` (its resolution unused; 0 leaves the unit out): blocks in unit order.
   std::vector<double> gridActivations(const GridSpec& grid, const std::vector<int>& resolutions) const;
+  /// Every network input (each feature, or each coordinate without a map) on the grid, input-major
+  /// blocks of resolution^2 values (see gridPoints).
+  std::vector<double> inputGrid(const GridSpec& grid) const;
   /// History entries from index `from` on (clamped to the end) as columns with per-entry totals.
   HistoryColumns historyColumns(std::size_t from) const;
   /// Per hidden layer and unit: returns from dead or dormant to alive up to the current step.
@@ -147,7 +159,8 @@ class Trainer {
   long checkInterval() const;
 
   RunState run_;
-  DatasetSplit data_;
+  FeatureMap features_;
+  DatasetSplit points_, data_;
   TrainSettings settings_;
   long statsEvery_;
   bool shuffle_;

@@ -55,7 +55,7 @@ std::vector<double> Trainer::predict(const std::vector<double>& points) const {
   const std::size_t n = points.size() / 2;
   requireWork("predict", static_cast<double>(n) * net.parameterCount());
   std::vector<double> out(n * static_cast<std::size_t>(net.outputs()));
-  net.predict(points.data(), n, out.data());
+  net.predict(mapFeatures(features_, points).data(), n, out.data());
   requireFinite(out, "predict");
   return out;
 }
@@ -65,8 +65,9 @@ std::vector<double> Trainer::gridActivations(const GridSpec& grid) const {
   const std::vector<double> points = gridPoints(grid);
   const std::size_t n = points.size() / 2;
   requireWork("gridActivations", static_cast<double>(n) * net.parameterCount());
+  const std::vector<double> inputs = mapFeatures(features_, points);
   std::vector<double> out(static_cast<std::size_t>(net.hiddenUnitCount() + net.outputs()) * n);
-  net.unitActivations(points.data(), n, out.data());
+  net.unitActivations(inputs.data(), n, out.data());
   requireFinite(out, "gridActivations");
   return out;
 }
@@ -94,11 +95,24 @@ std::vector<double> Trainer::gridActivations(const GridSpec& bounds, const std::
   for (const int r : distinct) {
     GridSpec grid = bounds;
     grid.resolution = r;
-    const std::vector<double> cells = gridPoints(grid);
+    const std::vector<double> cells = mapFeatures(features_, gridPoints(grid));
     for (std::size_t u = 0; u < units; ++u) blocks[u] = resolutions[u] == r ? out.data() + offsets[u] : nullptr;
-    net.unitActivations(cells.data(), cells.size() / 2, blocks.data());
+    net.unitActivations(cells.data(), static_cast<std::size_t>(r) * static_cast<std::size_t>(r), blocks.data());
   }
   requireFinite(out, "gridActivations");
+  return out;
+}
+
+std::vector<double> Trainer::inputGrid(const GridSpec& grid) const {
+  const int networkInputs = run_.network.config().inputs;
+  if (features_.empty() && networkInputs != 2)
+    throw std::invalid_argument("inputGrid needs a network on points in the plane; this one takes " +
+                                std::to_string(networkInputs) + " input");
+  const std::vector<double> inputs = mapFeatures(features_, gridPoints(grid));
+  const std::size_t k = static_cast<std::size_t>(networkInputs), n = inputs.size() / k;
+  std::vector<double> out(inputs.size());
+  for (std::size_t p = 0; p < n; ++p)
+    for (std::size_t i = 0; i < k; ++i) out[i * n + p] = inputs[p * k + i];
   return out;
 }
 

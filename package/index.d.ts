@@ -6,7 +6,8 @@ export type Numbers = ArrayLike<number>;
 /** An activation name; engine.manifest().activations lists them in display order. */
 export type ActivationName = 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'step' | 'linear' | 'elu' | 'selu'
   | 'softplus' | 'gelu' | 'silu' | 'softsign' | 'hard_sigmoid';
-export type DatasetKind = 'circle' | 'xor' | 'gaussians' | 'spiral' | 'moons' | 'three_class';
+export type DatasetKind = 'circle' | 'xor' | 'gaussians' | 'spiral' | 'moons' | 'three_class' | 'plane' | 'bumps';
+export type InputFeature = 'x1' | 'x2' | 'x1_squared' | 'x2_squared' | 'x1_x2' | 'sin_x1' | 'sin_x2';
 export type HeadName = 'sigmoid_cross_entropy' | 'tanh_mse' | 'softmax_cross_entropy' | 'sigmoid_mse' | 'linear_mse';
 export type InitName = 'he' | 'xavier' | 'small_uniform';
 export type UnitState = 'alive' | 'dead' | 'dormant';
@@ -17,7 +18,8 @@ export interface Range { min: number; max: number; default?: number; integer: bo
 /** The core's description of itself (deep-frozen); see docs/API.md for every part. */
 export interface Manifest {
   readonly activations: ReadonlyArray<{ name: ActivationName; usesAlpha: boolean; alpha: Range | null; kinks: number[]; diesBelowZero: boolean }>;
-  readonly datasets: ReadonlyArray<{ name: DatasetKind; classes: number; size: Range; noise: Range }>;
+  readonly datasets: ReadonlyArray<{ name: DatasetKind; classes: number; size: Range; noise: Range; regression: boolean }>;
+  readonly features: { readonly names: ReadonlyArray<InputFeature>; readonly default: ReadonlyArray<InputFeature> };
   readonly heads: ReadonlyArray<{ name: HeadName; outputs: 'one' | 'perClass' }>;
   readonly inits: ReadonlyArray<InitName>;
   readonly unitStates: ReadonlyArray<UnitState>;
@@ -61,7 +63,7 @@ export interface NetworkSpec { hiddenLayers?: number[]; activation?: ActivationN
 export interface Settings { learningRate?: number; batchSize?: number; momentum?: number; l2?: number; l1?: number }
 export interface Split { trainFraction?: number; splitSeed?: number }
 export interface TrainerSpec {
-  network?: NetworkSpec;
+  network?: NetworkSpec & { features?: InputFeature[] };
   data?: (GeneratedData | OwnPoints | CurveData | OwnTargets) & Split;
   settings?: Settings;
   statsEvery?: number;
@@ -138,6 +140,8 @@ export declare class Trainer {
   history(from?: number): History;
   /** Every hidden unit's then every output's activation on a resolution^2 grid (or per unit, see resolutions); refused once diverged. */
   gridActivations(options?: GridOptions): Float64Array;
+  /** Every network input (each of network.features, or x1 and x2) on a resolution^2 grid, input-major. */
+  inputGrid(options?: { xMin?: number; xMax?: number; yMin?: number; yMax?: number; resolution?: number }): Float64Array;
   /** Outputs for flat x, y pairs; refused once diverged. */
   predict(points: Numbers): Float64Array;
   /** Every dense layer's weights and biases; refused once diverged. */

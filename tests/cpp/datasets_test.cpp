@@ -32,7 +32,7 @@ double radius(const Dataset& d, std::size_t i) { return std::hypot(d.x[2 * i], d
 TEST(Datasets, NamesRoundTripAndUnknownNameListsKnownOnes) {
   for (DatasetKind kind : allKinds) EXPECT_EQ(datasetKindFromName(datasetName(kind)), kind) << datasetName(kind);
   EXPECT_EQ(errorOf([] { datasetKindFromName("foo"); }),
-            "unknown dataset 'foo' (known: circle, xor, gaussians, spiral, moons, three_class)");
+            "unknown dataset 'foo' (known: circle, xor, gaussians, spiral, moons, three_class, plane, bumps)");
 }
 
 TEST(Datasets, EveryKindIsBalancedWithValidLabelsAndTwoCoordinatesPerPoint) {

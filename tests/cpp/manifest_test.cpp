@@ -75,7 +75,8 @@ TEST(Manifest, DatasetsGiveTheirClassesAndSmallestSize) {
   ASSERT_EQ(m.datasets.size(), datasetKinds().size());
   for (const DatasetEntry& d : m.datasets) {
     const Dataset data = makeDataset(datasetKindFromName(d.name), static_cast<std::size_t>(d.size.min), 0.1, 1);
-    EXPECT_EQ(data.classes, d.classes) << d.name;
+    EXPECT_EQ(data.regression, d.regression) << d.name;
+    EXPECT_EQ(d.regression ? 0 : data.classes, d.classes) << d.name;
     EXPECT_THROW(makeDataset(datasetKindFromName(d.name), static_cast<std::size_t>(d.size.min) - 1, 0.1, 1),
                  std::invalid_argument)
         << d.name;

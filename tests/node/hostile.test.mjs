@@ -136,6 +136,7 @@ const trainerCalls = [
   ['setSettings', () => [{ learningRate: 0.1 }], [[[0, 'learningRate'], num(t.learningRate)], [[0, 'batchSize'], num(t.batchSize)], [[0, 'momentum'], num(t.momentum)], [[0], { kind: 'object' }]]],
   ['history', () => [0], [[[0], num(index)]]],
   ['gridActivations', () => [{ xMin: -1, xMax: 1, yMin: -1, yMax: 1, resolution: 4 }], [[[0, 'xMin'], num(m.grid.coordinate)], [[0, 'yMax'], num(m.grid.coordinate)], [[0, 'resolution'], num(m.grid.resolution)], [[0], { kind: 'object' }]]],
+  ['inputGrid', () => [{ xMin: -1, xMax: 1, yMin: -1, yMax: 1, resolution: 4 }], [[[0, 'xMin'], num(m.grid.coordinate)], [[0, 'yMax'], num(m.grid.coordinate)], [[0, 'resolution'], num(m.grid.resolution)], [[0], { kind: 'object' }]]],
   ['predict', () => [[0.5, -0.5]], [[[0], arr(inRange(m.predict.coordinate), { good: 0.5, multipleOf: 2 })]]],
   ['setParameters', () => [null], [[[0], { kind: 'object' }]]],
   ['status', () => [], []], ['recordStats', () => [], []], ['units', () => [], []], ['parameters', () => [], []], ['data', () => [], []],

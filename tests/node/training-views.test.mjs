@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   divergingTable, classTables, tableSize, paintScalar, paintArgmax, sampleIndices, maxAbs, packed, missingColour,
-  negativeColour, positiveColour, neutralColour, outputRange, steppedTable, flatClassTables, classColours,
+  negativeColour, positiveColour, neutralColour, outputRange, divergingColour, steppedTable, flatClassTables, classColours,
 } from '../../web/src/training/views/heatmap-colours.js';
 import { createHistorySeries } from '../../web/src/training/views/history-series.js';
 
@@ -72,7 +72,10 @@ test('sampleIndices picks the nearest cell centres row by row', () => {
 test('output ranges centre the scale on each head\'s decision threshold', () => {
   assert.deepEqual(outputRange('tanh_mse'), [-1, 1]);
   assert.deepEqual(outputRange('sigmoid_cross_entropy'), [0, 1]);
-  assert.deepEqual(outputRange('linear_mse'), [0, 1]);
+  assert.deepEqual(outputRange('linear_mse'), [-1, 1], 'regression outputs: the data sets\' targets span about [-1, 1], 0 in the middle');
+  assert.equal(divergingColour(-1), 'rgb(0, 114, 178)');
+  assert.equal(divergingColour(0), 'rgb(247, 247, 247)');
+  assert.equal(divergingColour(5), 'rgb(213, 94, 0)', 'clamped to the end of the scale');
 });
 
 function delta(from, steps) {

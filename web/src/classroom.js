@@ -28,7 +28,7 @@ export const panelViews = {
   'mean-shift': { inputs: '.panel-main > figure:nth-of-type(1)', outputs: '.panel-main > figure:nth-of-type(2)' },
   nonlinearity: { composed: '.panel-grid:not(.bent-grid) .panel-main', bent: '.bent-grid' },
   softmax: { chart: '.panel-main > figure', table: '.probability-table', jacobian: '.jacobian', 'two-class': '.two-class' },
-  playground: { heatmap: '.pg-decision-figure', loss: '.pg-loss-figure', diagram: '.pg-diagram-figure', dead: '.pg-dead-figure', gradients: '.pg-gradient-figure' },
+  playground: { heatmap: '.pg-decision-figure', loss: '.pg-loss-figure', diagram: '.pg-diagram-figure, .pg-param', dead: '.pg-dead-figure', gradients: '.pg-gradient-figure' },
   experiments: { sweep: '.experiment.sweep', 'born-dead': '.experiment.born-dead', histograms: '.experiment.init-histograms' },
   fit: { chart: '.fit-main > .chart-export', units: '.fit-units-box', compare: '.fit-compare' },
   compare: { runs: '.cmp-runs', losses: '.cmp-loss-figure', findings: '.cmp-findings' },

@@ -36,10 +36,18 @@ function inlineBytes() {
   });
 }
 
+/** The response for `url`: the download index.html started early (web/src/core-fetch.js) if it is that file, else a new fetch. */
+function download(url) {
+  const early = globalThis.activationLabCoreDownload;
+  if (early?.url !== url) return fetch(url);
+  delete globalThis.activationLabCoreDownload;
+  return early.response;
+}
+
 /** Compiles activation-lab-core.wasm as it downloads (or after, where the host's MIME type is not application/wasm). */
 function compileFromHost() {
   const url = assetUrl('activation-lab-core.wasm');
-  return WebAssembly.compileStreaming(fetch(url)).catch(() => fetch(url).then((response) => {
+  return WebAssembly.compileStreaming(download(url)).catch(() => fetch(url).then((response) => {
     if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status}`);
     return response.arrayBuffer();
   }).then((bytes) => WebAssembly.compile(bytes)));

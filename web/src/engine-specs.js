@@ -41,6 +41,8 @@ export function argumentSpecs(m) {
     initialBias: number(m.network.initialBias), seed, bias: boolean(),
   };
   const network = object(networkFields);
+  const featureNames = m.features.names;
+  const trainerNetwork = object({ ...networkFields, features: values(name(featureNames), { maxLength: featureNames.length, Out: Array }) });
   const t = m.training;
   const settingsFields = {
     learningRate: number(t.learningRate), batchSize: number(t.batchSize), momentum: number(t.momentum), l2: number(t.l2), l1: number(t.l1),
@@ -79,13 +81,14 @@ export function argumentSpecs(m) {
     bornDead: [['spec', object({ width: number(m.bornDead.width), depth: number(m.bornDead.depth), trials: number(m.bornDead.trials), seed, probePoints: number(m.bornDead.probePoints) }), true]],
     initialHistograms: [['spec', object({ network, samples: number(m.initialHistograms.samples), seed, bins: number(m.initialHistograms.bins) }), true]],
     createTrainer: [['spec', object({
-      network, data: dataFields(split), settings: object(settingsFields), statsEvery: number(t.statsEvery), shuffleSeed: seed, shuffle: boolean(),
+      network: trainerNetwork, data: dataFields(split), settings: object(settingsFields), statsEvery: number(t.statsEvery), shuffleSeed: seed, shuffle: boolean(),
     }), true]],
     train: [['steps', number(t.steps)]],
     setSettings: [['settings', object(settingsFields)]],
     status: [], recordStats: [], units: [], parameters: [], data: [], delete: [],
     history: [['from', index, true]],
     gridActivations: [['options', object({ xMin: number(g.coordinate), xMax: number(g.coordinate), yMin: number(g.coordinate), yMax: number(g.coordinate), resolution: number(g.resolution), resolutions: values(number({ min: 0, max: g.resolution.max, integer: true }), { Out: Array, maxLength: m.network.maxLayers * m.network.maxUnits + m.network.classes.max }) }), true]],
+    inputGrid: [['options', object({ xMin: number(g.coordinate), xMax: number(g.coordinate), yMin: number(g.coordinate), yMax: number(g.coordinate), resolution: number(g.resolution) }), true]],
     predict: [['points', values(number(m.predict.coordinate), { multipleOf: 2 })]],
     curve: [['xs', values(number(m.predict.coordinate), { maxLength: m.curve.points.max })], ['range', object({ lo: number(m.predict.coordinate), hi: number(m.predict.coordinate) }, { optional: false })]],
     placeKink: [['unit', number({ min: 0, max: m.network.maxUnits - 1, integer: true })], ['x', number(m.predict.coordinate)]],

@@ -54,6 +54,10 @@ export class Trainer {
   gridActivations(...args) {
     return this.#call('gridActivations', args, ([{ xMin = -1, xMax = 1, yMin = -1, yMax = 1, resolution = 100, resolutions = null } = {}]) => [xMin, xMax, yMin, yMax, resolution, resolutions]);
   }
+  /** Every network input (each of network.features, or x1 and x2 without them) on a resolution^2 grid, input-major, rows from yMax down. */
+  inputGrid(...args) {
+    return this.#call('inputGrid', args, ([{ xMin = -1, xMax = 1, yMin = -1, yMax = 1, resolution = 100 } = {}]) => [xMin, xMax, yMin, yMax, resolution]);
+  }
   /** Outputs (probabilities for sigmoid and softmax heads) for x, y pairs. Refused once diverged. */
   predict(...args) { return this.#call('predict', args); }
   /** Every dense layer's {inputs, outputs, weights, biases} (and a prelu hidden layer's slopes). Refused once diverged. */

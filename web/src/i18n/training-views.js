@@ -1,4 +1,15 @@
 // Strings of the training views: decision heatmap, network diagram, loss and dead-unit charts.
+// The input features' names are the same formulas in every language.
+const featureNames = {
+  'feature.x1': 'x₁',
+  'feature.x2': 'x₂',
+  'feature.x1_squared': 'x₁²',
+  'feature.x2_squared': 'x₂²',
+  'feature.x1_x2': 'x₁x₂',
+  'feature.sin_x1': 'sin x₁',
+  'feature.sin_x2': 'sin x₂',
+};
+
 export default {
   en: {
     decisionLabel: 'Heatmap of the network output over the input plane, with training points (filled) and test points (white inside).',
@@ -20,10 +31,10 @@ export default {
     outputColumn: 'Output',
     layerDead: '{count} dead',
     layerDormant: '{count} dormant',
-    inputX: 'x₁',
-    inputY: 'x₂',
+    ...featureNames,
     inputTile: 'input {name}: its value across the plane',
     outputTile: 'output: the prediction across the plane',
+    targetLegend: 'Real-valued targets: a point\'s colour is its target, the background the prediction (blue −1, white 0, vermillion +1).',
     outputClassTile: 'output {class}: the probability of class {class} across the plane',
     unitAlive: 'unit {unit} of layer {layer}: alive',
     unitDead: 'unit {unit} of layer {layer}: dead — never active on the training data',
@@ -74,10 +85,10 @@ export default {
     outputColumn: '输出',
     layerDead: '{count} 个死亡',
     layerDormant: '{count} 个休眠',
-    inputX: 'x₁',
-    inputY: 'x₂',
+    ...featureNames,
     inputTile: '输入 {name}：它在整个平面上的取值',
     outputTile: '输出：网络在整个平面上的预测',
+    targetLegend: '实数目标值：点的颜色是它的目标值，背景是网络的预测（蓝色 −1，白色 0，朱红色 +1）。',
     outputClassTile: '输出 {class}：整个平面上属于类别 {class} 的概率',
     unitAlive: '第 {layer} 层第 {unit} 个单元：存活',
     unitDead: '第 {layer} 层第 {unit} 个单元：已死亡——在训练数据上从未被激活',

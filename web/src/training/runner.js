@@ -7,17 +7,20 @@
 // dispose, and seek, branch, inspect (timeline-runner.js).
 import { predictionProbe, probesMatch } from './save-load.js';
 import { network as networkDefaults, training } from '../panels/shared/engine-facts.js';
+import { withParameter } from './parameter-edit.js';
 import { createRunnerTimeline } from './timeline-runner.js';
-import { frameResolutions } from './grid-blocks.js';
+import { createFrameGrids } from './grid-blocks.js';
 
 const defaultView = { resolution: 100, domain: { xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5 } };
 
 const now = () => globalThis.performance.now();
 
-/** The network's shape from its dense layers ({inputs, outputs} each, the last one the output layer). */
-function shapeOf(layers, head, classes) {
+const inputResolution = 96; // cells per side of the input tiles' grid, sent with each new run (the largest tile, device px)
+
+/** The network's shape from its dense layers ({inputs, outputs} each, the last one the output layer) and input features. */
+function shapeOf(layers, head, classes, features) {
   const hiddenLayers = layers.slice(0, -1).map((layer) => layer.outputs);
-  return { hiddenLayers, hiddenUnits: hiddenLayers.reduce((a, b) => a + b, 0), head, classes, outputs: layers.at(-1).outputs };
+  return { hiddenLayers, hiddenUnits: hiddenLayers.reduce((a, b) => a + b, 0), head, classes, outputs: layers.at(-1).outputs, features };
 }
 
 /**
@@ -45,6 +48,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
   let generation = 0;
   let tiles = null;
   const timeline = createRunnerTimeline();
+  const frameGrids = createFrameGrids({ now });
 
   const send = (message, transfer = []) => post(message, transfer);
 
@@ -67,7 +71,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     trainer = engine.createTrainer(spec);
     data = trainer.data();
     trainSize = (data.train.label ?? data.train.target).length;
-    shape = shapeOf(trainer.parameters(), spec.network?.head ?? networkDefaults.head, data.train.classes);
+    shape = shapeOf(trainer.parameters(), spec.network?.head ?? networkDefaults.head, data.train.classes, spec.network?.features ?? engine.manifest().features.default);
     historySent = 0;
     fresh = true;
     stopReason = null;
@@ -113,14 +117,12 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
       message.units = trainer.units();
       const gridStart = now();
       if (view.curve) message.curve = trainer.curve(view.curve.xs, { lo: view.curve.lo, hi: view.curve.hi });
-      else {
-        message.gridResolutions = frameResolutions(shape, tiles, view.resolution, timeline.inspected());
-        message.grid = trainer.gridActivations({ ...view.domain, resolutions: message.gridResolutions });
-      }
+      else Object.assign(message, frameGrids(trainer, { shape, tiles, view, inspected: timeline.inspected(), running }));
       message.timing = { ...timing, gridMs: now() - gridStart };
       message.parameters = trainer.parameters();
     }
     Object.assign(message, timeline.frameFields(trainer, status.diverged));
+    if (fresh && !view.curve) message.inputGrid = { resolution: inputResolution, values: trainer.inputGrid({ ...view.domain, resolution: inputResolution }) };
     if (fresh) {
       message.data = data;
       message.fresh = true;
@@ -234,6 +236,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     edit(message) {
       if (!trainer || running) return;
       if (message.edit === 'kink') trainer.placeKink(message.unit, message.value);
+      else if (message.edit === 'parameter') trainer.setParameters(withParameter(trainer.parameters(), message));
       else trainer.setUnitSlope(message.unit, message.value);
       requestFrame();
     },

@@ -4,7 +4,8 @@
 import { sanitize } from '../settings.js';
 
 const fileFormat = 'activation-lab-network';
-const fileVersion = 1;
+/** The version written: 2 added the input features (settings.features; 1 and unversioned files mean x1, x2). */
+export const fileVersion = 2;
 const probeSide = 5;
 const probeExtent = 1.2;
 
@@ -50,8 +51,9 @@ function finiteList(value, what) {
 }
 
 /**
- * Reads a saved network. Returns {settings, rejected, step, parameters, probe}: settings are
- * sanitized with `schema` (rejected lists replaced keys). Throws an Error naming what is wrong.
+ * Reads a saved network (versions 1 to fileVersion; a file without a version is version 1).
+ * Returns {settings, rejected, step, parameters, probe}: settings are sanitized with `schema`
+ * (rejected lists replaced keys). Throws an Error naming what is wrong.
  */
 export function parseNetwork(text, schema) {
   let file;
@@ -61,7 +63,9 @@ export function parseNetwork(text, schema) {
     throw new Error('the file is not JSON');
   }
   if (file?.format !== fileFormat) throw new Error(`the file is not a saved network (format must be '${fileFormat}')`);
-  if (file.version !== fileVersion) throw new Error(`unsupported version ${file.version} (expected ${fileVersion})`);
+  const version = file.version ?? 1;
+  if (!Number.isInteger(version) || version < 1) throw new Error(`the file's version must be a whole number from 1, got ${JSON.stringify(file.version)}`);
+  if (version > fileVersion) throw new Error(`the file is version ${version}, saved by a newer Activation Lab; this one reads versions 1 to ${fileVersion}`);
   if (!Array.isArray(file.parameters) || file.parameters.length === 0) throw new Error('the file holds no layers');
   const parameters = file.parameters.map((layer, l) => {
     const weights = finiteList(layer?.weights, `layer ${l + 1} weights`);
@@ -73,7 +77,12 @@ export function parseNetwork(text, schema) {
     return { inputs: layer.inputs, outputs: layer.outputs, weights, biases, ...slopes };
   });
   const probe = { points: finiteList(file.probe?.points, 'probe points'), outputs: finiteList(file.probe?.outputs, 'probe outputs') };
-  const { settings, rejected } = sanitize(schema, file.settings && typeof file.settings === 'object' ? file.settings : {});
+  const raw = file.settings && typeof file.settings === 'object' ? { ...file.settings } : {};
+  if (version < 2) delete raw.features;
+  const { settings, rejected } = sanitize(schema, raw);
+  if (settings.features && parameters[0].inputs !== settings.features.length) {
+    throw new Error(`the first layer takes ${parameters[0].inputs} inputs but the file names ${settings.features.length} input features (${settings.features.join(', ')})`);
+  }
   const step = Number.isInteger(file.step) && file.step >= 0 ? file.step : 0;
   return { settings, rejected, step, parameters, probe };
 }

@@ -88,8 +88,8 @@ export function createSession({ engine, useWorker = workersAllowed(), onFrame, o
     step(steps = 1) { send({ type: 'step', steps }); },
     /** Changes learningRate, batchSize, momentum, l2 or l1 without restarting. */
     settings(settings) { send({ type: 'settings', settings }); },
-    /** While paused: moves first-layer unit `unit`'s kink to x (edit 'kink') or sets its slope (edit 'slope'). */
-    edit(edit, unit, value) { send({ type: 'edit', edit, unit, value }); },
+    /** While paused: moves first-layer unit `unit`'s kink to x (edit 'kink'), sets its slope (edit 'slope'), or sets one parameter (edit 'parameter', where {layer, input}: -1 the bias). */
+    edit(edit, unit, value, where = {}) { send({ type: 'edit', edit, unit, value, ...where }); },
     /** Training per frame: unit 'steps' or 'epochs'. */
     speed(unit, amount) { send({ type: 'speed', unit, amount }); },
     /** Stops at `steps` (0: never) or when the training loss reaches `loss` (0: never). */

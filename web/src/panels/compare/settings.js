@@ -6,7 +6,7 @@ import { registerStrings, t } from '../../i18n.js';
 import strings from '../../i18n/compare.js';
 import trainingStrings from '../../i18n/playground.js';
 import { field, defaults } from '../../settings.js';
-import { activationNames, alphaOf, datasetKinds, network, training } from '../shared/engine-facts.js';
+import { activationNames, alphaOf, datasetKinds, regressionKinds, network, training } from '../shared/engine-facts.js';
 import { schema as trainingSchema, alphaRange, trainerSpec } from '../playground/settings.js';
 
 registerStrings('compare', strings);
@@ -47,7 +47,7 @@ export const schema = {
   vary: field.choice(varyKeys[0], varyKeys, { effect: 'rebuild' }),
   ...valueFields,
   ...sharedFields,
-  dataset: field.choice(trainingSchema.dataset.fallback, datasetKinds, { effect: 'rebuild' }),
+  dataset: field.choice(trainingSchema.dataset.fallback, datasetKinds.filter((kind) => !regressionKinds.includes(kind)), { effect: 'rebuild' }),
 };
 
 /** A refused comparison: `code` names the problem, `params` its details; the message says it in the page's language. */

@@ -48,7 +48,10 @@ export function mount(root, ctx) {
   const runHost = el('div');
   const errorBox = el('div', { className: 'pg-error-box' });
   const explainHost = el('div', { 'data-view': 'explanations' });
-  const views = createPlaygroundViews(state.settings, { reset, lowerAndReset, update, tiles: (resolutions) => session.tiles(resolutions) });
+  const views = createPlaygroundViews(state.settings, {
+    reset, lowerAndReset, update, tiles: (resolutions) => session.tiles(resolutions),
+    editParameter: ({ layer, unit, input }, value) => session.edit('parameter', unit, value, { layer, input }),
+  });
   const diagnostics = createDiagnostics({ measureMemory: () => session.memory() });
 
   const session = createSession({

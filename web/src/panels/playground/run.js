@@ -6,7 +6,7 @@ import { t } from '../../i18n.js';
 import { el } from '../../dom.js';
 import { button, keepChildren, showValue } from '../shared/controls.js';
 import { controlFor } from '../shared/schema-controls.js';
-import { schema } from './settings.js';
+import { schema, isRegression } from './settings.js';
 
 function counter(name, label) {
   const value = el('dd', { className: `pg-${name}`, text: '–' });
@@ -93,6 +93,8 @@ export function createRunBar(actions) {
       counters.step.value.textContent = Number.isFinite(info.step) ? String(info.step) : '–';
       counters.trainLoss.value.textContent = lossText(info.row?.trainLoss);
       counters.testLoss.value.textContent = lossText(info.row?.testLoss);
+      counters.trainAccuracy.element.hidden = isRegression(settings);
+      counters.testAccuracy.element.hidden = isRegression(settings);
       counters.trainAccuracy.value.textContent = percentText(info.row?.trainAccuracy);
       counters.testAccuracy.value.textContent = percentText(info.row?.testAccuracy);
       counters.dead.value.textContent = info.total ? `${info.dead} / ${info.total}` : '–';

@@ -3,6 +3,7 @@
 import { field, keysWithEffect } from '../../settings.js';
 import {
   activationNames, alphaOf, datasetKinds, classesOf as kindClasses, heads, perClassHead, outputsOf, inits, optimizers, network, training, maxSeed,
+  regressionKinds, regressionHead, inputFeatures, defaultFeatures,
 } from '../shared/engine-facts.js';
 import { pointsFromSettings, classesOf, maxPoints, extent } from '../../training/points.js';
 
@@ -40,6 +41,7 @@ export const schema = {
   hiddenLayers: field.list(network.hiddenLayers, field.integer(network.units.default, network.units.min, network.units.max), 0, network.maxLayers, {
     effect: 'rebuild',
   }),
+  features: field.set([...defaultFeatures], inputFeatures, 1, { effect: 'rebuild' }),
   activation: field.choice(network.activation, activationNames, { effect: 'rebuild' }),
   alpha: field.number(alphaOf('leaky_relu').default, 0, Math.max(...Object.values(alphaSliderMax)), { effect: 'rebuild', control: 'slider', step: 0.01 }),
   head: field.choice(network.head, offeredHeads, { effect: 'rebuild' }),
@@ -78,9 +80,20 @@ export function classCount(settings) {
   return kindClasses(settings.dataset);
 }
 
-/** The output/loss the run uses: softmax + cross-entropy whenever there are more than 2 classes. */
+/** True when the data set has real-valued targets (a regression kind). */
+export function isRegression(settings) {
+  return regressionKinds.includes(settings.dataset);
+}
+
+/** The output/loss the run uses: a linear output with squared error for regression, softmax + cross-entropy for more than 2 classes. */
 export function effectiveHead(settings) {
+  if (isRegression(settings)) return regressionHead;
   return classCount(settings) > 2 ? perClassHead : settings.head;
+}
+
+/** The chosen input features in display order (the order of the network's inputs). */
+export function featureList(settings) {
+  return inputFeatures.filter((name) => settings.features.includes(name));
 }
 
 /** Alpha passed to the engine, or undefined for activations without one. */
@@ -106,7 +119,7 @@ export function stopCondition(settings) {
 export function trainerSpec(settings) {
   const net = {
     hiddenLayers: [...settings.hiddenLayers], activation: settings.activation, head: effectiveHead(settings),
-    init: settings.init, initialBias: settings.initialBias, seed: settings.weightSeed,
+    init: settings.init, initialBias: settings.initialBias, seed: settings.weightSeed, features: featureList(settings),
   };
   const alpha = effectiveAlpha(settings);
   if (alpha !== undefined) net.alpha = alpha;
@@ -120,7 +133,7 @@ export function trainerSpec(settings) {
 /** What a saved file records as the architecture. */
 export function architecture(settings) {
   return {
-    inputs: network.inputs, hiddenLayers: [...settings.hiddenLayers], activation: settings.activation, alpha: effectiveAlpha(settings) ?? null,
+    inputs: settings.features.length, features: featureList(settings), hiddenLayers: [...settings.hiddenLayers], activation: settings.activation, alpha: effectiveAlpha(settings) ?? null,
     head: effectiveHead(settings), outputs: outputsOf(effectiveHead(settings), classCount(settings)),
   };
 }

@@ -1,13 +1,16 @@
 // The training panel's setup controls: the data, the network and the optimiser, made once from
 // the schema and then updated in place by show(settings), so focus never leaves a control.
 // Every change goes through actions.update(patch).
-import { t } from '../../i18n.js';
+import { t, registerStrings } from '../../i18n.js';
+import viewStrings from '../../i18n/training-views.js';
 import { el } from '../../dom.js';
-import { button, activationLabel, keepChildren, showValue } from '../shared/controls.js';
+import { button, activationLabel, keepChildren, showValue, checkboxGroup } from '../shared/controls.js';
 import { controlFor } from '../shared/schema-controls.js';
 import { fixed } from '../shared/format.js';
-import { maxSeed, perClassHead } from '../shared/engine-facts.js';
-import { schema, alphaRange, classCount } from './settings.js';
+import { maxSeed, perClassHead, inputFeatures } from '../shared/engine-facts.js';
+import { schema, alphaRange, classCount, isRegression } from './settings.js';
+
+registerStrings('trainingViews', viewStrings);
 
 /** A "text  − +" row whose buttons change a count; update({text, value, min, max}) shows the count. */
 function stepper({ name, minusLabel, plusLabel, onChange }) {
@@ -56,7 +59,26 @@ function dataFieldset(actions, pointsTools) {
       const custom = settings.dataset === 'custom';
       keepChildren(element, [legend, controls.dataset.element, custom ? pointsTools : null, custom ? null : controls.noise.element,
         custom ? null : controls.points.element, controls.trainFraction.element, seedRow, controls.showTest.element,
-        controls.discretize.element]);
+        isRegression(settings) ? null : controls.discretize.element]);
+    },
+  };
+}
+
+/** One checkbox per input feature; the only one left on is disabled (the network needs an input). */
+function featureControls(actions) {
+  const group = checkboxGroup({
+    legend: t('playground.features'), values: actions.current().features,
+    options: inputFeatures.map((name) => ({ value: name, label: t(`trainingViews.feature.${name}`) })),
+    onChange: (values) => actions.update({ features: values }),
+  });
+  for (const box of group.boxes) box.name = 'features';
+  return {
+    element: el('div', { 'data-setting': 'features' }, [group.element, el('p', { className: 'note', text: t('playground.featuresNote') })]),
+    show(settings) {
+      for (const box of group.boxes) {
+        box.checked = settings.features.includes(box.value);
+        box.disabled = box.checked && settings.features.length === 1;
+      }
     },
   };
 }
@@ -108,7 +130,9 @@ function networkFieldset(actions) {
   });
   const weightSeed = control('weightSeed', 'playground.weightSeed');
   const layers = layerControls(actions);
+  const features = featureControls(actions);
   const headNote = el('p', { className: 'note', text: t('playground.headThreeClasses') });
+  const regressionNote = el('p', { className: 'note', text: t('playground.headRegression') });
   const legend = el('legend', { text: t('playground.networkLegend') });
   const element = el('fieldset', { className: 'pg-fieldset' });
   let alpha = null;
@@ -117,6 +141,7 @@ function networkFieldset(actions) {
     element,
     show(settings) {
       layers.show(settings);
+      features.show(settings);
       showValue(activation, settings.activation);
       const range = alphaRange(settings.activation);
       if (alphaFor !== settings.activation) {
@@ -127,13 +152,15 @@ function networkFieldset(actions) {
         }) : null;
       } else if (alpha) showValue(alpha, Math.min(settings.alpha, range.max));
       const threeClasses = classCount(settings) > 2;
+      const regression = isRegression(settings);
       for (const option of head.input.options) option.disabled = threeClasses && option.value !== perClassHead;
       showValue(head, settings.head);
       showValue(init, settings.init);
       showValue(initialBias, settings.initialBias);
       showValue(weightSeed, settings.weightSeed);
-      keepChildren(element, [legend, layers.element, activation.element, alpha?.element, head.element,
-        threeClasses ? headNote : null, init.element, initialBias.element, weightSeed.element]);
+      keepChildren(element, [legend, features.element, layers.element, activation.element, alpha?.element,
+        regression ? regressionNote : head.element, threeClasses ? headNote : null, init.element, initialBias.element,
+        weightSeed.element]);
     },
   };
 }

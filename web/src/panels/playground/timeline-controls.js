@@ -6,7 +6,7 @@ import { el } from '../../dom.js';
 import { t, onLanguageChange } from '../../i18n.js';
 import { createTimelineView } from '../../training/views/timeline.js';
 import { createUnitInspector } from '../../training/views/unit-inspector.js';
-import { createLineOverlay } from '../../training/views/line-overlay.js';
+import { createLineOverlay, linesInPlane } from '../../training/views/line-overlay.js';
 import { createDeathMarks } from '../../training/views/death-marks.js';
 
 /**
@@ -112,7 +112,8 @@ export function createTimelineControls(ctx) {
       timeline.update(frame);
       marks.update(timeline.deaths, position.step < position.liveEnd ? position.step : null);
       inspector.update(frame, selection, data, timeline.deaths.length);
-      overlay.update({ parameters: frame.parameters, units: frame.units, domain: frame.domain });
+      overlay.update({ parameters: linesInPlane(frame.network) ? frame.parameters : null, units: frame.units, domain: frame.domain });
+      overlayNote.hidden = !linesInPlane(frame.network);
       noteOverlay();
       if (focusInspector && frame.inspection) {
         focusInspector = false;

@@ -10,7 +10,9 @@ import { createLossChart } from '../../training/views/loss-chart.js';
 import { createDeadChart } from '../../training/views/dead-chart.js';
 import { createGradientChart } from '../../training/views/gradient-chart.js';
 import { createTrainingExports } from './exports.js';
+import { createParameterEditor } from './parameter-editor.js';
 import { blockOffsets } from '../../training/grid-blocks.js';
+import { regressionHead } from '../shared/engine-facts.js';
 
 const emptySet = { x: new Float64Array(0), label: new Int32Array(0) };
 
@@ -51,7 +53,8 @@ export function createPlaygroundViews(settings, actions) {
   const lossChart = createLossChart(loss.canvas);
   const deadChart = createDeadChart(dead.canvas);
   const gradientChart = createGradientChart(gradient.canvas, gradientTable);
-  const diagram = createNetworkDiagram(diagramHost, { onTiles: actions.tiles });
+  const editor = createParameterEditor({ onEdit: actions.editParameter });
+  const diagram = createNetworkDiagram(diagramHost, { onTiles: actions.tiles, onPick: editor.pick });
   let named = { activation: settings.activation, lr: settings.learningRate, layers: settings.hiddenLayers, step: 0 };
   const diagramFigure = el('section', { className: 'chart-figure pg-diagram-figure' }, [titles.diagram, hints.diagram, diagramHost]);
   const decisionFigure = el('figure', { className: 'chart-figure pg-decision-figure' }, [titles.decision, decisionCanvas, legendHost, hints.decision]);
@@ -74,6 +77,7 @@ export function createPlaygroundViews(settings, actions) {
   let custom = settings.dataset === 'custom';
   let lastDiverged = null;
   let lastDecision = null;
+  let regression = false;
 
   const element = el('div', { className: 'pg-views' }, [
     banner,
@@ -84,6 +88,7 @@ export function createPlaygroundViews(settings, actions) {
       ]),
     ]),
     diagramFigure,
+    editor.element,
     el('figure', { className: 'chart-figure pg-dead-figure' }, [titles.dead, dead.element, hints.dead, exports.dead]),
     el('figure', { className: 'chart-figure pg-gradient-figure' }, [titles.gradient, gradient.element, hints.gradient, gradientTable, exports.gradient]),
   ]);
@@ -113,7 +118,7 @@ export function createPlaygroundViews(settings, actions) {
 
   function relabel() {
     titles.decision.textContent = t('playground.decisionTitle');
-    titles.loss.textContent = t('playground.lossTitle');
+    titles.loss.textContent = t(regression ? 'playground.lossTitleRegression' : 'playground.lossTitle');
     titles.diagram.textContent = t('playground.diagramTitle');
     titles.dead.textContent = t('playground.deadTitle');
     titles.gradient.textContent = t('playground.gradientTitle');
@@ -147,7 +152,7 @@ export function createPlaygroundViews(settings, actions) {
       logBox.checked = next.logScale;
       lossChart.setLogScale(next.logScale);
       relabel();
-      if (redraw && lastDecision) decision.update({ ...lastDecision, showTest, discrete });
+      if (redraw && lastDecision) decision.update({ ...lastDecision, showTest, discrete: discrete && lastDecision.head !== regressionHead });
     },
     /** Shows the diverged banner ({step, lowerRate}) or hides it (null). */
     diverged: renderBanner,
@@ -160,6 +165,11 @@ export function createPlaygroundViews(settings, actions) {
         gradientChart.reset();
         exports.history.reset();
       }
+      if (regression !== (frame.network.head === regressionHead)) {
+        regression = !regression;
+        lossChart.showAccuracy(!regression);
+        titles.loss.textContent = t(regression ? 'playground.lossTitleRegression' : 'playground.lossTitle');
+      }
       lossChart.append(frame.history);
       deadChart.append(frame.history);
       gradientChart.append(frame.history);
@@ -169,12 +179,15 @@ export function createPlaygroundViews(settings, actions) {
       const { hiddenLayers, hiddenUnits, outputs, head, classes } = frame.network;
       legend(classes);
       const offsets = blockOffsets(frame.gridResolutions);
-      lastDecision = {
-        grid: frame.grid.subarray(offsets[hiddenUnits]), resolution: frame.resolution, hiddenUnits: 0, outputs, head, classes, train: data.train, test: data.test,
-      };
-      decision.update({ ...lastDecision, showTest, discrete });
+      if (frame.gridResolutions[hiddenUnits] > 0) {
+        lastDecision = {
+          grid: frame.grid.subarray(offsets[hiddenUnits]), resolution: frame.resolution, hiddenUnits: 0, outputs, head, classes, train: data.train, test: data.test,
+        };
+        decision.update({ ...lastDecision, showTest, discrete: discrete && head !== regressionHead });
+      }
+      editor.show(frame);
       diagram.update({
-        hiddenLayers, inputs: 2, outputs, head, parameters: frame.parameters, grid: frame.grid, gridResolutions: frame.gridResolutions, offsets, units: frame.units, step: frame.status.step,
+        features: frame.network.features, inputGrid: frame.inputGrid, hiddenLayers, outputs, head, parameters: frame.parameters, grid: frame.grid, gridResolutions: frame.gridResolutions, offsets, units: frame.units, step: frame.status.step,
       });
     },
     /** Shows points with no network yet (before the first frame, or own points before they can train). */

@@ -18,6 +18,16 @@ export function classesOf(kind) {
   return manifest.datasets.find((d) => d.name === kind).classes;
 }
 
+/** The kinds with real-valued targets instead of classes (plane, bumps). */
+export const regressionKinds = manifest.datasets.filter((d) => d.regression).map((d) => d.name);
+
+/** The head those kinds train with: one unbounded (linear) output and squared error. */
+export const regressionHead = manifest.heads.find((h) => h.outputs === 'one' && h.targets && h.targets.min < 0).name;
+
+/** Input features of the training panel's network, in display order, and the default ones. */
+export const inputFeatures = manifest.features.names;
+export const defaultFeatures = manifest.features.default;
+
 /** The kinds whose data has two classes (what the binary output heads can learn). */
 export const binaryDatasetKinds = manifest.datasets.filter((d) => d.classes === 2).map((d) => d.name);
 

@@ -1,7 +1,7 @@
 // Death marks on the loss chart: one small button per unit death, placed on the chart's step axis
 // (read from the Chart.js instance of the canvas), that moves the timeline to that step; and a
 // dashed line at an earlier step the timeline shows.
-import Chart from 'chart.js/auto';
+import { Chart } from '../../charts.js';
 import { t } from '../../i18n.js';
 import { el } from '../../dom.js';
 

@@ -7,6 +7,7 @@ import strings from '../../i18n/training-views.js';
 import { el } from '../../dom.js';
 import {
   classColours, divergingTable, classTables, outputRange, paintScalar, paintArgmax, packed, neutralColour, steppedTable, flatClassTables,
+  divergingColour,
 } from './heatmap-colours.js';
 
 registerStrings('trainingViews', strings);
@@ -66,6 +67,7 @@ export function createPointLegend(classes, showTest = true) {
     const icon = shapeIcon(classShape(k), classColours[k % classColours.length], false);
     legend.append(item(icon, t('trainingViews.className', { class: k })));
   }
+  if (!classes) legend.append(el('span', { className: 'point-legend-item', text: t('trainingViews.targetLegend') }));
   legend.append(item(shapeIcon('circle', '#58616e', false), t('trainingViews.trainPoint')));
   if (showTest) legend.append(item(shapeIcon('circle', '#58616e', true), t('trainingViews.testPoint')));
   return legend;
@@ -144,7 +146,23 @@ export function createDecisionView(canvas) {
     ];
   }
 
+  // Regression points: circles filled with their target's colour (test points: a ring of it).
+  function drawTargets(target, set, width, height, radius, hollow) {
+    for (let i = 0; i < set.target.length; i += 1) {
+      const [px, py] = toPixels(set.x[2 * i], set.x[2 * i + 1], width, height);
+      const colour = divergingColour(set.target[i]);
+      target.beginPath();
+      traceShape(target, 'circle', px, py, radius);
+      target.fillStyle = hollow ? '#ffffff' : colour;
+      target.strokeStyle = hollow ? colour : 'rgba(26, 29, 35, 0.55)';
+      target.lineWidth = hollow ? Math.max(1.5, radius * 0.45) : Math.max(0.75, radius * 0.2);
+      target.fill();
+      target.stroke();
+    }
+  }
+
   function drawSet(target, set, classes, width, height, radius, hollow) {
+    if (set?.x && set.target) drawTargets(target, set, width, height, radius, hollow);
     if (!set?.x || !set.label) return;
     for (let k = 0; k < classes; k += 1) {
       const colour = classColours[k % classColours.length];
@@ -166,13 +184,14 @@ export function createDecisionView(canvas) {
   }
 
   function drawPoints({ train, test, showTest, classes = 2 }, width, height, scale) {
-    const key = [train?.x, train?.label?.length, test?.x, test?.label?.length, showTest, classes, width, height,
+    const key = [train?.x, train?.label?.length ?? train?.target?.length, test?.x, test?.label?.length ?? test?.target?.length, showTest, classes, width, height,
       domain.xMin, domain.xMax, domain.yMin, domain.yMax];
     if (pointsKey && key.every((v, i) => v === pointsKey[i])) return;
     pointsKey = key;
     pointsLayer.width = width;
     pointsLayer.height = height;
-    const count = (train?.label?.length ?? 0) + (showTest ? test?.label?.length ?? 0 : 0);
+    const size = (set) => set?.label?.length ?? set?.target?.length ?? 0;
+    const count = size(train) + (showTest ? size(test) : 0);
     const radius = scale * Math.min(5, Math.max(2.5, width / scale / 110)) * (count > 1000 ? 0.7 : 1);
     drawSet(pointsCtx, train, classes, width, height, radius, false);
     if (showTest) drawSet(pointsCtx, test, classes, width, height, radius, true);

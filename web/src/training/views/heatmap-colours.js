@@ -66,7 +66,15 @@ export function classTables(classes, strength = 1) {
 
 /** The value range an output head spans: [lo, hi] mapped onto the diverging scale (centre = decision threshold). */
 export function outputRange(head) {
-  return head === 'tanh_mse' ? [-1, 1] : [0, 1];
+  return head === 'tanh_mse' || head === 'linear_mse' ? [-1, 1] : [0, 1];
+}
+
+/** The CSS colour of `value` on the full diverging scale over [lo, hi] (clamped), for points coloured by their target. */
+export function divergingColour(value, lo = -1, hi = 1) {
+  const p = Math.min(1, Math.max(0, (value - lo) / (hi - lo)));
+  const [low, middle, high] = [negativeColour, neutralColour, positiveColour].map(rgb);
+  const [r, g, b] = p < 0.5 ? mix(middle, low, 1 - 2 * p) : mix(middle, high, 2 * p - 1);
+  return `rgb(${Math.round(r)}, ${Math.round(g)}, ${Math.round(b)})`;
 }
 
 /** Source indices that subsample a resolution^2 block to size^2 cells (nearest cell centre), row-major. */

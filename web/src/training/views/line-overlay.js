@@ -3,9 +3,15 @@
 // student sees lines leave the data cloud. Also the half-plane geometry the unit inspector uses.
 import { t, onLanguageChange } from '../../i18n.js';
 import { fitBackingStore } from './decision-view.js';
+import { defaultFeatures } from '../../panels/shared/engine-facts.js';
 
 const liveColour = '#1a1d23';
 const deadColour = '#8a8f98';
+
+/** True when a frame's network ({features}) takes x1, x2 as they are, so first-layer units have straight lines in the plane. */
+export function linesInPlane(network) {
+  return !network?.features || network.features.join() === defaultFeatures.join();
+}
 
 /**
  * The part of the rectangle `domain` where w1 x + w2 y + b > 0 (polygon, data coordinates) and

@@ -56,12 +56,12 @@ export function createLossChart(canvas) {
         x: { type: 'linear', bounds: 'data', min: 0, suggestedMax: 10, title: { display: true }, ticks: { maxTicksLimit: 8, precision: 0 } },
         y: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true } },
         y1: {
-          type: 'linear', position: 'right', min: 0, max: 1, title: { display: true }, grid: { drawOnChartArea: false },
+          type: 'linear', position: 'right', min: 0, max: 1, display: true, title: { display: true }, grid: { drawOnChartArea: false },
           ticks: { callback: (value) => `${Math.round(value * 100)}%` },
         },
       },
       plugins: {
-        legend: { position: 'bottom', labels: lineLegendLabels },
+        legend: { position: 'bottom', labels: { ...lineLegendLabels, filter: (item) => chart.options.scales.y1.display || series[item.datasetIndex].axis !== 'y1' } },
         tooltip: {
           callbacks: {
             title: (items) => `${t('trainingViews.stepAxis')} ${items[0]?.parsed.x ?? ''}`,
@@ -94,6 +94,13 @@ export function createLossChart(canvas) {
     },
     reset() {
       history.reset();
+      chart.update('none');
+    },
+    /** Shows the accuracy lines and axis (classes) or hides them (regression: real-valued targets have no accuracy). */
+    showAccuracy(on) {
+      if (chart.options.scales.y1.display === on) return;
+      chart.options.scales.y1.display = on;
+      chart.data.datasets.forEach((dataset, i) => { if (series[i].axis === 'y1') dataset.hidden = !on; });
       chart.update('none');
     },
     /** Log (true) or linear (false) loss axis. */

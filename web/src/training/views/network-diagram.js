@@ -13,6 +13,7 @@ import { createLinkPainter } from './network-links.js';
 import { slopeOf, showSlope } from './unit-slope.js';
 import { createTilePainter } from './network-tiles.js';
 import { createTileVisibility } from './tile-visibility.js';
+import { linkAt } from './network-pick.js';
 
 registerStrings('trainingViews', strings);
 
@@ -33,8 +34,12 @@ function percent(fraction) {
   return `${Math.round(fraction * 100)}%`;
 }
 
-/** Draws into `container` (which becomes its own horizontal scroll box); onTiles(resolutions): one per hidden unit, 0 off screen. */
-export function createNetworkDiagram(container, { onTiles = () => {} } = {}) {
+/**
+ * Draws into `container` (which becomes its own horizontal scroll box); onTiles(resolutions): one per
+ * hidden unit, 0 off screen; onPick({layer, unit, input}): a click on a link (a weight) or on a
+ * hidden or output tile (its bias, input -1), in dense-layer terms.
+ */
+export function createNetworkDiagram(container, { onTiles = () => {}, onPick = () => {} } = {}) {
   container.classList.add('nn-diagram');
   container.setAttribute('role', 'group');
   container.tabIndex = 0;
@@ -46,6 +51,8 @@ export function createNetworkDiagram(container, { onTiles = () => {} } = {}) {
   const tilePainter = createTilePainter();
   let columns = [];
   let architecture = null;
+  let features = [];
+  let inputGrid = null;
   let last = null;
   let geometry = null;
   let tilesKey = '';
@@ -69,11 +76,12 @@ export function createNetworkDiagram(container, { onTiles = () => {} } = {}) {
     return { element, canvas, context: canvas.getContext('2d'), image: null, label: '', state: '' };
   }
 
-  function build(hiddenLayers, outputs) {
+  function build(inputs, hiddenLayers, outputs) {
     visibility.reset();
     tilesKey = '';
     stage.replaceChildren(links);
-    const sizes = [2, ...hiddenLayers, outputs];
+    features = inputs;
+    const sizes = [inputs.length, ...hiddenLayers, outputs];
     columns = sizes.map((units, c) => {
       const kind = c === 0 ? 'input' : c === sizes.length - 1 ? 'output' : 'hidden';
       const head = el('div', { className: 'nn-column-head' });
@@ -81,12 +89,13 @@ export function createNetworkDiagram(container, { onTiles = () => {} } = {}) {
       const count = el('span', { className: 'nn-column-count' });
       head.append(name, count);
       stage.append(head);
-      const unitAttributes = (j) => (kind === 'hidden' ? { 'data-layer': c, 'data-unit': j + 1, role: 'button', tabindex: 0 } : {});
+      const unitAttributes = (j) => (kind === 'hidden' ? { 'data-layer': c, 'data-unit': j + 1, role: 'button', tabindex: 0 }
+        : kind === 'input' ? { 'data-feature': inputs[j] } : {});
       const tiles = Array.from({ length: units }, (_, j) => makeTile(kind, unitAttributes(j)));
       if (kind === 'hidden') tiles.forEach((tile) => visibility.observe(tile.element));
       return { kind, units, head, name, count, tiles, ...tileSize(units) };
     });
-    architecture = sizes.join(',');
+    architecture = [...inputs, ...sizes].join(',');
     relabel();
     layout();
   }
@@ -129,7 +138,7 @@ export function createNetworkDiagram(container, { onTiles = () => {} } = {}) {
       for (const tile of column.tiles) tile.image = null;
     }
     linkPainter.reset();
-    tilePainter.paintInputs(columns[0]);
+    if (inputGrid) tilePainter.paintInputs(columns[0], inputGrid);
     if (last) paint(last);
     reportTiles();
   }
@@ -206,7 +215,7 @@ export function createNetworkDiagram(container, { onTiles = () => {} } = {}) {
       column.tiles.forEach((tile, j) => {
         tile.label = '';
         if (column.kind === 'input') {
-          const name = t(j === 0 ? 'trainingViews.inputX' : 'trainingViews.inputY');
+          const name = t(`trainingViews.feature.${features[j]}`);
           tile.element.dataset.name = name;
           tile.element.setAttribute('aria-label', t('trainingViews.inputTile', { name }));
           tile.element.title = t('trainingViews.inputTile', { name });
@@ -220,6 +229,17 @@ export function createNetworkDiagram(container, { onTiles = () => {} } = {}) {
     if (last) markUnits(last.units);
   }
 
+  stage.addEventListener('click', (event) => {
+    const tile = event.target.closest?.('.nn-tile');
+    const c = columns.findIndex((column) => column.tiles.some((item) => item.element === tile));
+    if (c > 0) {
+      onPick({ layer: c - 1, unit: columns[c].tiles.findIndex((item) => item.element === tile), input: -1 });
+      return;
+    }
+    const box = stage.getBoundingClientRect();
+    const link = tile ? null : linkAt(geometry, event.clientX - box.left, event.clientY - box.top);
+    if (link) onPick(link);
+  });
   container.replaceChildren(scrollHint, stage, legend);
   stage.append(links);
   const stopListening = onLanguageChange(relabel);
@@ -232,11 +252,20 @@ export function createNetworkDiagram(container, { onTiles = () => {} } = {}) {
   resizeObserver?.observe(container);
 
   return {
-    /** Redraws tiles (grid: per-unit blocks at gridResolutions, starting at offsets), links and unit states; rebuilds the nodes only when the layer sizes change. */
+    /**
+     * Redraws tiles (grid: per-unit blocks at gridResolutions, starting at offsets; inputGrid: the
+     * features' values, sent with each new run), links and unit states; rebuilds the nodes only
+     * when the features or layer sizes change.
+     */
     update(state) {
-      if ([2, ...state.hiddenLayers, state.outputs].join(',') !== architecture) {
+      const key = [...state.features, state.features.length, ...state.hiddenLayers, state.outputs].join(',');
+      if (key !== architecture) {
         last = null;
-        build(state.hiddenLayers, state.outputs);
+        build(state.features, state.hiddenLayers, state.outputs);
+      }
+      if (state.inputGrid) {
+        inputGrid = state.inputGrid;
+        tilePainter.paintInputs(columns[0], inputGrid);
       }
       last = state;
       paint(state);

@@ -1,4 +1,4 @@
-// The network diagram's tile pictures: the two input ramps, and every hidden and output tile from
+// The network diagram's tile pictures: every input (feature) tile from the engine's input grid, and every hidden and output tile from
 // a frame's per-unit grid blocks (grid-blocks.js), at the tile's own resolution or subsampled to it.
 import {
   divergingTable, classTables, outputRange, paintScalar, sampleIndices, maxAbs,
@@ -25,16 +25,14 @@ export function createTilePainter() {
     return tile.pixels;
   }
 
-  function paintInputs(column) {
-    const size = column.resolution;
-    const ramp = new Float64Array(size * size);
-    column.tiles.forEach((tile, axis) => {
-      for (let row = 0; row < size; row += 1) {
-        for (let col = 0; col < size; col += 1) {
-          ramp[row * size + col] = axis === 0 ? (2 * (col + 0.5)) / size - 1 : 1 - (2 * (row + 0.5)) / size;
-        }
-      }
-      paintScalar(pixelsOf(tile, size), ramp, 0, size * size, diverging, -1, 1);
+  function paintInputs(column, { resolution, values }) {
+    const size = Math.min(column.resolution, resolution);
+    const indices = size === resolution ? null : samples(resolution, size);
+    const count = size * size;
+    column.tiles.forEach((tile, j) => {
+      const offset = j * resolution * resolution;
+      const peak = maxAbs(values, offset, count, indices);
+      paintScalar(pixelsOf(tile, size), values, offset, count, diverging, peak > 0 ? -peak : -1, peak > 0 ? peak : 1, indices);
       tile.context.putImageData(tile.image, 0, 0);
     });
   }
@@ -69,7 +67,7 @@ export function createTilePainter() {
   }
 
   return {
-    /** The input column: x rises to the right, y to the top, on the diverging scale over [-1, 1]. */
+    /** The input column from the engine's inputGrid ({resolution, values}, input-major), each tile on the diverging scale over ± its largest |value|. */
     paintInputs,
     /**
      * Hidden and output columns from state {grid, gridResolutions, offsets, outputs, head, step}; a unit left

@@ -6,6 +6,7 @@ import { t, onLanguageChange } from '../../i18n.js';
 import { el } from '../../dom.js';
 import { explainUnit, formatValue, lifeSpans, startStateOf } from '../unit-explain.js';
 import { paintTile, paintHistogram, paintLine } from './unit-plots.js';
+import { linesInPlane } from './line-overlay.js';
 import { slopeOf } from './unit-slope.js';
 import { flatUnit, unitBlock } from '../grid-blocks.js';
 
@@ -103,7 +104,7 @@ export function createUnitInspector(actions) {
       lo: formatValue(h.lo), hi: formatValue(h.hi), positive, count, rest: count - positive,
     }));
     captions.histogram.textContent = t('timeline.histogramCaption', { count });
-    lineFigure.hidden = layer !== 0 || !frame.parameters;
+    lineFigure.hidden = layer !== 0 || !frame.parameters || !linesInPlane(frame.network);
     if (!lineFigure.hidden) {
       const { weights, biases } = frame.parameters[0];
       const [w1, w2, b] = [weights[2 * unit], weights[2 * unit + 1], biases[unit]];

@@ -1,0 +1,10 @@
+// Entry point of dist/activation-lab-core-fetch.js, which index.html runs before the page's
+// script: over http(s) it starts downloading activation-lab-core.wasm at once, so the module
+// streams in beside activation-lab.js; web/src/core.js compiles from this response.
+const script = document.currentScript;
+if (script?.src && /^https?:$/.test(globalThis.location.protocol)) {
+  const url = new URL('activation-lab-core.wasm', script.src).href;
+  const response = fetch(url);
+  response.catch(() => {});
+  globalThis.activationLabCoreDownload = { url, response };
+}
