@@ -4,7 +4,8 @@
 // (bench/timeline-bench.mjs), the largest network's heatmap grids, every unit at 100 x 100
 // against tiles at their drawn size (bench/grid-bench.mjs), and on the built page in Chromium the load
 // benchmark (bench/load-bench.mjs: first chart on a throttled network), the frame benchmark
-// (bench/frame-bench.mjs) and the pause benchmark (bench/pause-bench.mjs). Ends with one JSON
+// (bench/frame-bench.mjs), the pause benchmark (bench/pause-bench.mjs) and the experiments' worker
+// pool against one worker (bench/pool-bench.mjs). Ends with one JSON
 // line of every figure and the load average (the machine may be shared).
 import { readFileSync } from 'node:fs';
 import { ensureTools } from '../scripts/setup.mjs';
@@ -40,9 +41,10 @@ try {
   const load = await runLoadBench(browser);
   const frame = await runFrameBench(browser, server.url);
   const pause = await runPauseBench(browser, server.url);
+  const pool = await (await import('./pool-bench.mjs')).run(browser, server.url);
   const loadAverages = { before: loadBefore, after: loadAverage() };
   console.log(`load average (1, 5, 15 min) before ${loadAverages.before.join(' ')}, after ${loadAverages.after.join(' ')}`);
-  console.log(JSON.stringify({ training, experiments, timeline, grid, load, frame, pause, loadAverage: loadAverages }));
+  console.log(JSON.stringify({ training, experiments, timeline, grid, load, frame, pause, pool, loadAverage: loadAverages }));
 } finally {
   await browser.close();
   await server.close();

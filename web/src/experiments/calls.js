@@ -31,15 +31,17 @@ export function createExperimentServer(engine, post) {
 
 /**
  * The page's side; the worker starts on the first call. engine: the page's Engine (for the fallback); useWorker: false forces the
- * main thread. Returns {call(method, ...args) -> Promise of the engine's result, mode, dispose()}.
+ * main thread; nextSlice() resolves when the fallback may make its next call (a new task by default).
+ * Returns {call(method, ...args) -> Promise of the engine's result, mode, dispose()}.
  */
-export function createExperimentCalls({ engine, useWorker = workersAllowed() }) {
+export function createExperimentCalls({ engine, useWorker = workersAllowed(), nextSlice = nextTask }) {
   const pending = new Map();
   const queue = [];
   let transport = null;
   let nextId = 1;
   let mode = 'idle';
   let terminate = () => {};
+  let disposed = false;
 
   function receive(message) {
     const request = pending.get(message.id);
@@ -57,7 +59,7 @@ export function createExperimentCalls({ engine, useWorker = workersAllowed() }) 
 
   function startMainThread() {
     const server = createExperimentServer(engine, receive);
-    use((message) => nextTask().then(() => server.handle(message)), 'main');
+    use((message) => nextSlice().then(() => !disposed && server.handle(message)), 'main');
   }
 
   function start() {
@@ -81,8 +83,9 @@ export function createExperimentCalls({ engine, useWorker = workersAllowed() }) 
         else queue.push(message);
       });
     },
-    /** Stops the worker; calls still pending never settle. */
+    /** Stops the worker (or the main thread's queued calls); calls still pending never settle. */
     dispose() {
+      disposed = true;
       terminate();
       pending.clear();
       queue.length = 0;

@@ -39,10 +39,10 @@ const cellText = (p) => (p === 0 ? '0' : p < 0.005 ? '<1' : String(Math.round(p 
 const shown = (p) => `${cellText(p)}%`;
 
 /** The born-dead experiment; get() and save(next) read and write the panel settings. */
-export function createBornDead({ calls, get, save }) {
+export function createBornDead({ pool, get, save }) {
   let results = null;
   let view = {};
-  const runner = new ExperimentRun(calls, () => {
+  const runner = new ExperimentRun(pool, () => {
     view.bar?.update();
     drawTable();
   });

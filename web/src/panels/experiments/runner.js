@@ -1,10 +1,16 @@
-// Runs an experiment as a sequence of engine calls answered by the experiments worker (or, where
+// Runs an experiment as engine calls spread over the experiments' pool of Web Workers (or, where
 // none starts, one per main-thread task), so the page stays responsive, and shows it: Run and
-// Cancel buttons, a <progress> bar and a polite live status line.
+// Cancel buttons, a <progress> bar and a polite live status line saying where the runs happen.
 import { t } from '../../i18n.js';
 import { el } from '../../dom.js';
+import { field } from '../../settings.js';
 import { button, uniqueId } from '../shared/controls.js';
 import { fixed } from '../shared/format.js';
+
+const maxWorkers = 4;
+
+/** The pool's setting: at most this many Web Workers (fewer on a machine with fewer cores). */
+export const schema = { poolWorkers: field.integer(maxWorkers, 1, maxWorkers) };
 
 /** The state of one experiment's runs: phase 'idle' | 'running' | 'done' | 'cancelled' | 'error'. */
 export class ExperimentRun {
@@ -13,59 +19,58 @@ export class ExperimentRun {
   total = 0;
   elapsedMs = 0;
   error = '';
-  #generation = 0;
+  #job = null;
   #onChange;
-  #calls;
+  #pool;
 
-  /** calls: the experiments' engine calls (experiments/calls.js); onChange() after every call and every change of phase. */
-  constructor(calls, onChange) {
-    this.#calls = calls;
+  /** pool: the experiments' worker pool (experiments/pool.js); onChange() after every result and every change of phase. */
+  constructor(pool, onChange) {
+    this.#pool = pool;
     this.#onChange = onChange;
   }
 
   get running() { return this.phase === 'running'; }
 
   /** Where the engine calls run: 'idle' (none yet), 'starting', 'worker' or 'main'. */
-  get mode() { return this.#calls.mode; }
+  get mode() { return this.#pool.mode; }
 
-  /** Makes each of `steps` ({method, args, store(result)}) as one engine call, in order, until all ran or cancel(). */
+  /** How many workers (or main-thread members) run the calls. */
+  get members() { return this.#pool.members; }
+
+  /** Makes each of `steps` ({method, args, store(result)}) as one engine call, spread over the pool; stores in step order until all ran or cancel(). */
   async run(steps) {
-    this.#generation += 1;
-    const generation = this.#generation;
+    this.#job?.cancel();
     Object.assign(this, { phase: 'running', done: 0, total: steps.length, elapsedMs: 0, error: '' });
     const start = performance.now();
-    this.#onChange();
-    for (const { method, args, store } of steps) {
-      let result;
-      try {
-        result = await this.#calls.call(method, ...args);
-      } catch (error) {
-        if (generation !== this.#generation) return;
-        Object.assign(this, { phase: 'error', error: error.message, elapsedMs: performance.now() - start });
-        this.#onChange();
-        return;
-      }
-      if (generation !== this.#generation) return;
-      store(result);
+    const job = this.#pool.run(steps, (index, result) => {
+      steps[index].store(result);
       this.done += 1;
       this.elapsedMs = performance.now() - start;
       this.#onChange();
+    });
+    this.#job = job;
+    this.#onChange();
+    try {
+      if (await job.done === 'cancelled') return;
+      this.phase = 'done';
+    } catch (error) {
+      if (this.#job !== job) return;
+      Object.assign(this, { phase: 'error', error: error.message, elapsedMs: performance.now() - start });
     }
-    this.phase = 'done';
     this.#onChange();
   }
 
-  /** Stops a running experiment before its next engine call. */
+  /** Stops a running experiment at once: the workers busy with it are terminated. */
   cancel() {
     if (!this.running) return;
-    this.#generation += 1;
+    this.#job.cancel();
     this.phase = 'cancelled';
     this.#onChange();
   }
 
   /** Stops any run and every later callback. */
   destroy() {
-    this.#generation += 1;
+    this.#job?.cancel();
     this.#onChange = () => {};
   }
 }
@@ -88,6 +93,7 @@ export function runBar(runner, { unitKey, onRun, runLabel }) {
   ]);
   let lastLive = 0;
   let lastPhase = '';
+  let lastWhere = '';
 
   function describe() {
     const values = { done: runner.done, total: runner.total, unit: t(unitKey), seconds: fixed(runner.elapsedMs / 1000, 1) };
@@ -100,9 +106,17 @@ export function runBar(runner, { unitKey, onRun, runLabel }) {
     }
   }
 
+  function where() {
+    if (runner.phase === 'idle' || runner.phase === 'error') return '';
+    if (runner.mode === 'main') return t('experiments.where.main');
+    if (runner.mode !== 'worker') return '';
+    return t(runner.members === 1 ? 'experiments.where.worker' : 'experiments.where.workers', { count: runner.members });
+  }
+
   function update() {
     element.dataset.phase = runner.phase;
     element.dataset.mode = runner.mode;
+    element.dataset.members = runner.members;
     const focused = document.activeElement;
     run.disabled = runner.running;
     cancel.disabled = !runner.running;
@@ -111,10 +125,12 @@ export function runBar(runner, { unitKey, onRun, runLabel }) {
     progress.max = Math.max(1, runner.total);
     progress.value = runner.done;
     const now = performance.now();
-    if (runner.phase !== lastPhase || now - lastLive >= liveEveryMs) {
-      text.textContent = describe();
+    const place = where();
+    if (runner.phase !== lastPhase || place !== lastWhere || now - lastLive >= liveEveryMs) {
+      text.textContent = [describe(), place].filter(Boolean).join(' ');
       lastLive = now;
       lastPhase = runner.phase;
+      lastWhere = place;
     }
   }
 

@@ -1,5 +1,5 @@
 // Learning-rate sweep: the engine trains the same small network for every activation x
-// learning rate x seed (one sweepPoint call each, in the experiments worker); this module plots
+// learning rate x seed (one sweepPoint call each, spread over the experiments' worker pool); this module plots
 // dead / dormant units and test accuracy against the rate (sweep-chart.js) and tabulates them.
 import { t } from '../../i18n.js';
 import { field } from '../../settings.js';
@@ -53,12 +53,12 @@ export function sweepSpec(s) {
 }
 
 /** The sweep experiment; get() and save(next) read and write the panel settings. */
-export function createSweep({ engine, calls, get, save }) {
+export function createSweep({ engine, pool, get, save }) {
   let results = null;
   let charts = [];
   let view = {};
   let lastDraw = 0;
-  const runner = new ExperimentRun(calls, () => {
+  const runner = new ExperimentRun(pool, () => {
     view.bar?.update();
     const now = performance.now();
     if (!runner.running || now - lastDraw > 200) {
