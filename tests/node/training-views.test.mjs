@@ -110,3 +110,10 @@ test('a history delta that starts before the stored end replaces the rows from t
   series.reset();
   assert.equal(series.data.loss.length, 0);
 });
+
+test('log-axis labels: 1, 2, 5 x 10^k where there are two; a nearly flat curve labels its value once', async () => {
+  const { logTick } = await import('../../web/src/training/views/loss-chart.js');
+  const labels = (values) => values.map((value, i, all) => logTick(value, i, all.map((v) => ({ value: v }))));
+  assert.deepEqual(labels([0.1, 0.2, 0.3, 0.5, 1]), ['0.1', '0.2', '', '0.5', '1']);
+  assert.deepEqual(labels([0.6508, 0.6509, 0.651]), ['0.65', '', ''], 'expected no repeated 0.65 labels at step 0');
+});

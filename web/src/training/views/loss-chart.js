@@ -19,11 +19,16 @@ function mantissa(value) {
   return Number((value / 10 ** Math.floor(Math.log10(value))).toPrecision(2));
 }
 
-/** Log-axis tick labels: 1, 2, 5 x 10^k, else whole mantissas, else all, whichever first labels two ticks. */
+/**
+ * Log-axis tick labels: 1, 2, 5 x 10^k, else whole mantissas, else all, whichever first labels two
+ * ticks; a label that repeats the tick below it (a nearly flat curve) is left out.
+ */
 export function logTick(value, index, ticks) {
   const tiers = [(m) => m === 1 || m === 2 || m === 5, Number.isInteger, () => true];
   const tier = tiers.find((keep) => ticks.filter((tick) => keep(mantissa(tick.value))).length >= 2) ?? tiers[2];
-  return tier(mantissa(value)) ? String(Number(value.toPrecision(2))) : '';
+  const label = (v) => String(Number(v.toPrecision(2)));
+  if (!tier(mantissa(value))) return '';
+  return index > 0 && label(ticks[index - 1].value) === label(value) ? '' : label(value);
 }
 
 /** A Chart.js chart on `canvas` (its parent must be sized). */
