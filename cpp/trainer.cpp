@@ -42,6 +42,17 @@ void checkData(const Dataset& data, const Network& network, const char* part) {
                                   " classes");
 }
 
+// Every weight, bias and prelu slope, layer by layer: what a unit report depends on.
+std::vector<double> parameterValues(const Network& net) {
+  std::vector<double> parameters;
+  for (std::size_t l = 0; l < net.layerCount(); ++l) {
+    parameters.insert(parameters.end(), net.weights(l).begin(), net.weights(l).end());
+    parameters.insert(parameters.end(), net.biases(l).begin(), net.biases(l).end());
+    if (l + 1 < net.layerCount()) parameters.insert(parameters.end(), net.slopes(l).begin(), net.slopes(l).end());
+  }
+  return parameters;
+}
+
 bool sameSettings(const TrainSettings& a, const TrainSettings& b) {
   return a.learningRate == b.learningRate && a.batchSize == b.batchSize && a.momentum == b.momentum && a.l2 == b.l2 &&
          a.l1 == b.l1;
@@ -152,7 +163,9 @@ void Trainer::recordStats() {
   if (run_.diverged || run_.step < liveEnd_ || (!history_.empty() && history_.back().step >= run_.step)) return;
   HistoryEntry entry;
   entry.step = run_.step;
-  const NetworkScore train = run_.network.score(data_.train), test = run_.network.score(data_.test);
+  const TrainingPass pass = run_.network.trainingPass(data_.train);
+  const NetworkScore& train = pass.score;
+  const NetworkScore test = run_.network.score(data_.test);
   entry.trainLoss = train.loss;
   entry.testLoss = test.loss;
   if (!std::isfinite(entry.trainLoss) || !std::isfinite(entry.testLoss)) {
@@ -161,9 +174,10 @@ void Trainer::recordStats() {
   }
   entry.trainAccuracy = train.accuracy;
   entry.testAccuracy = test.accuracy;
-  entry.gradientNorms = run_.network.weightGradientNorms(data_.train);
+  entry.gradientNorms = pass.gradientNorms;
   entry.updateRatios = run_.network.updateRatios();
-  const UnitReport report = units();
+  const UnitReport report = classifyUnits(run_.network, pass.positive, data_.train.size());
+  unitsCache_.emplace(parameterValues(run_.network), report);
   for (const LayerUnits& layer : report.layers) {
     entry.deadPerLayer.push_back(layer.dead);
     entry.dormantPerLayer.push_back(layer.dormant);
@@ -219,11 +233,7 @@ double Trainer::epoch() const {
 
 UnitReport Trainer::units() const {
   const Network& net = finiteNetwork();
-  std::vector<double> parameters;
-  for (std::size_t l = 0; l < net.layerCount(); ++l) {
-    parameters.insert(parameters.end(), net.weights(l).begin(), net.weights(l).end());
-    parameters.insert(parameters.end(), net.biases(l).begin(), net.biases(l).end());
-  }
+  const std::vector<double> parameters = parameterValues(net);
   if (!unitsCache_ || unitsCache_->first != parameters) unitsCache_.emplace(parameters, classifyUnits(net, data_.train));
   return unitsCache_->second;
 }
