@@ -104,13 +104,19 @@ std::pair<double, std::size_t> lossAndCorrect(const Model& model, const Dataset&
   return {total, correct};
 }
 
-// Adds to positive[unit] the chunk's points whose pre-activation (in s) is > 0, hidden units in layer order.
-void countPositive(const Model& model, const ChunkScratch& s, int count, std::size_t* positive) {
+// Adds to positive[unit] the chunk's points whose pre-activation (in s) is > 0 and raises
+// largest[unit] to their largest pre-activation, hidden units in layer order.
+void scanChunk(const Model& model, const ChunkScratch& s, int count, std::size_t* positive, double* largest) {
   for (int l = 0; l < model.hiddenLayers; ++l) {
     const int width = model.layer[l].outputs;
     for (int b = 0; b < count; ++b)
-      for (int j = 0; j < width; ++j) positive[j] += s.z[l][b * width + j] > 0.0 ? 1 : 0;
+      for (int j = 0; j < width; ++j) {
+        const double z = s.z[l][b * width + j];
+        positive[j] += z > 0.0 ? 1 : 0;
+        largest[j] = std::max(largest[j], z);
+      }
     positive += width;
+    largest += width;
   }
 }
 
@@ -203,6 +209,7 @@ TrainingPass Network::trainingPass(const Dataset& data) const {
   checkShape(data, config_);
   TrainingPass pass;
   pass.positive.assign(static_cast<std::size_t>(hiddenUnitCount()), 0);
+  pass.maxPre.assign(pass.positive.size(), -std::numeric_limits<double>::infinity());
   auto zeros = [](const std::vector<std::vector<double>>& like) {
     std::vector<std::vector<double>> buffers;
     for (const auto& buffer : like) buffers.emplace_back(buffer.size(), 0.0);
@@ -225,7 +232,7 @@ TrainingPass Network::trainingPass(const Dataset& data) const {
     for (int b = 0; b < count; ++b) indices[b] = first + b;
     accumulateChunk(model, gradient, data, indices, count, 1.0 / static_cast<double>(n), s, total);
     correct += correctInChunk(model, data, s, count, first);
-    countPositive(model, s, count, pass.positive.data());
+    scanChunk(model, s, count, pass.positive.data(), pass.maxPre.data());
   }
   if (n > 0) pass.score = {total / static_cast<double>(n), static_cast<double>(correct) / static_cast<double>(n)};
   for (const auto& layer : weights) {

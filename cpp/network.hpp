@@ -69,11 +69,13 @@ struct NetworkScore {
 
 /// One forward and backward pass over a dataset: its score, per dense layer the norm of the gradient
 /// of the mean data loss with respect to the weights (0 for an empty dataset), and per hidden unit
-/// (layer by layer) the number of points where its pre-activation is > 0.
+/// (layer by layer) the number of points where its pre-activation is > 0 and its largest
+/// pre-activation (-infinity for an empty dataset).
 struct TrainingPass {
   NetworkScore score;
   std::vector<double> gradientNorms;
   std::vector<std::size_t> positive;
+  std::vector<double> maxPre;
 };
 
 class Network {

@@ -182,7 +182,8 @@ void Trainer::recordStats() {
     entry.deadPerLayer.push_back(layer.dead);
     entry.dormantPerLayer.push_back(layer.dormant);
   }
-  checkUnits(report);
+  UnitScan scan{flatStates(report), std::vector<uint32_t>(pass.positive.begin(), pass.positive.end()), pass.maxPre};
+  checkUnits(report, std::move(scan));
   for (const auto& layer : revivals()) entry.revivals += std::accumulate(layer.begin(), layer.end(), 0);
   history_.push_back(std::move(entry));
 }
@@ -192,33 +193,37 @@ void Trainer::checkUnits() {
   if (!run_.diverged && run_.step > lastCheck_) checkUnits(units());
 }
 
-void Trainer::checkUnits(const UnitReport& report) {
+void Trainer::checkUnits(const UnitReport& report, std::optional<UnitScan> scan) {
   if (run_.diverged || run_.step <= lastCheck_) return;
   std::vector<UnitState> states = flatStates(report);
-  if (states != lastStates_) resolve(lastCheck_, run_.step);
+  if (states != lastStates_) resolve(lastCheck_, run_.step, scan);
   const double n = static_cast<double>(data_.train.size());
   std::vector<uint32_t> positive;
   for (const LayerUnits& layer : report.layers)
     for (const double fraction : layer.activeFraction) positive.push_back(static_cast<uint32_t>(std::lround(fraction * n)));
   life_.addSample(run_.step, positive);
-  markChecked(std::move(states));
+  markChecked(std::move(states), std::move(scan));
 }
 
-void Trainer::markChecked(std::vector<UnitState> states) {
+void Trainer::markChecked(std::vector<UnitState> states, std::optional<UnitScan> scan) {
   lastCheck_ = run_.step;
   lastStates_ = std::move(states);
   checkedRun_ = run_;
+  checkedScan_ = std::move(scan);
 }
 
-// Starts from the copy taken at the last check when it is at `from`, else from a keyframe.
-void Trainer::resolve(long from, long to) {
-  RunState start = checkedRun_ && checkedRun_->step == from ? *checkedRun_ : run_;
+// Starts from the copy taken at the last check when it is at `from`, else from a keyframe; the
+// scans of both ends are the ones already taken where there are (toScan: the current step's).
+void Trainer::resolve(long from, long to, const std::optional<UnitScan>& toScan) {
+  const bool fromCheck = checkedRun_ && checkedRun_->step == from;
+  RunState start = fromCheck ? *checkedRun_ : run_;
   if (start.step != from) {
     timeline_.restore(from, start);
     timeline_.replay(start, from, data_.train, shuffle_);
   }
-  findChanges(start, scanUnits(start.network, data_.train), to, scanUnits(run_.network, data_.train), data_.train,
-              timeline_, shuffle_, life_);
+  const UnitScan startScan = fromCheck && checkedScan_ ? *checkedScan_ : scanUnits(start.network, data_.train);
+  findChanges(start, startScan, to, toScan ? *toScan : scanUnits(run_.network, data_.train), data_.train, timeline_,
+              shuffle_, life_);
 }
 
 long Trainer::checkInterval() const {

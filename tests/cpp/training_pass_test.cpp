@@ -4,11 +4,13 @@
 
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <numeric>
 #include <vector>
 
 #include "dead_units.hpp"
 #include "trainer.hpp"
+#include "unit_life.hpp"
 
 namespace alab {
 namespace {
@@ -57,6 +59,7 @@ void expectSameAsSeparatePasses(const NetworkConfig& config, DatasetKind kind, c
   }
   EXPECT_EQ(fused.dead, separate.dead) << what;
   EXPECT_EQ(fused.dormant, separate.dormant) << what;
+  EXPECT_EQ(pass.maxPre, scanUnits(net, data).maxPre) << what << ": largest pre-activations";
 }
 
 NetworkConfig configOf(std::vector<int> hidden, ActivationKind activation, OutputHead head, int classes = 2) {
@@ -112,6 +115,43 @@ TEST(TrainingPass, RecordStatsStoresTheSeparatePassesValues) {
   const UnitReport units = classifyUnits(net, train);
   for (std::size_t l = 0; l < units.layers.size(); ++l) EXPECT_EQ(entry.deadPerLayer[l], units.layers[l].dead);
   EXPECT_EQ(trainer.units().dead, units.dead);
+}
+
+// A ReLU run where units die (as in unit_life_test), its unit life checked every 20 steps.
+Trainer dyingRun(long statsEvery, long lifeEvery) {
+  NetworkConfig config;
+  config.hiddenUnits = {5, 3, 3};
+  config.seed = 4;
+  TrainSettings settings;
+  settings.learningRate = 1.0;
+  settings.momentum = 0.3;
+  const DatasetSplit data = splitDataset(makeDataset(DatasetKind::Xor, 200, 0.1, 7), 0.5, 7);
+  return Trainer(config, data, settings, statsEvery, 5, true, TimelineOptions{20, 1u << 20}, lifeEvery);
+}
+
+TEST(TrainingPass, UnitLifeFromRecordStatsEqualsTheOneFromSeparateScans) {
+  Trainer viaStats = dyingRun(20, std::numeric_limits<long>::max()), viaChecks = dyingRun(0, 20);
+  viaStats.train(300);
+  viaChecks.train(300);
+  const auto& events = viaStats.life().events();
+  const auto& expected = viaChecks.life().events();
+  ASSERT_EQ(events.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(events[i].step, expected[i].step) << "event " << i;
+    EXPECT_EQ(events[i].layer * 100 + events[i].unit, expected[i].layer * 100 + expected[i].unit) << "event " << i;
+    EXPECT_EQ(events[i].state, expected[i].state) << "event " << i;
+  }
+  const auto& deaths = viaStats.life().deaths();
+  ASSERT_EQ(deaths.size(), viaChecks.life().deaths().size());
+  ASSERT_GT(deaths.size(), 0u) << "the run must kill units to test anything";
+  for (std::size_t i = 0; i < deaths.size(); ++i) {
+    const KillingUpdate& want = viaChecks.life().deaths()[i];
+    EXPECT_EQ(deaths[i].step, want.step) << "death " << i;
+    EXPECT_TRUE(sameBits(deaths[i].maxPreBefore, want.maxPreBefore)) << "death " << i;
+    EXPECT_TRUE(sameBits(deaths[i].maxPreAfter, want.maxPreAfter)) << "death " << i;
+    EXPECT_EQ(deaths[i].batch, want.batch) << "death " << i;
+    EXPECT_EQ(deaths[i].weightsAfter, want.weightsAfter) << "death " << i;
+  }
 }
 
 }  // namespace
