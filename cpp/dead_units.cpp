@@ -15,21 +15,30 @@ UnitReport classifyUnits(const Network& network, const Dataset& data) {
   if (data.x.size() != n * inputs)
     throw std::invalid_argument("dataset has " + std::to_string(data.x.size()) + " values for " + std::to_string(n) +
                                 " points; the network takes " + std::to_string(inputs) + " inputs per point");
-  std::vector<double> pre(static_cast<std::size_t>(network.hiddenUnitCount()) * n);
+  const std::size_t units = static_cast<std::size_t>(network.hiddenUnitCount());
+  std::vector<double> pre(units * n);
   network.hiddenPreActivations(data.x.data(), n, pre.data());
+  std::vector<std::size_t> positive(units, 0);
+  for (std::size_t u = 0; u < units; ++u)
+    for (std::size_t p = 0; p < n; ++p) positive[u] += pre[u * n + p] > 0.0 ? 1 : 0;
+  return classifyUnits(network, positive, n);
+}
+
+UnitReport classifyUnits(const Network& network, const std::vector<std::size_t>& positive, std::size_t points) {
+  if (points == 0) throw std::invalid_argument("cannot classify units on an empty dataset");
+  if (positive.size() != static_cast<std::size_t>(network.hiddenUnitCount()))
+    throw std::invalid_argument("positive counts: expected one per hidden unit (" +
+                                std::to_string(network.hiddenUnitCount()) + "), got " + std::to_string(positive.size()));
   const bool vanishes = activationInfo(network.config().hiddenActivation).gradientVanishesBelowZero;
   const UnitState neverPositive = vanishes ? UnitState::Dead : UnitState::Dormant;
-
   UnitReport report;
-  const double* unit = pre.data();
+  const std::size_t* count = positive.data();
   for (const int units : network.config().hiddenUnits) {
     LayerUnits layer;
-    for (int j = 0; j < units; ++j, unit += n) {
-      std::size_t positive = 0;
-      for (std::size_t p = 0; p < n; ++p) positive += unit[p] > 0.0 ? 1 : 0;
-      const UnitState state = positive == 0 ? neverPositive : UnitState::Alive;
+    for (int j = 0; j < units; ++j, ++count) {
+      const UnitState state = *count == 0 ? neverPositive : UnitState::Alive;
       layer.state.push_back(state);
-      layer.activeFraction.push_back(static_cast<double>(positive) / static_cast<double>(n));
+      layer.activeFraction.push_back(static_cast<double>(*count) / static_cast<double>(points));
       if (state == UnitState::Dead) ++layer.dead;
       if (state == UnitState::Dormant) ++layer.dormant;
     }

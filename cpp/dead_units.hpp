@@ -36,5 +36,8 @@ struct UnitReport {
 
 /// Classifies every hidden unit of `network` on `data` (one forward pass over the data).
 UnitReport classifyUnits(const Network& network, const Dataset& data);
+/// The same report from each hidden unit's count of the `points` with pre-activation > 0 (layer by
+/// layer, as in TrainingPass::positive); throws std::invalid_argument for zero points or a wrong count.
+UnitReport classifyUnits(const Network& network, const std::vector<std::size_t>& positive, std::size_t points);
 
 }  // namespace alab

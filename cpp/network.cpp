@@ -50,7 +50,7 @@ Model modelOf(const Network& net) {
 // examples in order, so the result is bit-identical to an example-by-example loop.
 void accumulateChunk(const Model& model, const GradientView& gradient, const Dataset& data,
                      const std::size_t* indices, int count, double scale, ChunkScratch& s, double& total) {
-  const double* x[chunkSize];
+  const double* x[chunkSize] = {};
   for (int b = 0; b < count; ++b) {
     if (indices[b] >= data.size()) throwBadPoint(data, indices[b], model.classes);
     x[b] = data.x.data() + indices[b] * model.inputs;
@@ -75,24 +75,49 @@ double accumulate(const Model& model, const GradientView& gradient, const Datase
   return total * scale;
 }
 
+// Points among the chunk's count (from point `first` on, logits in s) whose predicted class is
+// their label; none for real-valued targets.
+std::size_t correctInChunk(const Model& model, const Dataset& data, const ChunkScratch& s, int count,
+                           std::size_t first) {
+  if (data.regression) return 0;
+  double y[maxWidth];
+  std::size_t correct = 0;
+  for (int b = 0; b < count; ++b) {
+    headOutput(model.head, s.z[model.hiddenLayers] + b * model.outputs, model.outputs, y);
+    if (predictedClass(model.head, y, model.outputs) == checkedLabel(data, first + b, model.classes)) ++correct;
+  }
+  return correct;
+}
+
 // Sum of the data loss and number of points classified right (none counted for real-valued
 // targets), in one forward pass.
 std::pair<double, std::size_t> lossAndCorrect(const Model& model, const Dataset& data) {
   ChunkScratch s;
-  double y[maxWidth];
   double total = 0.0;
   std::size_t correct = 0;
   forEachChunk(data.x.data(), data.size(), model.inputs, [&](const double* const* rows, int count, std::size_t first) {
     forwardChunk(model, rows, count, s, false);
-    for (int b = 0; b < count; ++b) {
-      const double* z = s.z[model.hiddenLayers] + b * model.outputs;
-      total += pointLoss<false>(model, data, first + b, z, 1.0, nullptr);
-      if (data.regression) continue;
-      headOutput(model.head, z, model.outputs, y);
-      if (predictedClass(model.head, y, model.outputs) == checkedLabel(data, first + b, model.classes)) ++correct;
-    }
+    for (int b = 0; b < count; ++b)
+      total += pointLoss<false>(model, data, first + b, s.z[model.hiddenLayers] + b * model.outputs, 1.0, nullptr);
+    correct += correctInChunk(model, data, s, count, first);
   });
   return {total, correct};
+}
+
+// Adds to positive[unit] the chunk's points whose pre-activation (in s) is > 0 and raises
+// largest[unit] to their largest pre-activation, hidden units in layer order.
+void scanChunk(const Model& model, const ChunkScratch& s, int count, std::size_t* positive, double* largest) {
+  for (int l = 0; l < model.hiddenLayers; ++l) {
+    const int width = model.layer[l].outputs;
+    for (int b = 0; b < count; ++b)
+      for (int j = 0; j < width; ++j) {
+        const double z = s.z[l][b * width + j];
+        positive[j] += z > 0.0 ? 1 : 0;
+        largest[j] = std::max(largest[j], z);
+      }
+    positive += width;
+    largest += width;
+  }
 }
 
 // Writes hidden activations (or pre-activations) and, when outputsToo, the outputs: unit u's n
@@ -120,13 +145,6 @@ void unitMajor(const Model& model, const double* x, std::size_t n, double* out, 
       for (int k = 0; k < model.outputs; ++k) put(unit + k, p, y[k]);
     }
   });
-}
-
-// True when no value is NaN or infinite (|v| <= DBL_MAX is false for both), without branches.
-bool allFinite(const std::vector<double>& values) {
-  bool finite = true;
-  for (const double v : values) finite &= std::fabs(v) <= std::numeric_limits<double>::max();
-  return finite;
 }
 
 }  // namespace
@@ -163,32 +181,6 @@ Network::Network(const NetworkConfig& config) : config_(config) {
   updateSquares_.assign(layers, 0.0);
 }
 
-void Network::setParameters(std::size_t layer, const std::vector<double>& weights, const std::vector<double>& biases) {
-  if (layer >= layerCount())
-    throw std::invalid_argument("layer " + std::to_string(layer) + " does not exist; the network has " +
-                                std::to_string(layerCount()) + " layers");
-  if (weights.size() != weights_[layer].size() || biases.size() != biases_[layer].size())
-    throw std::invalid_argument("layer " + std::to_string(layer) + " needs " + std::to_string(weights_[layer].size()) +
-                                " weights and " + std::to_string(biases_[layer].size()) + " biases, got " +
-                                std::to_string(weights.size()) + " and " + std::to_string(biases.size()));
-  if (!allFinite(weights) || !allFinite(biases))
-    throw std::invalid_argument("layer " + std::to_string(layer) + " parameters must be finite");
-  if (!config_.bias && std::any_of(biases.begin(), biases.end(), [](double b) { return b != 0.0; }))
-    throw std::invalid_argument("layer " + std::to_string(layer) +
-                                " biases must all be 0: the network was built with bias: false");
-  weights_[layer] = weights;
-  biases_[layer] = biases;
-}
-
-void Network::setSlopes(std::size_t layer, const std::vector<double>& slopes) {
-  if (layer >= slopes_.size() || slopes.size() != slopes_[layer].size())
-    throw std::invalid_argument("hidden layer " + std::to_string(layer) + " takes " +
-                                std::to_string(layer < slopes_.size() ? slopes_[layer].size() : 0) +
-                                " slopes (one per prelu unit), got " + std::to_string(slopes.size()));
-  if (!allFinite(slopes)) throw std::invalid_argument("hidden layer " + std::to_string(layer) + " slopes must be finite");
-  slopes_[layer] = slopes;
-}
-
 double Network::accumulateGradient(const Dataset& data, const std::size_t* indices, std::size_t count) {
   checkShape(data, config_);
   if (count == 0) return 0.0;
@@ -202,12 +194,6 @@ double Network::accumulateGradient(const Dataset& data, const std::size_t* indic
   return accumulate(model, gradient, data, indices, count);
 }
 
-bool Network::parametersFinite() const {
-  for (std::size_t l = 0; l < layerCount(); ++l)
-    if (!allFinite(weights_[l]) || !allFinite(biases_[l])) return false;
-  return true;
-}
-
 void Network::predict(const double* x, std::size_t n, double* out) const {
   const Model model = modelOf(*this);
   ChunkScratch s;
@@ -217,6 +203,44 @@ void Network::predict(const double* x, std::size_t n, double* out) const {
       headOutput(model.head, s.z[model.hiddenLayers] + b * model.outputs, model.outputs,
                  out + (first + b) * model.outputs);
   });
+}
+
+TrainingPass Network::trainingPass(const Dataset& data) const {
+  checkShape(data, config_);
+  TrainingPass pass;
+  pass.positive.assign(static_cast<std::size_t>(hiddenUnitCount()), 0);
+  pass.maxPre.assign(pass.positive.size(), -std::numeric_limits<double>::infinity());
+  auto zeros = [](const std::vector<std::vector<double>>& like) {
+    std::vector<std::vector<double>> buffers;
+    for (const auto& buffer : like) buffers.emplace_back(buffer.size(), 0.0);
+    return buffers;
+  };
+  std::vector<std::vector<double>> weights = zeros(weights_), biases = zeros(biases_), slopes = zeros(slopes_);
+  GradientView gradient;
+  for (std::size_t l = 0; l < layerCount(); ++l) {
+    gradient.weights[l] = weights[l].data();
+    gradient.biases[l] = biases[l].data();
+  }
+  for (std::size_t l = 0; l < slopes.size(); ++l) gradient.slopes[l] = slopes[l].data();
+  const Model model = modelOf(*this);
+  const std::size_t n = data.size();
+  ChunkScratch s;
+  double total = 0.0;
+  std::size_t correct = 0, indices[chunkSize];
+  for (std::size_t first = 0; first < n; first += chunkSize) {
+    const int count = static_cast<int>(std::min<std::size_t>(chunkSize, n - first));
+    for (int b = 0; b < count; ++b) indices[b] = first + b;
+    accumulateChunk(model, gradient, data, indices, count, 1.0 / static_cast<double>(n), s, total);
+    correct += correctInChunk(model, data, s, count, first);
+    scanChunk(model, s, count, pass.positive.data(), pass.maxPre.data());
+  }
+  if (n > 0) pass.score = {total / static_cast<double>(n), static_cast<double>(correct) / static_cast<double>(n)};
+  for (const auto& layer : weights) {
+    double squares = 0;
+    for (const double g : layer) squares += g * g;
+    pass.gradientNorms.push_back(std::sqrt(squares));
+  }
+  return pass;
 }
 
 NetworkScore Network::score(const Dataset& data) const {

@@ -67,6 +67,17 @@ struct NetworkScore {
   double loss = 0.0, accuracy = 0.0;
 };
 
+/// One forward and backward pass over a dataset: its score, per dense layer the norm of the gradient
+/// of the mean data loss with respect to the weights (0 for an empty dataset), and per hidden unit
+/// (layer by layer) the number of points where its pre-activation is > 0 and its largest
+/// pre-activation (-infinity for an empty dataset).
+struct TrainingPass {
+  NetworkScore score;
+  std::vector<double> gradientNorms;
+  std::vector<std::size_t> positive;
+  std::vector<double> maxPre;
+};
+
 class Network {
  public:
   /// Validates the config (std::invalid_argument) and initialises the weights from config.seed.
@@ -116,6 +127,8 @@ class Network {
   std::vector<double> updateRatios() const;
   /// Per dense layer: the norm of the gradient of the mean data loss over `data` with respect to its weights.
   std::vector<double> weightGradientNorms(const Dataset& data) const;
+  /// score, weightGradientNorms and the hidden units' activity on `data` (bit for bit), in one pass.
+  TrainingPass trainingPass(const Dataset& data) const;
   /// True when every weight and bias is finite.
   bool parametersFinite() const;
 

@@ -1,9 +1,11 @@
-// Network's optimiser step (sgd, adam, rmsprop on weights, biases and prelu slopes, with L2 and
-// L1 on the weights), its whole training state as one vector (for the timeline's keyframes) and
-// the per-layer sizes of its gradients and updates.
+// Network's parameters set from outside (checked), its optimiser step (sgd, adam, rmsprop on
+// weights, biases and prelu slopes, with L2 and L1 on the weights), its whole training state as one
+// vector (for the timeline's keyframes) and the per-layer sizes of its gradients and updates.
 #include <algorithm>
 #include <cmath>
-#include <numeric>
+#include <limits>
+#include <stdexcept>
+#include <string>
 
 #include "dense_kernels.hpp"
 #include "network.hpp"
@@ -18,7 +20,46 @@ double squaredNorm(const std::vector<double>& values) {
   return sum;
 }
 
+// True when no value is NaN or infinite (|v| <= DBL_MAX is false for both), without branches.
+bool allFinite(const std::vector<double>& values) {
+  bool finite = true;
+  for (const double v : values) finite &= std::fabs(v) <= std::numeric_limits<double>::max();
+  return finite;
+}
+
 }  // namespace
+
+void Network::setParameters(std::size_t layer, const std::vector<double>& weights, const std::vector<double>& biases) {
+  if (layer >= layerCount())
+    throw std::invalid_argument("layer " + std::to_string(layer) + " does not exist; the network has " +
+                                std::to_string(layerCount()) + " layers");
+  if (weights.size() != weights_[layer].size() || biases.size() != biases_[layer].size())
+    throw std::invalid_argument("layer " + std::to_string(layer) + " needs " + std::to_string(weights_[layer].size()) +
+                                " weights and " + std::to_string(biases_[layer].size()) + " biases, got " +
+                                std::to_string(weights.size()) + " and " + std::to_string(biases.size()));
+  if (!allFinite(weights) || !allFinite(biases))
+    throw std::invalid_argument("layer " + std::to_string(layer) + " parameters must be finite");
+  if (!config_.bias && std::any_of(biases.begin(), biases.end(), [](double b) { return b != 0.0; }))
+    throw std::invalid_argument("layer " + std::to_string(layer) +
+                                " biases must all be 0: the network was built with bias: false");
+  weights_[layer] = weights;
+  biases_[layer] = biases;
+}
+
+void Network::setSlopes(std::size_t layer, const std::vector<double>& slopes) {
+  if (layer >= slopes_.size() || slopes.size() != slopes_[layer].size())
+    throw std::invalid_argument("hidden layer " + std::to_string(layer) + " takes " +
+                                std::to_string(layer < slopes_.size() ? slopes_[layer].size() : 0) +
+                                " slopes (one per prelu unit), got " + std::to_string(slopes.size()));
+  if (!allFinite(slopes)) throw std::invalid_argument("hidden layer " + std::to_string(layer) + " slopes must be finite");
+  slopes_[layer] = slopes;
+}
+
+bool Network::parametersFinite() const {
+  for (std::size_t l = 0; l < layerCount(); ++l)
+    if (!allFinite(weights_[l]) || !allFinite(biases_[l])) return false;
+  return true;
+}
 
 // The buffers of the training state with `optimizer`'s state, in saveState's order: per layer the
 // weights and biases and the velocities (sgd, adam) and mean squares (adam, rmsprop) of each, per
@@ -120,16 +161,6 @@ std::vector<double> Network::updateRatios() const {
   return ratios;
 }
 
-std::vector<double> Network::weightGradientNorms(const Dataset& data) const {
-  Network copy(*this);
-  for (auto* buffers : {&copy.weightGradients_, &copy.biasGradients_, &copy.slopeGradients_})
-    for (auto& buffer : *buffers) std::fill(buffer.begin(), buffer.end(), 0.0);
-  std::vector<std::size_t> indices(data.size());
-  std::iota(indices.begin(), indices.end(), std::size_t{0});
-  copy.accumulateGradient(data, indices.data(), indices.size());
-  std::vector<double> norms;
-  for (const auto& layer : copy.weightGradients_) norms.push_back(std::sqrt(squaredNorm(layer)));
-  return norms;
-}
+std::vector<double> Network::weightGradientNorms(const Dataset& data) const { return trainingPass(data).gradientNorms; }
 
 }  // namespace alab

@@ -42,6 +42,17 @@ void checkData(const Dataset& data, const Network& network, const char* part) {
                                   " classes");
 }
 
+// Every weight, bias and prelu slope, layer by layer: what a unit report depends on.
+std::vector<double> parameterValues(const Network& net) {
+  std::vector<double> parameters;
+  for (std::size_t l = 0; l < net.layerCount(); ++l) {
+    parameters.insert(parameters.end(), net.weights(l).begin(), net.weights(l).end());
+    parameters.insert(parameters.end(), net.biases(l).begin(), net.biases(l).end());
+    if (l + 1 < net.layerCount()) parameters.insert(parameters.end(), net.slopes(l).begin(), net.slopes(l).end());
+  }
+  return parameters;
+}
+
 bool sameSettings(const TrainSettings& a, const TrainSettings& b) {
   return a.learningRate == b.learningRate && a.batchSize == b.batchSize && a.momentum == b.momentum && a.l2 == b.l2 &&
          a.l1 == b.l1;
@@ -152,7 +163,9 @@ void Trainer::recordStats() {
   if (run_.diverged || run_.step < liveEnd_ || (!history_.empty() && history_.back().step >= run_.step)) return;
   HistoryEntry entry;
   entry.step = run_.step;
-  const NetworkScore train = run_.network.score(data_.train), test = run_.network.score(data_.test);
+  const TrainingPass pass = run_.network.trainingPass(data_.train);
+  const NetworkScore& train = pass.score;
+  const NetworkScore test = run_.network.score(data_.test);
   entry.trainLoss = train.loss;
   entry.testLoss = test.loss;
   if (!std::isfinite(entry.trainLoss) || !std::isfinite(entry.testLoss)) {
@@ -161,14 +174,16 @@ void Trainer::recordStats() {
   }
   entry.trainAccuracy = train.accuracy;
   entry.testAccuracy = test.accuracy;
-  entry.gradientNorms = run_.network.weightGradientNorms(data_.train);
+  entry.gradientNorms = pass.gradientNorms;
   entry.updateRatios = run_.network.updateRatios();
-  const UnitReport report = units();
+  const UnitReport report = classifyUnits(run_.network, pass.positive, data_.train.size());
+  unitsCache_.emplace(parameterValues(run_.network), report);
   for (const LayerUnits& layer : report.layers) {
     entry.deadPerLayer.push_back(layer.dead);
     entry.dormantPerLayer.push_back(layer.dormant);
   }
-  checkUnits(report);
+  UnitScan scan{flatStates(report), std::vector<uint32_t>(pass.positive.begin(), pass.positive.end()), pass.maxPre};
+  checkUnits(report, std::move(scan));
   for (const auto& layer : revivals()) entry.revivals += std::accumulate(layer.begin(), layer.end(), 0);
   history_.push_back(std::move(entry));
 }
@@ -178,33 +193,37 @@ void Trainer::checkUnits() {
   if (!run_.diverged && run_.step > lastCheck_) checkUnits(units());
 }
 
-void Trainer::checkUnits(const UnitReport& report) {
+void Trainer::checkUnits(const UnitReport& report, std::optional<UnitScan> scan) {
   if (run_.diverged || run_.step <= lastCheck_) return;
   std::vector<UnitState> states = flatStates(report);
-  if (states != lastStates_) resolve(lastCheck_, run_.step);
+  if (states != lastStates_) resolve(lastCheck_, run_.step, scan);
   const double n = static_cast<double>(data_.train.size());
   std::vector<uint32_t> positive;
   for (const LayerUnits& layer : report.layers)
     for (const double fraction : layer.activeFraction) positive.push_back(static_cast<uint32_t>(std::lround(fraction * n)));
   life_.addSample(run_.step, positive);
-  markChecked(std::move(states));
+  markChecked(std::move(states), std::move(scan));
 }
 
-void Trainer::markChecked(std::vector<UnitState> states) {
+void Trainer::markChecked(std::vector<UnitState> states, std::optional<UnitScan> scan) {
   lastCheck_ = run_.step;
   lastStates_ = std::move(states);
   checkedRun_ = run_;
+  checkedScan_ = std::move(scan);
 }
 
-// Starts from the copy taken at the last check when it is at `from`, else from a keyframe.
-void Trainer::resolve(long from, long to) {
-  RunState start = checkedRun_ && checkedRun_->step == from ? *checkedRun_ : run_;
+// Starts from the copy taken at the last check when it is at `from`, else from a keyframe; the
+// scans of both ends are the ones already taken where there are (toScan: the current step's).
+void Trainer::resolve(long from, long to, const std::optional<UnitScan>& toScan) {
+  const bool fromCheck = checkedRun_ && checkedRun_->step == from;
+  RunState start = fromCheck ? *checkedRun_ : run_;
   if (start.step != from) {
     timeline_.restore(from, start);
     timeline_.replay(start, from, data_.train, shuffle_);
   }
-  findChanges(start, scanUnits(start.network, data_.train), to, scanUnits(run_.network, data_.train), data_.train,
-              timeline_, shuffle_, life_);
+  const UnitScan startScan = fromCheck && checkedScan_ ? *checkedScan_ : scanUnits(start.network, data_.train);
+  findChanges(start, startScan, to, toScan ? *toScan : scanUnits(run_.network, data_.train), data_.train, timeline_,
+              shuffle_, life_);
 }
 
 long Trainer::checkInterval() const {
@@ -219,11 +238,7 @@ double Trainer::epoch() const {
 
 UnitReport Trainer::units() const {
   const Network& net = finiteNetwork();
-  std::vector<double> parameters;
-  for (std::size_t l = 0; l < net.layerCount(); ++l) {
-    parameters.insert(parameters.end(), net.weights(l).begin(), net.weights(l).end());
-    parameters.insert(parameters.end(), net.biases(l).begin(), net.biases(l).end());
-  }
+  const std::vector<double> parameters = parameterValues(net);
   if (!unitsCache_ || unitsCache_->first != parameters) unitsCache_.emplace(parameters, classifyUnits(net, data_.train));
   return unitsCache_->second;
 }

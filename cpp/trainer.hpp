@@ -153,9 +153,9 @@ class Trainer {
 
  private:
   void ensureOrigin();
-  void checkUnits(const UnitReport& report);
-  void resolve(long from, long to);
-  void markChecked(std::vector<UnitState> states);
+  void checkUnits(const UnitReport& report, std::optional<UnitScan> scan = std::nullopt);
+  void resolve(long from, long to, const std::optional<UnitScan>& toScan);
+  void markChecked(std::vector<UnitState> states, std::optional<UnitScan> scan = std::nullopt);
   long checkInterval() const;
 
   RunState run_;
@@ -172,6 +172,7 @@ class Trainer {
   long lastCheck_ = 0;
   std::vector<UnitState> lastStates_;
   std::optional<RunState> checkedRun_;  // the run at lastCheck_, where a search for changes starts
+  std::optional<UnitScan> checkedScan_;  // its units on the training set, when the check had them
   std::vector<HistoryEntry> history_;
   // The last units() report and the parameters it was computed for (a frame asks twice per step).
   mutable std::optional<std::pair<std::vector<double>, UnitReport>> unitsCache_;
