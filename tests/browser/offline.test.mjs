@@ -44,8 +44,8 @@ test('dist/ holds the page, its scripts, the WASM module (also as base64 for fil
   const fonts = readdirSync(path.join(distDir, 'katex', 'fonts'));
   assert.ok(fonts.filter((f) => f.endsWith('.woff2')).length >= 19, 'expected KaTeX\'s woff2 fonts');
   assert.deepEqual(readdirSync(distDir).filter((f) => f.endsWith('.js')),
-    ['activation-lab-core-fetch.js', 'activation-lab-core-inline.js', 'activation-lab-worker.js', 'activation-lab.js'],
-    'expected the page, worker, early .wasm download and file:// core scripts');
+    ['activation-lab-core-fetch.js', 'activation-lab-core-inline.js', 'activation-lab-strings-zh.js', 'activation-lab-worker.js', 'activation-lab.js'],
+    'expected the page, worker, early .wasm download, file:// core and Chinese strings scripts');
   assert.deepEqual(readdirSync(distDir).filter((f) => f.endsWith('.wasm')), ['activation-lab-core.wasm'], 'expected the WASM module for http(s)');
   assert.doesNotMatch(readFileSync(path.join(distDir, 'activation-lab.js'), 'utf8'), /base64,AGFzbQ/, 'expected no WASM inside the page bundle');
   assert.match(readFileSync(path.join(distDir, 'activation-lab-core-inline.js'), 'utf8'), /"AGFzbQ/, 'expected the WASM module as base64 for file://');

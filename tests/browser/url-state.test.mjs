@@ -263,7 +263,7 @@ test('hostile and broken links load with defaults, a notice, no injected HTML, n
     const injected = await page.evaluate(() => ({
       handlers: document.querySelectorAll('[onerror], [onload], [onclick]').length,
       images: document.querySelectorAll('img').length,
-      scripts: [...document.scripts].filter((s) => !/\/(activation-lab|activation-lab-core-fetch|katex\/katex\.min)\.js$/.test(s.src)).length,
+      scripts: [...document.scripts].filter((s) => !/\/(activation-lab(-core-fetch|-strings-[a-z]+)?|katex\/katex\.min)\.js$/.test(s.src)).length,
       polluted: ({}).polluted !== undefined || Object.prototype.polluted !== undefined,
     }));
     assert.deepEqual(injected, { handlers: 0, images: 0, scripts: 0, polluted: false }, `expected nothing injected by ${label}`);

@@ -8,3 +8,14 @@ export const bundleUrl = typeof document !== 'undefined' && document.currentScri
 export function assetUrl(relative) {
   return new URL(relative, bundleUrl ?? globalThis.location.href).href;
 }
+
+/** Runs the classic script `relative` (next to the bundle) in the page; resolves once it has run. */
+export function loadScript(relative) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = assetUrl(relative);
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`could not load ${script.src}`));
+    document.head.append(script);
+  });
+}

@@ -6,7 +6,7 @@
 // then downloads nothing.
 import createActivationLabCore from 'activation-lab-core';
 import { createEngine } from './engine.js';
-import { assetUrl } from './bundle-url.js';
+import { assetUrl, loadScript } from './bundle-url.js';
 import { setCoreModule } from './core-module.js';
 
 /** Thrown (as a rejection of loadEngine) when the browser has no usable WebAssembly. */
@@ -27,13 +27,8 @@ function webAssemblyAvailable() {
 
 /** The module's bytes from activation-lab-core-inline.js (file:// pages, refused fetches). */
 function inlineBytes() {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = assetUrl('activation-lab-core-inline.js');
-    script.onload = () => resolve(Uint8Array.from(atob(globalThis.activationLabCoreWasm), (c) => c.charCodeAt(0)));
-    script.onerror = () => reject(new Error(`could not load ${script.src}`));
-    document.head.append(script);
-  });
+  return loadScript('activation-lab-core-inline.js')
+    .then(() => Uint8Array.from(atob(globalThis.activationLabCoreWasm), (c) => c.charCodeAt(0)));
 }
 
 /** The response for `url`: the download index.html started early (web/src/core-fetch.js) if it is that file, else a new fetch. */

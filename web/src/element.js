@@ -201,7 +201,7 @@ function elementClass() {
       this.#origins = hosting.origins;
       const tag = this.getAttribute('lang') ?? this.parentElement?.closest('[lang]')?.getAttribute('lang')
         ?? document.documentElement.getAttribute('lang');
-      setLanguage(languageOf(tag) ?? preferredLanguage());
+      const starting = setLanguage(languageOf(tag) ?? preferredLanguage());
       this.#panel = panel;
       this.#settings = settings;
       this.dataset.state = 'loading';
@@ -214,7 +214,7 @@ function elementClass() {
       };
       let engine;
       try {
-        [engine] = await Promise.all([loadEngine(), this.#styles]);
+        [engine] = await Promise.all([loadEngine(), this.#styles, starting]);
       } catch (error) {
         if (generation !== this.#generation) return;
         const missing = error instanceof WebAssemblyUnavailableError;

@@ -4,7 +4,7 @@
 //
 // Test hook (documented for tests/browser): window.activationLab.getChart(canvas) returns the
 // Chart.js instance drawn on a canvas; <html data-state> is 'loading', 'ready' or 'error'.
-import { registerStrings, t, setLanguage, preferredLanguage, onLanguageChange, language } from './i18n.js';
+import { registerStrings, t, setLanguage, preferredLanguage, onLanguageChange, language, languages, loadLanguage } from './i18n.js';
 import { Chart } from './charts.js';
 import { loadEngine, WebAssemblyUnavailableError } from './core.js';
 import { translatePage, wireLanguageSwitch, showStatus, createTabs } from './shell.js';
@@ -141,15 +141,28 @@ function startEmbeddedPanel(engine) {
   reportHeight(document.getElementById('content'), post, () => panel.id);
 }
 
+/** Resolves when the browser is next idle (after the first panel has rendered), within a second at most. */
+function whenIdle() {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1000 });
+    else setTimeout(resolve, 0);
+  });
+}
+
+/** Once the browser is idle, loads every language's strings, so the language switch answers at once. */
+function loadAllLanguages() {
+  return whenIdle().then(() => Promise.all(languages.map(({ code }) => loadLanguage(code)))).catch((error) => console.error(error));
+}
+
 async function boot() {
   state = createUrlStore(panels, { language });
-  setLanguage(state.language ?? preferredLanguage());
+  const starting = setLanguage(state.language ?? preferredLanguage());
   translatePage();
   onLanguageChange(translatePage);
-  wireLanguageSwitch(setLanguage);
+  wireLanguageSwitch((code) => setLanguage(code).catch((error) => console.error(error)));
   showStatus('loading');
   try {
-    const engine = await loadEngine();
+    const [engine] = await Promise.all([loadEngine(), starting]);
     if (state.embedded) startEmbeddedPanel(engine);
     else startPanels(engine);
     showNotice(document.getElementById('content'), state.problems, state.embedded ?? panels[0]);
@@ -157,10 +170,12 @@ async function boot() {
       document.documentElement.classList.add('formula-fonts-blocked');
       showNotice(document.getElementById('content'), { rejected: [], fonts: true }, state.embedded ?? panels[0]);
     });
+    await loadAllLanguages();
     showStatus('ready');
   } catch (error) {
     const missing = error instanceof WebAssemblyUnavailableError;
     if (!missing) console.error(error);
+    await loadAllLanguages();
     const explain = () => showStatus('error', t(missing ? 'app.noWebAssemblyTitle' : 'app.startFailedTitle'),
       missing ? t('app.noWebAssembly') : t('app.startFailed', { message: error.message }));
     explain();

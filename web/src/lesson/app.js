@@ -1,9 +1,8 @@
 // Lessons on the app page: the lesson bar (start the chapter lesson, open a lesson file, author
 // mode's "save this setup as a lesson step") and the sidebar beside the panels. A lesson named by
 // the link (lesson=chapter, lesson=z.<encoded>, lesson-src=<same-origin URL>) starts at once.
-import { t, onLanguageChange } from '../i18n.js';
+import { t, onLanguageChange, languages, textIn } from '../i18n.js';
 import { el } from '../dom.js';
-import strings from '../i18n/lessons.js';
 import { uniqueId } from '../panels/shared/controls.js';
 import { download } from '../panels/playground/files.js';
 import { exportFileName } from '../export.js';
@@ -15,7 +14,7 @@ import { lessonFormat, lessonVersion } from './schema.js';
 export function lessonStepDocument(panel, settings) {
   const changed = Object.fromEntries(Object.entries(panel.schema)
     .filter(([key, spec]) => JSON.stringify(settings[key]) !== JSON.stringify(spec.fallback)).map(([key]) => [key, settings[key]]));
-  const text = (key) => ({ en: strings.en[key].replace('{panel}', panel.id), zh: strings.zh[key].replace('{panel}', panel.id) });
+  const text = (key) => Object.fromEntries(languages.map(({ code }) => [code, textIn(code, `lessons.${key}`).replace('{panel}', panel.id)]));
   return {
     format: lessonFormat, version: lessonVersion, id: 'my-lesson', title: text('authorLesson'),
     steps: [{ panel: panel.id, settings: changed, title: text('authorTitle'), prompt: text('authorPrompt') }],
