@@ -69,3 +69,20 @@ test('a page that starts in Chinese shows its panel in Chinese, over http and fr
     await context.close();
   }
 });
+
+test('when the Chinese strings cannot load, the page starts in English with a notice saying so, and the switch says it again', async () => {
+  const { page, context, errors } = await openPage(lab.browser, 'about:blank', { waitFor: null });
+  await context.route(`**/${stringsFile('zh')}`, (route) => route.fulfill({ status: 404, body: '' }));
+  await page.goto(`${lab.server.url}index.html#race&lang=zh`);
+  await page.waitForSelector('html[data-state="ready"]', { state: 'attached' });
+  const notice = page.locator('.url-notice[role="status"]');
+  assert.match(await notice.textContent(), /The text in the other language could not be loaded \(.+\), so the page stays in this language\./);
+  assert.equal(await page.textContent('h1'), 'Activation Lab', 'expected the page in English');
+  await page.click('.url-notice button');
+  await page.click('button[data-language="zh"]');
+  await notice.waitFor();
+  assert.equal(await page.textContent('h1'), 'Activation Lab');
+  const unexpected = errors.filter((e) => !e.includes(stringsFile('zh')) && !/Failed to load resource|could not load/.test(e));
+  assert.deepEqual(unexpected, [], 'expected no errors besides the missing strings file');
+  await context.close();
+});

@@ -201,7 +201,8 @@ function elementClass() {
       this.#origins = hosting.origins;
       const tag = this.getAttribute('lang') ?? this.parentElement?.closest('[lang]')?.getAttribute('lang')
         ?? document.documentElement.getAttribute('lang');
-      const starting = setLanguage(languageOf(tag) ?? preferredLanguage());
+      let stringsError = null;
+      const starting = setLanguage(languageOf(tag) ?? preferredLanguage()).catch((error) => { stringsError = error; });
       this.#panel = panel;
       this.#settings = settings;
       this.dataset.state = 'loading';
@@ -211,6 +212,7 @@ function elementClass() {
         rejected: rejected.length > 0 ? [{ panel, keys: rejected }] : [], unknown, tooLong: false, lang: false, embed: false, section: false,
         panelName: panel.id === asked ? null : asked.slice(0, 40), panelIds: panels.map((p) => p.id),
         classroom: hosting.classroomUnknown.length > 0 ? [{ panel, keys: hosting.classroomUnknown }] : [], origins: hosting.badOrigins,
+        strings: null,
       };
       let engine;
       try {
@@ -231,6 +233,7 @@ function elementClass() {
       reset.addEventListener('click', () => this.resetToTeacher());
       this.#stopLanguage = onLanguageChange(() => { reset.textContent = t('sharing.resetTeacher'); });
       this.#container.replaceChildren(el('div', { className: 'lab-element-bar' }, [reset]), root);
+      problems.strings = stringsError?.message ?? null;
       this.#notice = showNotice(this.#container, problems, panel);
       this.#mountPanel(root, engine, panel, settings, hosting.classroom);
       const lessonValue = this.getAttribute('lesson');

@@ -156,19 +156,23 @@ function loadAllLanguages() {
 
 async function boot() {
   state = createUrlStore(panels, { language });
-  const starting = setLanguage(state.language ?? preferredLanguage());
+  const content = document.getElementById('content');
+  const stringsFailed = (error) => showNotice(content, { rejected: [], strings: error.message }, state.embedded ?? panels[0]);
+  let stringsError = null;
+  const starting = setLanguage(state.language ?? preferredLanguage()).catch((error) => { stringsError = error; });
   translatePage();
   onLanguageChange(translatePage);
-  wireLanguageSwitch((code) => setLanguage(code).catch((error) => console.error(error)));
+  wireLanguageSwitch((code) => setLanguage(code).catch(stringsFailed));
   showStatus('loading');
   try {
     const [engine] = await Promise.all([loadEngine(), starting]);
     if (state.embedded) startEmbeddedPanel(engine);
     else startPanels(engine);
-    showNotice(document.getElementById('content'), state.problems, state.embedded ?? panels[0]);
+    showNotice(content, state.problems, state.embedded ?? panels[0]);
+    if (stringsError) stringsFailed(stringsError);
     watchFormulaFonts(() => {
       document.documentElement.classList.add('formula-fonts-blocked');
-      showNotice(document.getElementById('content'), { rejected: [], fonts: true }, state.embedded ?? panels[0]);
+      showNotice(content, { rejected: [], fonts: true }, state.embedded ?? panels[0]);
     });
     await loadAllLanguages();
     showStatus('ready');

@@ -9,7 +9,7 @@ registerStrings('sharing', strings);
 /** True when `problems` (see url-state.js createUrlStore) holds anything to tell the reader. */
 function hasProblems(problems) {
   return problems.rejected.length > 0 || problems.unknown > 0 || problems.tooLong || problems.lang || problems.embed
-    || problems.section || Boolean(problems.panelName) || (problems.classroom ?? []).length > 0 || (problems.origins ?? []).length > 0 || Boolean(problems.fonts);
+    || problems.section || Boolean(problems.panelName) || (problems.classroom ?? []).length > 0 || (problems.origins ?? []).length > 0 || Boolean(problems.fonts) || Boolean(problems.strings);
 }
 
 /** "Panel (a, b); Other (c)" for [{panel, keys}]. */
@@ -35,6 +35,7 @@ function describeProblems(problems, shownPanel) {
   if (problems.unknown > 0) lines.push(t('sharing.noticeUnknown', { count: problems.unknown }));
   if (problems.lang) lines.push(t('sharing.noticeLanguage'));
   if (problems.fonts) lines.push(t('sharing.noticeFonts'));
+  if (problems.strings) lines.push(t('sharing.noticeStrings', { message: problems.strings }));
   return lines;
 }
 
