@@ -67,7 +67,14 @@ export function nativeEngine(activation, batchSize) {
   };
 }
 
-/** The engine through its public API, one train() call per epoch (a longer call could pass costs.maxWorkPerCall). */
+/** Trains `steps` steps in as few train() calls as costs.maxWorkPerCall allows (steps x batch x parameters each). */
+function trainInLargestCalls(engine, trainer, steps, batchSize) {
+  const parameters = trainer.parameters().reduce((n, layer) => n + layer.weights.length + layer.biases.length, 0);
+  const perCall = Math.max(1, Math.floor(engine.manifest().costs.maxWorkPerCall / (Math.min(batchSize, points) * parameters)));
+  for (let done = 0; done < steps; done += perCall) trainer.train(Math.min(perCall, steps - done));
+}
+
+/** The engine through its public API, in the fewest train() calls the engine accepts. */
 export function wasmEngine(engine, activation, batchSize) {
   const fresh = () => engine.createTrainer(benchSpec(activation, batchSize));
   const stepsPerEpoch = Math.ceil(points / batchSize);
@@ -83,7 +90,7 @@ export function wasmEngine(engine, activation, batchSize) {
     },
     examplesPerSecond(seconds) {
       const trainer = fresh();
-      const rate = examplesPerCpuSecond((epochs) => { for (let e = 0; e < epochs; e += 1) trainer.train(stepsPerEpoch); }, seconds);
+      const rate = examplesPerCpuSecond((epochs) => trainInLargestCalls(engine, trainer, epochs * stepsPerEpoch, batchSize), seconds);
       trainer.delete();
       return rate;
     },
