@@ -31,12 +31,15 @@ function inlineBytes() {
     .then(() => Uint8Array.from(atob(globalThis.activationLabCoreWasm), (c) => c.charCodeAt(0)));
 }
 
-/** The response for `url`: the download index.html started early (web/src/core-fetch.js) if it is that file, else a new fetch. */
+/**
+ * The response for `url`: the download index.html started early (web/src/core-fetch.js) if it is
+ * that file, else a new fetch. Either way it leaves a mark, so a core-fetch.js that runs late (an
+ * async script) does not start a second download that nobody reads.
+ */
 function download(url) {
   const early = globalThis.activationLabCoreDownload;
-  if (early?.url !== url) return fetch(url);
-  delete globalThis.activationLabCoreDownload;
-  return early.response;
+  globalThis.activationLabCoreDownload = { taken: true };
+  return early?.url === url ? early.response : fetch(url);
 }
 
 /** Compiles activation-lab-core.wasm as it downloads (or after, where the host's MIME type is not application/wasm). */
