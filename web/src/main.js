@@ -157,7 +157,11 @@ function loadAllLanguages() {
 async function boot() {
   state = createUrlStore(panels, { language });
   const content = document.getElementById('content');
-  const stringsFailed = (error) => showNotice(content, { rejected: [], strings: error.message }, state.embedded ?? panels[0]);
+  let stringsNotice = null;
+  const stringsFailed = (error) => {
+    stringsNotice?.destroy();
+    stringsNotice = showNotice(content, { rejected: [], strings: error.message }, state.embedded ?? panels[0]);
+  };
   let stringsError = null;
   const starting = setLanguage(state.language ?? preferredLanguage()).catch((error) => { stringsError = error; });
   translatePage();
