@@ -67,11 +67,10 @@ export function nativeEngine(activation, batchSize) {
   };
 }
 
-/** Trains `steps` steps in as few train() calls as costs.maxWorkPerCall allows (steps x batch x parameters each). */
-function trainInLargestCalls(engine, trainer, steps, batchSize) {
+/** The most steps one train() call of `trainer` may take under costs.maxWorkPerCall (steps x batch x parameters). */
+function stepsPerCall(engine, trainer, batchSize) {
   const parameters = trainer.parameters().reduce((n, layer) => n + layer.weights.length + layer.biases.length, 0);
-  const perCall = Math.max(1, Math.floor(engine.manifest().costs.maxWorkPerCall / (Math.min(batchSize, points) * parameters)));
-  for (let done = 0; done < steps; done += perCall) trainer.train(Math.min(perCall, steps - done));
+  return Math.max(1, Math.floor(engine.manifest().costs.maxWorkPerCall / (Math.min(batchSize, points) * parameters)));
 }
 
 /** The engine through its public API, in the fewest train() calls the engine accepts. */
@@ -90,7 +89,9 @@ export function wasmEngine(engine, activation, batchSize) {
     },
     examplesPerSecond(seconds) {
       const trainer = fresh();
-      const rate = examplesPerCpuSecond((epochs) => trainInLargestCalls(engine, trainer, epochs * stepsPerEpoch, batchSize), seconds);
+      const perCall = stepsPerCall(engine, trainer, batchSize);
+      const train = (steps) => { for (let done = 0; done < steps; done += perCall) trainer.train(Math.min(perCall, steps - done)); };
+      const rate = examplesPerCpuSecond((epochs) => train(epochs * stepsPerEpoch), seconds);
       trainer.delete();
       return rate;
     },
