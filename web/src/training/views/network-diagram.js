@@ -237,7 +237,7 @@ export function createNetworkDiagram(container, { onTiles = () => {}, onPick = (
       return;
     }
     const box = stage.getBoundingClientRect();
-    const link = tile ? null : linkAt(geometry, event.clientX - box.left, event.clientY - box.top);
+    const link = tile ? null : linkAt(geometry, event.clientX - box.left, event.clientY - box.top, linkPainter.drawn);
     if (link) onPick(link);
   });
   container.replaceChildren(scrollHint, stage, legend);

@@ -123,5 +123,14 @@ export function createLinkPainter(links) {
       ({ columns, geometry } = layout);
       drawLinks(parameters, units);
     },
+    /** True when the last draw() painted the link of dense layer `layer` from `input` to `unit`. */
+    drawn(layer, unit, input) {
+      if (!linkCodes || !geometry) return false;
+      let at = 0;
+      for (let l = 0; l < layer; l += 1) {
+        at += geometry.columns[l].centres.length * geometry.columns[l + 1].centres.length;
+      }
+      return linkCodes[at + unit * geometry.columns[layer].centres.length + input] !== 255;
+    },
   };
 }

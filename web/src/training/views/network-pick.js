@@ -20,10 +20,12 @@ function curveY(x0, y0, x1, y1, x) {
 }
 
 /**
- * The link nearest to stage point (x, y) within `reach` px, as {layer, unit, input} (dense layer,
- * its unit, the unit's input), or null. geometry: the diagram's {columns: [{left, right, centres}]}.
+ * The drawn link nearest to stage point (x, y) within `reach` px, as {layer, unit, input} (dense
+ * layer, its unit, the unit's input), or null. geometry: the diagram's {columns: [{left, right,
+ * centres}]}; drawn(layer, unit, input): whether that link is on screen (large layers draw only
+ * their strongest links).
  */
-export function linkAt(geometry, x, y) {
+export function linkAt(geometry, x, y, drawn = () => true) {
   const columns = geometry?.columns ?? [];
   for (let l = 0; l + 1 < columns.length; l += 1) {
     const from = columns[l];
@@ -32,7 +34,8 @@ export function linkAt(geometry, x, y) {
     let best = null;
     from.centres.forEach((y0, input) => to.centres.forEach((y1, unit) => {
       const distance = Math.abs(curveY(from.right, y0, to.left, y1, x) - y);
-      if (distance <= reach && (!best || distance < best.distance)) best = { layer: l, unit, input, distance };
+      if (distance > reach || (best && distance >= best.distance) || !drawn(l, unit, input)) return;
+      best = { layer: l, unit, input, distance };
     }));
     return best && { layer: best.layer, unit: best.unit, input: best.input };
   }
