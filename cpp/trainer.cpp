@@ -88,10 +88,15 @@ Network& Trainer::editNetwork() {
   return run_.network;
 }
 
+void Trainer::dropLaterHistory() {
+  while (!history_.empty() && history_.back().step > run_.step) history_.pop_back();
+}
+
 void Trainer::ensureOrigin() {
   if (!originStale_) return;
   originStale_ = false;
   timeline_.restart(run_, settings_);
+  dropLaterHistory();
   liveEnd_ = run_.step;
   life_.reset(run_.network.config().hiddenUnits);
   markChecked(flatStates(units()));
@@ -115,7 +120,7 @@ void Trainer::branch(const TrainSettings& settings) {
   checkUnits();
   timeline_.truncateAfter(run_.step);
   life_.truncateAfter(run_.step);
-  while (!history_.empty() && history_.back().step > run_.step) history_.pop_back();
+  dropLaterHistory();
   if (lastCheck_ > run_.step) markChecked(flatStates(units()));
   liveEnd_ = run_.step;
   timeline_.logSettings(run_.step, settings);

@@ -153,6 +153,8 @@ class Trainer {
 
  private:
   void ensureOrigin();
+  /// Drops the history rows after the current step (they belong to a run the timeline no longer holds).
+  void dropLaterHistory();
   void checkUnits(const UnitReport& report, std::optional<UnitScan> scan = std::nullopt);
   void resolve(long from, long to, const std::optional<UnitScan>& toScan);
   void markChecked(std::vector<UnitState> states, std::optional<UnitScan> scan = std::nullopt);

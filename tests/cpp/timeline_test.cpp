@@ -139,6 +139,22 @@ TEST(Timeline, EditingTheNetworkRestartsTheTimelineAtTheCurrentStep) {
   EXPECT_TRUE(sameBits(stateOf(trainer), at70));
 }
 
+TEST(Timeline, EditingTheNetworkAtAnEarlierStepDropsTheLaterHistory) {
+  Trainer trainer = freshRunTo(100);
+  trainer.recordStats();
+  trainer.train(100);
+  trainer.recordStats();
+  ASSERT_EQ(trainer.history().size(), 2u);
+  trainer.seek(100);
+  std::vector<double> biases = trainer.network().biases(0);
+  biases[0] += 1.0;
+  trainer.editNetwork().setParameters(0, trainer.network().weights(0), biases);
+  trainer.recordStats();
+  ASSERT_EQ(trainer.history().size(), 1u) << "the row at step 200 belongs to the run before the edit";
+  EXPECT_EQ(trainer.history().back().step, 100);
+  EXPECT_EQ(trainer.liveEnd(), 100);
+}
+
 TEST(Timeline, SeekingToADivergedLiveEndIsDivergedAgain) {
   NetworkConfig config = netConfig({8, 8}, 1);
   config.hiddenActivation = ActivationKind::Linear;

@@ -72,3 +72,29 @@ test('a refused setting comes back as an error message naming it, and the runner
   assert.equal(frames().at(-1).status.step, 5);
   runner.handle({ type: 'clear' });
 });
+
+test('an edit at an earlier step drops the later history rows from the frames, as the page keeps them', () => {
+  const { runner, frames, ack, run } = manualRunner();
+  const rows = [];
+  const keep = (frame) => {
+    rows.length = Math.min(rows.length, frame.history.from);
+    rows.push(...frame.history.step);
+  };
+  runner.handle({ type: 'create', spec });
+  ack();
+  runner.handle({ type: 'step', steps: 400 });
+  run();
+  runner.handle({ type: 'seek', step: 100 });
+  ack();
+  const parameters = frames().at(-1).parameters;
+  runner.handle({ type: 'edit', edit: 'parameter', layer: 0, unit: 0, input: 0, value: parameters[0].weights[0] + 0.5 });
+  ack();
+  runner.handle({ type: 'step', steps: 60 });
+  run();
+  frames().forEach(keep);
+  assert.equal(frames().at(-1).status.step, 160);
+  assert.ok(rows.length > 0 && rows.at(-1) <= 160, `expected the kept rows to end by step 160, got ${rows.at(-1)}`);
+  assert.ok(rows.every((step, i) => i === 0 || step > rows[i - 1]), `expected increasing steps (no row of the dropped run), got ${rows.join(' ')}`);
+  assert.ok(rows.some((step) => step > 100), 'expected rows after the edit');
+  runner.handle({ type: 'clear' });
+});

@@ -95,7 +95,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     const status = trainer.status();
     if (!status.diverged) trainer.recordStats();
     const history = trainer.history(historySent);
-    historySent += history.step.length;
+    historySent = history.from + history.step.length;
     const lastLoss = history.trainLoss.length > 0 ? history.trainLoss[history.trainLoss.length - 1] : Infinity;
     if (running && stop.loss > 0 && lastLoss <= stop.loss) halt('loss');
     const message = {
