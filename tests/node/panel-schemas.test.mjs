@@ -94,3 +94,24 @@ test('state: stories play from a fresh run, loads pause, three classes force the
   assert.equal(three.head, manifest.heads.find((h) => h.outputs === 'perClass').name, 'expected softmax for three classes');
   assert.throws(() => reduce(start, { type: 'jump' }), /unknown training panel action 'jump'/, 'expected an unknown action refused');
 });
+
+test("schemas: a link or file that names an activation without alpha gets that activation's default alpha", async () => {
+  const { sanitize } = await import('../../web/src/settings.js');
+  const { settingParams } = await import('../../web/src/url-state.js');
+  const training = panels.find((panel) => panel.id === 'playground');
+  const defaultAlpha = (name) => manifest.activations.find((a) => a.name === name).alpha.default;
+  assert.equal(sanitize(schema, { activation: 'prelu' }).settings.alpha, defaultAlpha('prelu'));
+  assert.equal(sanitize(schema, { activation: 'elu' }).settings.alpha, defaultAlpha('elu'));
+  assert.equal(sanitize(schema, { activation: 'leaky_relu' }).settings.alpha, defaultAlpha('leaky_relu'));
+  assert.equal(sanitize(schema, { activation: 'prelu', alpha: '0.01' }).settings.alpha, 0.01, 'a given alpha is kept');
+  const refused = sanitize(schema, { activation: 'prelu', alpha: 'x' });
+  assert.deepEqual([refused.settings.alpha, refused.rejected], [defaultAlpha('prelu'), ['alpha']], 'a refused alpha takes the default of its activation');
+  const written = (raw) => Object.fromEntries(settingParams(training, sanitize(schema, raw).settings));
+  assert.equal(written({ activation: 'prelu' })['playground.alpha'], undefined, "prelu's own default is left out of the link");
+  assert.equal(written({ activation: 'prelu', alpha: 0.01 })['playground.alpha'], '0.01', 'another alpha is written, so the link reads back the same');
+  for (const raw of [{ activation: 'prelu', alpha: 0.01 }, { activation: 'elu' }, { activation: 'leaky_relu', alpha: 0.3 }]) {
+    const settings = sanitize(schema, raw).settings;
+    const params = Object.fromEntries(settingParams(training, settings).map(([name, text]) => [name.slice('playground.'.length), text]));
+    assert.equal(sanitize(schema, params).settings.alpha, settings.alpha, `expected ${JSON.stringify(raw)} to read back its alpha`);
+  }
+});

@@ -6,7 +6,9 @@
  * `effect` (what a change of the field does in a panel that uses effects: 'rebuild' the network,
  * 'live' to the running trainer, 'schedule' how the session runs, 'redraw' only, 'record' nothing:
  * the panel's own views keep it, for the link), `control`
- * ('slider', 'log' or 'number' for numbers), `step`, and a narrower slider range `min` / `max`.
+ * ('slider', 'log' or 'number' for numbers), `step`, and a narrower slider range `min` / `max`;
+ * `fallbackOf(settings)`: a default that depends on the other settings (undefined: `fallback`),
+ * e.g. alpha's, which is the chosen activation's.
  */
 export const field = {
   number: (fallback, min, max, ui) => withUi({ kind: 'number', fallback, min, max }, ui),
@@ -19,8 +21,13 @@ export const field = {
   set: (fallback, values, minLength = 1, ui = undefined) => withUi({ kind: 'set', fallback, values, minLength }, ui),
 };
 
-function withUi(spec, { effect = 'redraw', ...ui } = {}) {
-  return { ...spec, effect, ui };
+function withUi(spec, { effect = 'redraw', fallbackOf, ...ui } = {}) {
+  return fallbackOf ? { ...spec, effect, fallbackOf, ui } : { ...spec, effect, ui };
+}
+
+/** The default of field `spec` beside the other `settings` (a copy: lists are not shared). */
+export function fallbackFor(spec, settings) {
+  return structuredClone(spec.fallbackOf?.(settings) ?? spec.fallback);
 }
 
 /** The keys of `schema` whose effect is `effect`, in schema order. */
@@ -73,20 +80,20 @@ export function defaults(schema) {
 }
 
 /**
- * Valid settings from untrusted `raw` (missing keys take defaults). Returns {settings, rejected}:
- * rejected lists the keys whose values were replaced by defaults; unknown keys are ignored.
+ * Valid settings from untrusted `raw` (missing keys take defaults, those with fallbackOf from the
+ * other settings). Returns {settings, rejected}: rejected lists the keys whose values were replaced
+ * by defaults; unknown keys are ignored.
  */
 export function sanitize(schema, raw = {}) {
   const settings = {};
   const rejected = [];
+  const defaulted = [];
   for (const [key, spec] of Object.entries(schema)) {
-    if (raw[key] === undefined) {
-      settings[key] = structuredClone(spec.fallback);
-      continue;
-    }
-    const value = clean(spec, raw[key]);
-    if (value === undefined) rejected.push(key);
+    const value = raw[key] === undefined ? undefined : clean(spec, raw[key]);
+    if (raw[key] !== undefined && value === undefined) rejected.push(key);
+    if (value === undefined) defaulted.push(key);
     settings[key] = value === undefined ? structuredClone(spec.fallback) : value;
   }
+  for (const key of defaulted) if (schema[key].fallbackOf) settings[key] = fallbackFor(schema[key], settings);
   return { settings, rejected };
 }

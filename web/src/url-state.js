@@ -5,7 +5,7 @@
 // Only settings that differ from the defaults are written. Reading is defensive: each value goes
 // through its panel's schema, anything invalid falls back to the default and is listed for the
 // notice, and nothing read from the URL is ever used as a property name or as markup.
-import { sanitize } from './settings.js';
+import { sanitize, fallbackFor } from './settings.js';
 import { languages } from './i18n.js';
 import { classroomKeys, readClassroom, classroomParams } from './classroom.js';
 import { parseOrigins } from './host-api.js';
@@ -31,7 +31,7 @@ export function settingParams(panel, settings) {
   const params = [];
   for (const [key, spec] of Object.entries(panel.schema)) {
     const text = encodeValue(settings[key]);
-    if (text !== encodeValue(spec.fallback)) params.push([`${panel.id}.${key}`, text]);
+    if (text !== encodeValue(fallbackFor(spec, settings))) params.push([`${panel.id}.${key}`, text]);
   }
   return params;
 }

@@ -9,11 +9,12 @@ import { exportFileName } from '../export.js';
 import { createLessonSidebar } from './sidebar.js';
 import { lessonFromValue, lessonFromUrl, lessonFromFile, encodeLesson, maxEncodedLength } from './sources.js';
 import { lessonFormat, lessonVersion } from './schema.js';
+import { fallbackFor } from '../settings.js';
 
 /** A one-step lesson document of `panel` with `settings` (only those that differ from the defaults). */
 export function lessonStepDocument(panel, settings) {
   const changed = Object.fromEntries(Object.entries(panel.schema)
-    .filter(([key, spec]) => JSON.stringify(settings[key]) !== JSON.stringify(spec.fallback)).map(([key]) => [key, settings[key]]));
+    .filter(([key, spec]) => JSON.stringify(settings[key]) !== JSON.stringify(fallbackFor(spec, settings))).map(([key]) => [key, settings[key]]));
   const text = (key) => Object.fromEntries(languages.map(({ code }) => [code, textIn(code, `lessons.${key}`).replace('{panel}', panel.id)]));
   return {
     format: lessonFormat, version: lessonVersion, id: 'my-lesson', title: text('authorLesson'),

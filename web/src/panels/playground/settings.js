@@ -43,7 +43,9 @@ export const schema = {
   }),
   features: field.set([...defaultFeatures], inputFeatures, 1, { effect: 'rebuild' }),
   activation: field.choice(network.activation, activationNames, { effect: 'rebuild' }),
-  alpha: field.number(alphaOf('leaky_relu').default, 0, Math.max(...Object.values(alphaSliderMax)), { effect: 'rebuild', control: 'slider', step: 0.01 }),
+  alpha: field.number(alphaOf('leaky_relu').default, 0, Math.max(...Object.values(alphaSliderMax)), {
+    effect: 'rebuild', control: 'slider', step: 0.01, fallbackOf: (settings) => alphaRange(settings.activation)?.fallback,
+  }),
   head: field.choice(network.head, offeredHeads, { effect: 'rebuild' }),
   init: field.choice(network.init, inits, { effect: 'rebuild' }),
   initialBias: field.number(network.initialBias.default, network.initialBias.min, network.initialBias.max, { effect: 'rebuild', control: 'slider', step: 0.05 }),
