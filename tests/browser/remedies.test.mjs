@@ -85,7 +85,10 @@ test('prelu tiles and the inspector show each unit\'s learnt slope, starting at 
   const opened = await openPlayground(lab.browser, `${lab.server.url}#playground&playground.optimizer=adam&playground.learningRate=0.03`);
   const p = opened.page;
   await choose(p, 'activation', 'prelu');
-  await p.waitForFunction(() => /playground\.alpha=0\.25/.test(window.location.hash), null, { timeout: 10000 });
+  // 0.25 is prelu's own default, so the link names the activation and leaves the alpha out.
+  await p.waitForFunction(() => /playground\.activation=prelu/.test(window.location.hash), null, { timeout: 10000 });
+  assert.doesNotMatch(await p.evaluate(() => window.location.hash), /playground\.alpha=/);
+  assert.equal(await p.inputValue(`${panel} input[name="alpha"]`), '0.25', 'expected the alpha slider at prelu\'s default');
   await p.waitForSelector(`${panel} .nn-tile[data-kind="hidden"] .nn-slope`, { timeout: 10000 });
   const slopes = () => p.$$eval(`${panel} .nn-tile[data-kind="hidden"] .nn-slope`, (spans) => spans.map((s) => s.textContent));
   assert.deepEqual(await slopes(), Array(16).fill('a 0.25'), 'expected every prelu unit to start at slope 0.25');
