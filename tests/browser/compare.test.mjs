@@ -5,8 +5,7 @@
 // motion, embed mode; keyboard and axe.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { useBrowserAndServer, openPage, openPanel, canvasInk, chartData, saveScreenshot } from './harness.mjs';
+import { useBrowserAndServer, openPage, openPanel, canvasInk, chartData, saveScreenshot, downloadOf } from './harness.mjs';
 import { assertNoHorizontalScroll, assertKeyboardReachesEveryControl } from './chapter-helpers.mjs';
 import { audit } from './axe.mjs';
 import { loadEngine, withTrainer } from '../node/load-engine.mjs';
@@ -72,9 +71,9 @@ test('compare: ReLU and leaky ReLU at rate 3 train side by side in two Workers w
   const losses = await chartData(page, `${panel} .cmp-loss-chart canvas`);
   assert.deepEqual(losses.map((d) => d.label), ['ReLU', 'Leaky ReLU']);
   assert.deepEqual(losses.map((d) => [d.x.at(-1), d.y.at(-1)]), paused.map((card) => [Number(card.step), Number(card.loss)]), 'expected each run\'s latest loss on the chart');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`${panel} .cmp-loss-figure button[name=export-csv]`)]);
-  assert.equal(download.suggestedFilename(), 'activation-lab_compare_losses_activation-relu+leaky-relu.csv');
-  assert.ok(readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n').length > 2, 'expected the losses in rows');
+  const download = await downloadOf(page, `${panel} .cmp-loss-figure button[name=export-csv]`);
+  assert.equal(download.name, 'activation-lab_compare_losses_activation-relu+leaky-relu.csv');
+  assert.ok(download.bytes.toString('utf8').trimEnd().split('\r\n').length > 2, 'expected the losses in rows');
   await saveScreenshot(page.locator(panel), 'compare');
 
   await page.click(`${panel} button[name=reset]`);

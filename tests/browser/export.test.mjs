@@ -2,40 +2,22 @@
 // every point the chart shows, file names with panel, chart and settings, labelled buttons.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { useBrowserAndServer, chartData } from './harness.mjs';
+import { useBrowserAndServer, chartData, downloadOf, pngPixels } from './harness.mjs';
 import { openChapterPanel } from './chapter-helpers.mjs';
 
 const lab = useBrowserAndServer();
 const curveBar = '#panel-race .chart-export:has(.race-curve) .export-bar';
 
-// Clicks `button` and resolves to {name, bytes} of the download it starts.
-async function downloadOf(page, button) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
-  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
-}
 
 test('race curve: PNG on white with the settings in its name, CSV with every drawn point', async () => {
   const { page, context, errors } = await openChapterPanel(lab.browser, lab.server.url, 'race');
   const png = await downloadOf(page, `${curveBar} button[name="export-png"]`);
   assert.equal(png.name, 'activation-lab_race_curve_racers-sigmoid+relu_start-0.9_lr-0.2_target-0.5_depth-1.png');
   assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'expected a PNG file');
-  const corner = await page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    [canvas.width, canvas.height] = [image.width, image.height];
-    const context2d = canvas.getContext('2d');
-    context2d.drawImage(image, 0, 0);
-    const pixels = context2d.getImageData(0, 0, image.width, image.height).data;
-    let ink = 0;
-    for (let i = 0; i < pixels.length; i += 4) if (pixels[i] + pixels[i + 1] + pixels[i + 2] < 600) ink += 1;
-    return { size: [image.width, image.height], pixel: [...pixels.subarray(0, 4)], ink: ink / (image.width * image.height) };
-  }, png.bytes.toString('base64'));
+  const corner = await pngPixels(page, png.bytes);
   const shown = await page.$eval('#panel-race .race-curve canvas', (canvas) => [canvas.width, canvas.height]);
   assert.deepEqual(corner.size, shown, 'expected the PNG at the canvas resolution');
-  assert.deepEqual(corner.pixel, [255, 255, 255, 255], 'expected an opaque white background');
+  assert.deepEqual(corner.corner, [255, 255, 255, 255], 'expected an opaque white background');
   assert.ok(corner.ink > 0.01, `expected the curves, legend and axes drawn, got ${corner.ink} ink`);
 
   const csv = await downloadOf(page, `${curveBar} button[name="export-csv"]`);

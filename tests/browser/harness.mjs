@@ -3,7 +3,8 @@
 // Charts are reached through the page's test hook window.activationLab.getChart(canvas)
 // (Chart.getChart on that canvas); <html data-state> says 'loading', 'ready' or 'error'.
 import { before, after } from 'node:test';
-import { existsSync, mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -100,6 +101,33 @@ export function canvasInk(page, selector) {
     }
     return 1 - Math.max(...counts.values()) / (width * height);
   });
+}
+
+/** Clicks `selector` and resolves to {name, bytes} of the download it starts. */
+export async function downloadOf(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+}
+
+/**
+ * A PNG's pixels as the page decodes them: {size: [width, height], corner: the top-left pixel's
+ * RGBA, ink: the fraction of pixels that are not white (a channel under 245)}.
+ */
+export function pngPixels(page, bytes) {
+  assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG', 'expected a PNG file');
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [image.width, image.height];
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    let coloured = 0;
+    for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 245 || pixels[i + 1] < 245 || pixels[i + 2] < 245) coloured += 1;
+    return { size: [image.width, image.height], corner: [...pixels.subarray(0, 4)], ink: coloured / (pixels.length / 4) };
+  }, bytes.toString('base64'));
 }
 
 /** The datasets of the chart drawn on `selector`: [{label, x: [...], y: [...]}]. */

@@ -4,9 +4,8 @@
 // 375 px phone. One browser, one server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { useBrowserAndServer, openPage } from './harness.mjs';
+import { useBrowserAndServer, openPage, downloadOf } from './harness.mjs';
 import { waitForFirstFrame } from './playground-helpers.mjs';
 import { encodeLesson } from '../../web/src/lesson/sources.js';
 
@@ -183,9 +182,9 @@ test('author mode: "save this setup as a lesson step" downloads a lesson step wi
   assert.equal(await page.locator('.lesson-save-step').isVisible(), false);
   await page.click('.lesson-author');
   assert.equal(await page.locator('.lesson-author').getAttribute('aria-pressed'), 'true');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('.lesson-save-step')]);
-  assert.equal(download.suggestedFilename(), 'activation-lab_race_lesson-step.json');
-  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const download = await downloadOf(page, '.lesson-save-step');
+  assert.equal(download.name, 'activation-lab_race_lesson-step.json');
+  const saved = JSON.parse(download.bytes.toString('utf8'));
   assert.deepEqual(saved.steps[0], { ...saved.steps[0], panel: 'race', settings: { learningRate: 0.5 } });
   await page.context().close();
 });

@@ -3,8 +3,7 @@
 // and points go out and back in as CSV and JSON.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { useBrowserAndServer, saveScreenshot } from './harness.mjs';
+import { useBrowserAndServer, saveScreenshot, downloadOf } from './harness.mjs';
 import { panel, openPlayground, choose, counters, waitForState } from './playground-helpers.mjs';
 
 const lab = useBrowserAndServer();
@@ -20,8 +19,7 @@ async function clickAt(page, x, y) {
 }
 
 async function exported(page, name) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`${panel} button[name="${name}"]`)]);
-  return readFileSync(await download.path(), 'utf8');
+  return (await downloadOf(page, `${panel} button[name="${name}"]`)).bytes.toString('utf8');
 }
 
 test('own points: click to add two classes, train, export CSV and JSON, clear, import again', async () => {

@@ -3,10 +3,9 @@
 // page with identical predictions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { useBrowserAndServer, openPage, openPanel, distDir } from './harness.mjs';
+import { useBrowserAndServer, openPage, openPanel, distDir, downloadOf } from './harness.mjs';
 import { panel, openPlayground, waitForFirstFrame, counters, waitForState, runPreset } from './playground-helpers.mjs';
 
 const lab = useBrowserAndServer();
@@ -81,8 +80,7 @@ test('playground: a saved network loads into a fresh page with identical predict
   const { page, context, errors } = await openPlayground(lab.browser, lab.server.url);
   await runPreset(page, 'healthy');
   const trained = await decisionPixels(page);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`${panel} button[name="saveNetwork"]`)]);
-  const text = readFileSync(await download.path(), 'utf8');
+  const text = (await downloadOf(page, `${panel} button[name="saveNetwork"]`)).bytes.toString('utf8');
   const file = JSON.parse(text);
   assert.equal(file.format, 'activation-lab-network');
   assert.equal(file.step, 600, 'expected the step the network was saved at');

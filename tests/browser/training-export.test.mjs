@@ -3,41 +3,21 @@
 // and with which settings, labels in Chinese, and nothing left over when classroom mode hides a view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { useBrowserAndServer, openPage } from './harness.mjs';
+import { useBrowserAndServer, openPage, downloadOf, pngPixels } from './harness.mjs';
 import { waitForFirstFrame, counters } from './playground-helpers.mjs';
 
 const lab = useBrowserAndServer();
 const panel = '#panel-playground';
 
-/** Clicks button `name` of the panel; resolves to {file, bytes} of the download. */
-async function save(page, name) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`${panel} button[name="${name}"]`)]);
-  return { file: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
-}
-
+/** Clicks button `name` of the panel; resolves to {name, bytes} of the download. */
+const save = (page, name) => downloadOf(page, `${panel} button[name="${name}"]`);
+/** Fraction of a PNG's pixels that are not white. */
 /** Width and height of a PNG from its IHDR chunk. */
 function pngSize(bytes) {
   assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG', 'expected a PNG file');
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
-
-/** Fraction of a PNG's pixels that are not white, measured by the page. */
-function ink(page, bytes) {
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    [canvas.width, canvas.height] = [image.width, image.height];
-    const context = canvas.getContext('2d');
-    context.drawImage(image, 0, 0);
-    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
-    let coloured = 0;
-    for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 245 || pixels[i + 1] < 245 || pixels[i + 2] < 245) coloured += 1;
-    return coloured / (pixels.length / 4);
-  }, bytes.toString('base64'));
-}
+const ink = async (page, bytes) => (await pngPixels(page, bytes)).ink;
 
 test('the training panel saves its charts, its diagram and its history, named by what and by the run', async () => {
   const { page, errors } = await openPage(lab.browser, `${lab.server.url}index.html#playground&playground.learningRate=3&playground.stopMode=steps&playground.stopSteps=200&playground.speed=steps-10`);
@@ -48,7 +28,7 @@ test('the training panel saves its charts, its diagram and its history, named by
   const suffix = `activation-relu_lr-3_layers-8+8_step-${shown.step}`;
 
   const lossPng = await save(page, 'export-loss-accuracy-png');
-  assert.equal(lossPng.file, `activation-lab_playground_loss-accuracy_${suffix}.png`);
+  assert.equal(lossPng.name, `activation-lab_playground_loss-accuracy_${suffix}.png`);
   const lossBox = await page.locator(`${panel} .pg-loss-chart canvas`).evaluate((canvas) => ({ width: canvas.width, height: canvas.height }));
   assert.deepEqual(pngSize(lossPng.bytes), lossBox);
 
@@ -57,7 +37,7 @@ test('the training panel saves its charts, its diagram and its history, named by
   assert.deepEqual([...new Set(lossCsv.slice(1).map((row) => row.split(',')[0]))], ['training loss', 'test loss', 'training accuracy', 'test accuracy']);
 
   const history = await save(page, 'export-history-csv');
-  assert.equal(history.file, `activation-lab_playground_history_${suffix}.csv`);
+  assert.equal(history.name, `activation-lab_playground_history_${suffix}.csv`);
   const rows = history.bytes.toString('utf8').trim().split('\r\n');
   assert.equal(rows[0], 'step,training loss,test loss,training accuracy,test accuracy,dead units,dormant units');
   const last = rows.at(-1).split(',').map(Number);
@@ -66,18 +46,18 @@ test('the training panel saves its charts, its diagram and its history, named by
   assert.equal(last[5], shown.dead, 'expected the last row\'s dead units to be the counter\'s');
 
   const deadPng = await save(page, 'export-dead-units-png');
-  assert.equal(deadPng.file, `activation-lab_playground_dead-units_${suffix}.png`);
+  assert.equal(deadPng.name, `activation-lab_playground_dead-units_${suffix}.png`);
   assert.ok(await ink(page, deadPng.bytes) > 0.01, 'expected the dead units chart drawn in the PNG');
 
   const gradientPng = await save(page, 'export-gradient-sizes-png');
-  assert.equal(gradientPng.file, `activation-lab_playground_gradient-sizes_${suffix}.png`);
+  assert.equal(gradientPng.name, `activation-lab_playground_gradient-sizes_${suffix}.png`);
   assert.ok(await ink(page, gradientPng.bytes) > 0.01, 'expected the gradient chart drawn in the PNG');
   const gradientCsv = (await save(page, 'export-gradient-sizes-csv')).bytes.toString('utf8').trim().split('\r\n');
   assert.equal(gradientCsv[0], 'series,x,y');
   assert.ok(gradientCsv.length > 3, 'expected the gradient sizes as rows');
 
   const diagram = await save(page, 'export-network-diagram-png');
-  assert.equal(diagram.file, `activation-lab_playground_network-diagram_${suffix}.png`);
+  assert.equal(diagram.name, `activation-lab_playground_network-diagram_${suffix}.png`);
   const figure = await page.locator(`${panel} .pg-diagram-figure`).evaluate((node) => ({ width: node.scrollWidth, height: node.scrollHeight }));
   const size = pngSize(diagram.bytes);
   assert.equal(size.width, 2 * figure.width, 'expected the whole width of the figure at twice its CSS size');
@@ -85,7 +65,7 @@ test('the training panel saves its charts, its diagram and its history, named by
   assert.ok(await ink(page, diagram.bytes) > 0.05, 'expected tiles, links and the legend drawn in the diagram PNG');
 
   const heatmap = await save(page, 'export-output-heatmap-png');
-  assert.equal(heatmap.file, `activation-lab_playground_output-heatmap_${suffix}.png`);
+  assert.equal(heatmap.name, `activation-lab_playground_output-heatmap_${suffix}.png`);
   assert.ok(await ink(page, heatmap.bytes) > 0.2, 'expected the heatmap and its points in the PNG');
 
   await page.click('button[data-language="zh"]');
