@@ -22,8 +22,8 @@ const median = (values) => {
 
 const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 
-/** Plays for `seconds` at `speed` and records every drawn frame's timing (from the panel's diagnostics attributes). */
-async function measure(browser, url, speed = 'epochs-20', warmUpEpochs = 40) {
+/** Plays `url` for `seconds` at `speed` after warmUpEpochs and summarises every drawn frame's timing (from the panel's diagnostics attributes). */
+export async function measure(browser, url, speed = 'epochs-20', warmUpEpochs = 40) {
   const { page, context, errors } = await openPage(browser, url);
   await openPanel(page, 'playground');
   await page.waitForFunction((root) => /^\d+$/.test(document.querySelector(`${root} .pg-step-count`).textContent), panel);
