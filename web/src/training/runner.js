@@ -25,9 +25,11 @@ function shapeOf(layers, head, classes, features) {
 
 /**
  * A runner on `engine`; post(message, transfer) sends to the page, schedule(fn) yields to the
- * event loop. sliceMs: training time before yielding; frameMs: most training time per frame.
+ * event loop. sliceMs: training time before yielding; frameMs: most training time per frame;
+ * pipeline (for a Worker): train and snapshot the next frame while the page still draws the last,
+ * holding it until the page's 'ack' (one frame ahead at most).
  */
-export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60 }) {
+export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60, pipeline = false }) {
   let trainer = null;
   let spec = null;
   let view = defaultView;
@@ -47,6 +49,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
   let shape = null;
   let generation = 0;
   let tiles = null;
+  let queued = null;
   const timeline = createRunnerTimeline();
   const frameGrids = createFrameGrids({ now });
 
@@ -63,6 +66,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
   function dropTrainer() {
     trainer?.delete();
     trainer = null;
+    queued = null;
   }
 
   function build(nextSpec) {
@@ -130,13 +134,17 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     return message;
   }
 
-  function pump(timing = { trainMs: 0, steps: 0 }) {
-    if (!trainer || inFlight || !frameDue) return;
-    frameDue = false;
+  function sendFrame(message) {
     inFlight = true;
-    const message = snapshot(timing);
-    const transfer = [message.grid?.buffer].filter(Boolean);
-    send(message, transfer);
+    send(message, [message.grid?.buffer].filter(Boolean));
+  }
+
+  function pump(timing = { trainMs: 0, steps: 0 }) {
+    if (!trainer || !frameDue || (inFlight && (!pipeline || queued))) return;
+    frameDue = false;
+    if (inFlight) queued = snapshot(timing);
+    else sendFrame(snapshot(timing));
+    if (pipeline && !queued && running) loop();
   }
 
   function finishFrame() {
@@ -148,7 +156,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
 
   function trainSlice() {
     looping = false;
-    if (!trainer || inFlight) return;
+    if (!trainer || queued || frameDue || (inFlight && !pipeline)) return;
     if (!running && !frame) return;
     frame ??= { target: stepsPerFrame(), steps: 0, trainMs: 0 };
     const sliceStart = now();
@@ -246,8 +254,12 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     },
     ack() {
       inFlight = false;
-      if (frameDue) pump();
-      else if (running || frame?.stepping) loop();
+      if (queued) {
+        sendFrame(queued);
+        queued = null;
+        pump();
+      } else if (frameDue) pump();
+      if ((running || frame?.stepping) && (pipeline || !inFlight)) loop();
     },
     clear() {
       running = false;
