@@ -87,6 +87,19 @@ test('a costly output heatmap comes in bands of one frozen step, whole on the fr
   assert.equal(paused.outputStep, null, 'expected a paused frame\'s outputs at its own step');
 });
 
+test('a band gets what the frame has left of workMs after its training and statistics, from minBandMs to cheapMs', () => {
+  const { asked, trainer } = fakes(30);
+  const grids = createFrameGrids({ cheapMs: 8, workMs: 28, minBandMs: 2, now: () => clockOf(asked) });
+  const frame = (spentMs) => grids(trainer, { shape, tiles: [12, 24], view, inspected: null, running: true, spentMs });
+  frame(0);
+  frame(0);
+  frame(24);
+  frame(40);
+  frame(0);
+  const bands = asked.filter((call) => call.useFrozen).map((call) => call.rowTo - call.rowFrom);
+  assert.deepEqual(bands, [25, 13, 6, 26], 'expected 8 ms (31 ms measured), then 4 ms and 2 ms of a 30 ms grid, then 8 ms again');
+});
+
 test('a new trainer starts over: its first frame computes the outputs whole', () => {
   const first = fakes(30);
   const grids = createFrameGrids({ cheapMs: 8, now: () => clockOf(first.asked) });

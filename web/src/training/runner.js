@@ -1,7 +1,7 @@
 // The training loop behind a session, the same code in a Web Worker and on the main thread:
 // it owns one Trainer, trains in time-sliced chunks while playing, and posts one frame at a
 // time (status, history delta, units, parameters and every unit's grid at the resolution its
-// tile is drawn: grid-blocks.js), waiting for the page's 'ack' before the next chunk (a view with
+// tile is drawn: grid-blocks.js), one frame ahead at most of the page's 'ack' (a view with
 // curve {xs, lo, hi} sends trainer.curve() instead of the grid). Messages in: create, reset, play,
 // pause, step, settings, speed, stopCondition, tiles, ack, clear, dispose; edit, export, import,
 // memory (runner-network.js); seek, branch, inspect (timeline-runner.js). A step of many steps
@@ -9,19 +9,13 @@
 import { network as networkDefaults, training } from '../panels/shared/engine-facts.js';
 import { networkHandlers } from './runner-network.js';
 import { createRunnerTimeline } from './timeline-runner.js';
-import { createFrameGrids } from './grid-blocks.js';
+import { createFrameGrids, shapeOf } from './grid-blocks.js';
 
 const defaultView = { resolution: 100, domain: { xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5 } };
 
 const now = () => globalThis.performance.now();
 
 const inputResolution = 96; // cells per side of the input tiles' grid, sent with each new run (the largest tile, device px)
-
-/** The network's shape from its dense layers ({inputs, outputs} each, the last one the output layer) and input features. */
-function shapeOf(layers, head, classes, features) {
-  const hiddenLayers = layers.slice(0, -1).map((layer) => layer.outputs);
-  return { hiddenLayers, hiddenUnits: hiddenLayers.reduce((a, b) => a + b, 0), head, classes, outputs: layers.at(-1).outputs, features };
-}
 
 /**
  * A runner on `engine`; post(message, transfer) sends to the page, schedule(fn) yields to the
@@ -119,7 +113,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
       message.units = trainer.units();
       const gridStart = now();
       if (view.curve) message.curve = trainer.curve(view.curve.xs, { lo: view.curve.lo, hi: view.curve.hi });
-      else Object.assign(message, frameGrids(trainer, { shape, tiles, view, inspected: timeline.inspected(), running }));
+      else Object.assign(message, frameGrids(trainer, { shape, tiles, view, inspected: timeline.inspected(), running, spentMs: (timing.trainMs ?? 0) + now() - start }));
       message.timing = { ...timing, gridMs: now() - gridStart };
       message.parameters = trainer.parameters();
     }
@@ -156,8 +150,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
 
   function trainSlice() {
     looping = false;
-    if (!trainer || queued || frameDue || (inFlight && !pipeline)) return;
-    if (!running && !frame) return;
+    if (!trainer || queued || frameDue || (inFlight && !pipeline) || (!running && !frame)) return;
     frame ??= { target: stepsPerFrame(), steps: 0, trainMs: 0 };
     const sliceStart = now();
     const more = () => (frame.stepping || (running && frame.trainMs < frameMs)) && frame.steps < frame.target;
@@ -242,12 +235,8 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
       spec = { ...spec, settings: { ...spec?.settings, ...message.settings } };
       trainer?.setSettings(message.settings);
     },
-    speed(message) {
-      speed = { unit: message.unit, amount: message.amount };
-    },
-    stopCondition(message) {
-      stop = { steps: message.steps ?? 0, loss: message.loss ?? 0 };
-    },
+    speed(message) { speed = { unit: message.unit, amount: message.amount }; },
+    stopCondition(message) { stop = { steps: message.steps ?? 0, loss: message.loss ?? 0 }; },
     tiles(message) {
       tiles = message.resolutions;
       if (trainer && !running) requestFrame();
@@ -286,10 +275,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     trainer: () => trainer,
     stop: () => { running = false; },
     requestFrame,
-    resend: () => {
-      historySent = 0;
-      fresh = true;
-    },
+    resend: () => { historySent = 0; fresh = true; },
   }));
 
   return {
