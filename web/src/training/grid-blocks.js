@@ -27,7 +27,7 @@ export function frameResolutions({ hiddenLayers, hiddenUnits, outputs }, tiles, 
  * workMs 28 leaves about 5 ms of a 33 ms frame (30 a second) for the page's drawing.
  */
 export function createFrameGrids({
-  cheapMs = 8, workMs = 28, minBandMs = 2, now = () => globalThis.performance.now(),
+  cheapMs = 8, workMs = 28, minBandMs = 4, now = () => globalThis.performance.now(),
 } = {}) {
   let costMs = 0;
   let job = null;
