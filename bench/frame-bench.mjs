@@ -1,14 +1,17 @@
 // Frame benchmark (not a test): the training panel in Chromium with the default network
 // (2-8-8-1 ReLU) on 500 circle points at 20 epochs per frame, every heatmap refreshed every
 // frame (one gridActivations call: the output at 100 x 100, each hidden tile on screen at its
-// device-pixel size; then every view drawn).
-// Reports epochs per second and the median per-frame work: training, the snapshot (statistics,
-// the grid call, parameters), drawing (the line charts redraw at most 10 times a second, so the
-// mean frame is reported too), and whether their sum fits in a 16 ms frame, once with
-// the Web Worker and once on the main thread (?worker=0). Then the largest network (6 x 32
-// units, 2,000 points) at 1 epoch per frame, ReLU and tanh, in the Worker: whether every
-// frame's work fits in 33 ms (30 frames a second with every tile refreshed). run(browser, url)
-// resolves to the result object.
+// device-pixel size; then every view drawn). The network diagram is scrolled into view first, so
+// its tiles are on screen and refreshed. Reports epochs per second and the median per-frame work:
+// training, the snapshot (statistics, the grid call, parameters), drawing (the line charts redraw
+// at most 10 times a second, so the mean, 90th-percentile and slowest frames are reported too),
+// and whether their sum fits in a 16 ms frame, once with the Web Worker and once on the main
+// thread (?worker=0). Then the largest network (6 x 32 units, 2,000 points) at 1 epoch per frame,
+// ReLU and tanh, in the Worker: whether every frame's work fits in 33 ms (30 frames a second with
+// every tile refreshed). A costly output heatmap comes in row bands over several frames
+// (grid-blocks.js), so how often it is refreshed and how many steps it lags are reported too.
+// run(browser, url) resolves to the result object; `node bench/frame-bench.mjs` runs it alone on
+// the built dist/.
 import { openPage, openPanel } from '../tests/browser/harness.mjs';
 
 const panel = '#panel-playground';
@@ -20,11 +23,14 @@ const median = (values) => {
   return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-/** Plays for `seconds` at `speed` and records every drawn frame's timing (from the panel's diagnostics attributes). */
-async function measure(browser, url, speed = 'epochs-20', warmUpEpochs = 40) {
+const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
+
+/** Plays `url` for `seconds` at `speed` after warmUpEpochs and summarises every drawn frame's timing (from the panel's diagnostics attributes). */
+export async function measure(browser, url, speed = 'epochs-20', warmUpEpochs = 40) {
   const { page, context, errors } = await openPage(browser, url);
   await openPanel(page, 'playground');
   await page.waitForFunction((root) => /^\d+$/.test(document.querySelector(`${root} .pg-step-count`).textContent), panel);
+  await page.locator(`${panel} .pg-diagram`).scrollIntoViewIfNeeded();
   await page.selectOption(`${panel} select[name="speed"]`, speed);
   await page.click(`${panel} button[name="play"]`);
   await page.waitForFunction(([root, epochs]) => Number(document.querySelector(`${root} .pg-epoch`).textContent) > epochs,
@@ -32,12 +38,14 @@ async function measure(browser, url, speed = 'epochs-20', warmUpEpochs = 40) {
   const frames = await page.evaluate(([root, ms]) => new Promise((resolve) => {
     const timing = document.querySelector(`${root} .pg-timing`);
     const epoch = () => Number(document.querySelector(`${root} .pg-epoch`).textContent);
+    const step = () => Number(document.querySelector(`${root} .pg-step-count`).textContent.replace(/\D/g, ''));
+    const heatmap = document.querySelector(`${root} canvas.pg-decision`);
     const rows = [];
     const observer = new MutationObserver(() => {
       const d = timing.dataset;
       rows.push({
         time: performance.now(), epoch: epoch(), steps: Number(d.steps), trainMs: Number(d.trainMs), gridMs: Number(d.gridMs),
-        snapshotMs: Number(d.snapshotMs), drawMs: Number(d.drawMs),
+        snapshotMs: Number(d.snapshotMs), drawMs: Number(d.drawMs), step: step(), outputStep: Number(heatmap.dataset.step),
       });
     });
     observer.observe(timing, { attributes: true, attributeFilter: ['data-draw-ms'] });
@@ -67,6 +75,10 @@ async function measure(browser, url, speed = 'epochs-20', warmUpEpochs = 40) {
       draw: median(frames.map((f) => f.drawMs)),
       total: median(totals),
     },
+    p90TotalMs: quantile(totals, 0.9),
+    maxTotalMs: Math.max(...totals),
+    outputRefreshesPerSecond: frames.filter((f, i) => i > 0 && f.outputStep !== frames[i - 1].outputStep).length / elapsed,
+    medianOutputLagSteps: median(frames.map((f) => f.step - f.outputStep)),
     meanTotalMs: totals.reduce((a, b) => a + b, 0) / totals.length,
   };
 }
@@ -95,10 +107,24 @@ export async function run(browser, url) {
   };
   const line = (r) => `${r.mode}: ${r.epochsPerSecond.toFixed(0)} epochs/s at ${r.framesPerSecond.toFixed(0)} frames/s; median frame ` +
     `${r.medianMs.total.toFixed(1)} ms (train ${r.medianMs.train.toFixed(1)}, stats + grid ${r.medianMs.snapshot.toFixed(1)} ` +
-    `of which grid ${r.medianMs.grid.toFixed(1)}, draw ${r.medianMs.draw.toFixed(1)}; mean frame ${r.meanTotalMs.toFixed(1)} ms)`;
+    `of which grid ${r.medianMs.grid.toFixed(1)}, draw ${r.medianMs.draw.toFixed(1)}; mean frame ${r.meanTotalMs.toFixed(1)} ms, `
+    + `90th percentile ${r.p90TotalMs.toFixed(1)} ms, slowest ${r.maxTotalMs.toFixed(1)} ms; output heatmap ${r.outputRefreshesPerSecond.toFixed(0)} `
+    + `times a second, ${r.medianOutputLagSteps} steps behind)`;
   console.log(`frame bench, 20 epochs + full heatmap refresh per frame: ${line(worker)}; ${line(mainThread)}; ` +
     `fits in 16 ms: ${result.fitsIn16ms ? 'yes' : 'no'}`);
   console.log(`frame bench, largest network (6 x 32, 2,000 points) at 1 epoch + every tile per frame: relu ${line(largestNetwork.relu)}; `
     + `tanh ${line(largestNetwork.tanh)}; fits in 33 ms: ${result.largestFitsIn33ms ? 'yes' : 'no'}`);
   return result;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { launchBrowser, serveDist } = await import('../tests/browser/harness.mjs');
+  const browser = await launchBrowser();
+  const server = await serveDist();
+  try {
+    console.log(JSON.stringify(await run(browser, server.url)));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }

@@ -155,11 +155,12 @@ val history(TrainerHandle& h, double from) {
 }
 
 val gridActivations(TrainerHandle& h, double xMin, double xMax, double yMin, double yMax, int resolution,
-                    val resolutions) {
+                    val resolutions, int rowFrom, int rowTo, bool frozen) {
   const GridSpec grid{xMin, xMax, yMin, yMax, resolution};
   if (resolutions.isNull()) return doubles(trainerOf(h).gridActivations(grid));
-  return doubles(trainerOf(h).gridActivations(grid, emscripten::vecFromJSArray<int>(resolutions)));
+  return doubles(trainerOf(h).gridActivations(grid, emscripten::vecFromJSArray<int>(resolutions), {rowFrom, rowTo}, frozen));
 }
+double freezeGrid(TrainerHandle& h) { return static_cast<double>(trainerOf(h).freezeGrid()); }
 val inputGrid(TrainerHandle& h, double xMin, double xMax, double yMin, double yMax, int resolution) {
   return doubles(trainerOf(h).inputGrid({xMin, xMax, yMin, yMax, resolution}));
 }
@@ -276,6 +277,7 @@ EMSCRIPTEN_BINDINGS(activation_lab) {
       .function("units", &Envelope<&units>::call)
       .function("history", &Envelope<&history>::call)
       .function("gridActivations", &Envelope<&gridActivations>::call)
+      .function("freezeGrid", &Envelope<&freezeGrid>::call)
       .function("inputGrid", &Envelope<&inputGrid>::call)
       .function("predict", &Envelope<&predict>::call)
       .function("parameters", &Envelope<&parameters>::call)

@@ -15,13 +15,7 @@ UnitReport classifyUnits(const Network& network, const Dataset& data) {
   if (data.x.size() != n * inputs)
     throw std::invalid_argument("dataset has " + std::to_string(data.x.size()) + " values for " + std::to_string(n) +
                                 " points; the network takes " + std::to_string(inputs) + " inputs per point");
-  const std::size_t units = static_cast<std::size_t>(network.hiddenUnitCount());
-  std::vector<double> pre(units * n);
-  network.hiddenPreActivations(data.x.data(), n, pre.data());
-  std::vector<std::size_t> positive(units, 0);
-  for (std::size_t u = 0; u < units; ++u)
-    for (std::size_t p = 0; p < n; ++p) positive[u] += pre[u * n + p] > 0.0 ? 1 : 0;
-  return classifyUnits(network, positive, n);
+  return classifyUnits(network, network.activityPass(data).positive, n);
 }
 
 UnitReport classifyUnits(const Network& network, const std::vector<std::size_t>& positive, std::size_t points) {

@@ -258,6 +258,20 @@ double Network::accuracy(const Dataset& data) const {
   return score(data).accuracy;
 }
 
+TrainingPass Network::activityPass(const Dataset& data) const {
+  checkShape(data, config_);
+  TrainingPass pass;
+  pass.positive.assign(static_cast<std::size_t>(hiddenUnitCount()), 0);
+  pass.maxPre.assign(pass.positive.size(), -std::numeric_limits<double>::infinity());
+  const Model model = modelOf(*this);
+  ChunkScratch s;
+  forEachChunk(data.x.data(), data.size(), model.inputs, [&](const double* const* rows, int count, std::size_t) {
+    forwardChunk(model, rows, count, s, false);
+    scanChunk(model, s, count, pass.positive.data(), pass.maxPre.data());
+  });
+  return pass;
+}
+
 void Network::unitActivations(const double* x, std::size_t n, double* out) const {
   const Model model = modelOf(*this);
   unitMajor(model, x, n, out, false, true);

@@ -129,6 +129,8 @@ class Network {
   std::vector<double> weightGradientNorms(const Dataset& data) const;
   /// score, weightGradientNorms and the hidden units' activity on `data` (bit for bit), in one pass.
   TrainingPass trainingPass(const Dataset& data) const;
+  /// The hidden units' activity on `data` as trainingPass gives it (positive, maxPre), forward only.
+  TrainingPass activityPass(const Dataset& data) const;
   /// True when every weight and bias is finite.
   bool parametersFinite() const;
 

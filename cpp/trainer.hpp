@@ -48,6 +48,13 @@ struct GridSpec {
 /// Cell centres of `grid` as x, y pairs, row-major with row 0 at yMax (the top of a heatmap).
 /// Throws std::invalid_argument for bounds outside limits::gridCoordinate, min >= max or a bad resolution.
 std::vector<double> gridPoints(const GridSpec& grid);
+/// Rows [rowFrom, rowTo) of gridPoints(grid) (0 <= rowFrom <= rowTo <= resolution).
+std::vector<double> gridPoints(const GridSpec& grid, int rowFrom, int rowTo);
+
+/// Rows [from, to) of a grid of `resolution` rows: the band of a banded grid call, clamped to the grid.
+struct GridRows {
+  int from = 0, to = 0;
+};
 
 /// Where a run's timeline stands (unit life checked up to `step`).
 struct TimelineSummary {
@@ -128,6 +135,13 @@ class Trainer {
   /// Unit u's activation (hidden units, then outputs) on its own resolutions[u]^2 grid over the
   /// bounds of `grid` (its resolution unused; 0 leaves the unit out): blocks in unit order.
   std::vector<double> gridActivations(const GridSpec& grid, const std::vector<int>& resolutions) const;
+  /// Rows [rows.from, rows.to) of every block of gridActivations(grid, resolutions) (each clamped to
+  /// its block's resolution), so a large grid can be computed in bands over several calls; with
+  /// `frozen`, of the network freezeGrid() kept instead of the current one (all bands then show one step).
+  std::vector<double> gridActivations(const GridSpec& grid, const std::vector<int>& resolutions, GridRows rows,
+                                      bool frozen) const;
+  /// Keeps a copy of the current network for frozen grid calls (replacing the last one); returns its step.
+  long freezeGrid();
   /// Every network input (each feature, or each coordinate without a map) on the grid, input-major
   /// blocks of resolution^2 values (see gridPoints).
   std::vector<double> inputGrid(const GridSpec& grid) const;
@@ -176,6 +190,7 @@ class Trainer {
   std::optional<RunState> checkedRun_;  // the run at lastCheck_, where a search for changes starts
   std::optional<UnitScan> checkedScan_;  // its units on the training set, when the check had them
   std::vector<HistoryEntry> history_;
+  std::optional<Network> gridNetwork_;  // the network freezeGrid() kept
   // The last units() report and the parameters it was computed for (a frame asks twice per step).
   mutable std::optional<std::pair<std::vector<double>, UnitReport>> unitsCache_;
 };

@@ -33,14 +33,19 @@ void requireBounds(const GridSpec& grid) {
 
 }  // namespace
 
-std::vector<double> gridPoints(const GridSpec& grid) {
+std::vector<double> gridPoints(const GridSpec& grid) { return gridPoints(grid, 0, grid.resolution); }
+
+std::vector<double> gridPoints(const GridSpec& grid, int rowFrom, int rowTo) {
   requireBounds(grid);
   requireInRange("grid resolution", grid.resolution, limits::gridResolution);
   const int n = grid.resolution;
-  std::vector<double> points(2 * static_cast<std::size_t>(n) * n);
-  for (int row = 0; row < n; ++row)
+  if (rowFrom < 0 || rowFrom > rowTo || rowTo > n)
+    throw std::invalid_argument("grid rows must satisfy 0 <= from <= to <= resolution (" + std::to_string(n) + "), got [" +
+                                std::to_string(rowFrom) + ", " + std::to_string(rowTo) + ")");
+  std::vector<double> points(2 * static_cast<std::size_t>(rowTo - rowFrom) * n);
+  for (int row = rowFrom; row < rowTo; ++row)
     for (int col = 0; col < n; ++col) {
-      const std::size_t i = static_cast<std::size_t>(row) * n + col;
+      const std::size_t i = static_cast<std::size_t>(row - rowFrom) * n + col;
       points[2 * i] = grid.xMin + (grid.xMax - grid.xMin) * (col + 0.5) / n;
       points[2 * i + 1] = grid.yMax - (grid.yMax - grid.yMin) * (row + 0.5) / n;
     }
@@ -73,34 +78,52 @@ std::vector<double> Trainer::gridActivations(const GridSpec& grid) const {
 }
 
 std::vector<double> Trainer::gridActivations(const GridSpec& bounds, const std::vector<int>& resolutions) const {
-  const Network& net = finiteNetwork();
+  return gridActivations(bounds, resolutions, {0, static_cast<int>(limits::gridResolution.max)}, false);
+}
+
+std::vector<double> Trainer::gridActivations(const GridSpec& bounds, const std::vector<int>& resolutions, GridRows rows,
+                                             bool frozen) const {
+  if (frozen && !gridNetwork_) throw std::invalid_argument("no frozen grid network: call freezeGrid first");
+  const Network& net = frozen ? *gridNetwork_ : finiteNetwork();
   requireBounds(bounds);
+  if (rows.from < 0 || rows.from > rows.to)
+    throw std::invalid_argument("grid rows must satisfy 0 <= from <= to, got [" + std::to_string(rows.from) + ", " +
+                                std::to_string(rows.to) + ")");
   const std::size_t units = static_cast<std::size_t>(net.hiddenUnitCount() + net.outputs());
   if (resolutions.size() != units)
     throw std::invalid_argument("resolutions must hold one entry per hidden unit and output (" + std::to_string(units) +
                                 "), got " + std::to_string(resolutions.size()));
+  const auto band = [&](int r) { return GridRows{std::min(rows.from, r), std::min(rows.to, r)}; };
   std::vector<int> distinct;
   std::vector<std::size_t> offsets(units + 1, 0);
   for (std::size_t u = 0; u < units; ++u) {
     const int r = resolutions[u];
     if (r != 0) requireInRange("grid resolution", r, limits::gridResolution);
     if (r != 0 && std::find(distinct.begin(), distinct.end(), r) == distinct.end()) distinct.push_back(r);
-    offsets[u + 1] = offsets[u] + static_cast<std::size_t>(r) * r;
+    offsets[u + 1] = offsets[u] + static_cast<std::size_t>(band(r).to - band(r).from) * r;
   }
   double points = 0;
-  for (const int r : distinct) points += static_cast<double>(r) * r;
+  for (const int r : distinct) points += static_cast<double>(band(r).to - band(r).from) * r;
   requireWork("gridActivations", points * net.parameterCount());
   std::vector<double> out(offsets[units]);
   std::vector<double*> blocks(units);
   for (const int r : distinct) {
     GridSpec grid = bounds;
     grid.resolution = r;
-    const std::vector<double> cells = mapFeatures(features_, gridPoints(grid));
+    const GridRows own = band(r);
+    if (own.from == own.to) continue;
+    const std::vector<double> cells = mapFeatures(features_, gridPoints(grid, own.from, own.to));
     for (std::size_t u = 0; u < units; ++u) blocks[u] = resolutions[u] == r ? out.data() + offsets[u] : nullptr;
-    net.unitActivations(cells.data(), static_cast<std::size_t>(r) * static_cast<std::size_t>(r), blocks.data());
+    net.unitActivations(cells.data(), static_cast<std::size_t>(own.to - own.from) * static_cast<std::size_t>(r),
+                        blocks.data());
   }
   requireFinite(out, "gridActivations");
   return out;
+}
+
+long Trainer::freezeGrid() {
+  gridNetwork_.emplace(finiteNetwork());
+  return run_.step;
 }
 
 std::vector<double> Trainer::inputGrid(const GridSpec& grid) const {

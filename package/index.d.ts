@@ -92,6 +92,10 @@ export interface GridOptions {
   xMin?: number; xMax?: number; yMin?: number; yMax?: number; resolution?: number;
   /** One resolution per unit (hidden units, then outputs; 0 leaves it out): each unit's block on its own grid, in unit order. */
   resolutions?: number[];
+  /** With resolutions: rows [rowFrom, rowTo) of each block only (clamped to its resolution; default every row). */
+  rowFrom?: number; rowTo?: number;
+  /** With resolutions: of the network freezeGrid() kept, not the current one. */
+  frozen?: boolean;
 }
 export interface UnitLayer { state: UnitState[]; activeFraction: Float64Array; revivals: Int32Array; dead: number; dormant: number }
 export interface Units { layers: UnitLayer[]; dead: number; dormant: number; total: number }
@@ -140,6 +144,8 @@ export declare class Trainer {
   history(from?: number): History;
   /** Every hidden unit's then every output's activation on a resolution^2 grid (or per unit, see resolutions); refused once diverged. */
   gridActivations(options?: GridOptions): Float64Array;
+  /** Keeps a copy of the network now for gridActivations({frozen: true}); returns its step. Refused once diverged. */
+  freezeGrid(): number;
   /** Every network input (each of network.features, or x1 and x2) on a resolution^2 grid, input-major. */
   inputGrid(options?: { xMin?: number; xMax?: number; yMin?: number; yMax?: number; resolution?: number }): Float64Array;
   /** Outputs for flat x, y pairs; refused once diverged. */

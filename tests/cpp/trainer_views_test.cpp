@@ -73,6 +73,33 @@ TEST(TrainerViews, PerUnitGridsAreEachUnitsBlockOfTheFullGridAtItsResolution) {
             "grid bounds need xMin < xMax and yMin < yMax, got x [1, 1], y [0, 1]");
 }
 
+TEST(TrainerViews, RowBandsOfAFrozenNetworkJoinIntoItsWholeGrid) {
+  Trainer trainer = smallTrainer(0.5, {3, 5});
+  trainer.train(50);
+  const GridSpec bounds{-1.5, 1.5, -1, 1, 100};
+  const std::vector<int> resolutions{0, 0, 0, 0, 0, 0, 0, 0, 7};
+  const std::vector<double> whole = trainer.gridActivations(bounds, resolutions);
+  EXPECT_EQ(errorOf([&] { trainer.gridActivations(bounds, resolutions, {0, 7}, true); }),
+            "no frozen grid network: call freezeGrid first");
+  EXPECT_EQ(trainer.freezeGrid(), 50);
+  trainer.train(20);
+  ASSERT_NE(trainer.gridActivations(bounds, resolutions), whole) << "20 more steps at rate 0.5 change the output grid";
+  std::vector<double> joined;
+  for (const GridRows rows : {GridRows{0, 3}, GridRows{3, 3}, GridRows{3, 6}, GridRows{6, 100}}) {
+    const std::vector<double> band = trainer.gridActivations(bounds, resolutions, rows, true);
+    EXPECT_EQ(band.size(), static_cast<std::size_t>(std::min(rows.to, 7) - std::min(rows.from, 7)) * 7);
+    joined.insert(joined.end(), band.begin(), band.end());
+  }
+  EXPECT_EQ(joined, whole) << "bands of the network frozen at step 50, in order, are its grid bit for bit";
+  const std::vector<int> mixed{7, 0, 3, 7, 0, 0, 3, 2, 7};
+  const std::vector<double> current = trainer.gridActivations(bounds, mixed);
+  std::vector<double> top = trainer.gridActivations(bounds, mixed, {0, 2}, false);
+  EXPECT_EQ(top.size(), 3u * 2 * 7 + 2u * 2 * 3 + 2u * 2) << "two rows of each block";
+  EXPECT_EQ(std::vector<double>(top.begin(), top.begin() + 14), std::vector<double>(current.begin(), current.begin() + 14));
+  EXPECT_EQ(errorOf([&] { trainer.gridActivations(bounds, mixed, {3, 2}, false); }),
+            "grid rows must satisfy 0 <= from <= to, got [3, 2)");
+}
+
 TEST(TrainerViews, UnitsFollowParametersReplacedAtTheSameStep) {
   Trainer trainer = smallTrainer();
   trainer.train(20);

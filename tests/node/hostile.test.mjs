@@ -145,7 +145,7 @@ const trainerCalls = [
   ['deaths', () => [0], [[[0], num(index)]]],
   ['unitLife', () => [0, 0], hiddenUnitSlots],
   ['unitHistogram', () => [0, 0, 10], [...hiddenUnitSlots, [[2], num(m.timeline.bins)]]],
-  ['timeline', () => [], []], ['evaluation', () => [], []],
+  ['timeline', () => [], []], ['evaluation', () => [], []], ['freezeGrid', () => [], []],
 ];
 const unit = num({ min: 0, max: m.network.maxUnits - 1, integer: true });
 const curveCalls = [

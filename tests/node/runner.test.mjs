@@ -98,3 +98,33 @@ test('an edit at an earlier step drops the later history rows from the frames, a
   assert.ok(rows.some((step) => step > 100), 'expected rows after the edit');
   runner.handle({ type: 'clear' });
 });
+
+test('a pipelined runner trains the next frame while the page draws, holds it until the ack, and goes no further ahead', () => {
+  const tasks = [];
+  const sent = [];
+  const runner = createRunner(engine, (message) => sent.push(message), { schedule: (fn) => tasks.push(fn), sliceMs: 1000, frameMs: 1000, pipeline: true });
+  const frames = () => sent.filter((m) => m.type === 'frame');
+  const drain = () => { while (tasks.length > 0) tasks.shift()(); };
+  runner.handle({ type: 'create', spec });
+  runner.handle({ type: 'ack' });
+  runner.handle({ type: 'speed', unit: 'steps', amount: 50 });
+  runner.handle({ type: 'play' });
+  drain();
+  assert.deepEqual(frames().map((f) => f.status.step), [0, 50], 'expected the first trained frame sent at once');
+  drain();
+  assert.deepEqual(frames().map((f) => f.status.step), [0, 50], 'expected the next frame held until the page acknowledges the last');
+  runner.handle({ type: 'ack' });
+  assert.deepEqual(frames().map((f) => f.status.step), [0, 50, 100], 'expected the held frame (trained while the page drew) sent on the ack');
+  drain();
+  runner.handle({ type: 'ack' });
+  runner.handle({ type: 'pause' });
+  drain();
+  runner.handle({ type: 'ack' });
+  runner.handle({ type: 'ack' });
+  drain();
+  const steps = frames().map((f) => f.status.step);
+  assert.deepEqual(steps, [0, 50, 100, 150, 150], 'expected one frame per 50 steps, then the paused frame at the step reached');
+  assert.equal(frames().at(-1).status.running, false, 'expected the last frame to say the run is paused');
+  assert.equal(tasks.length, 0, 'expected no training after the pause');
+  runner.handle({ type: 'clear' });
+});

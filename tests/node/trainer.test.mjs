@@ -93,6 +93,21 @@ test('with resolutions, each unit comes on its own grid: blocks of the full grid
   });
 });
 
+test('row bands of a frozen network join into the grid of the step it was frozen at; bands need resolutions', () => {
+  withTrainer(base, (trainer) => {
+    trainer.train(100);
+    const resolutions = [...new Array(16).fill(0), 100];
+    const whole = trainer.gridActivations({ resolutions });
+    assert.equal(trainer.freezeGrid(), 100, 'expected freezeGrid to return the step it kept');
+    trainer.train(100);
+    const bands = [[0, 34], [34, 67], [67, 100]].map(([rowFrom, rowTo]) => trainer.gridActivations({ resolutions, rowFrom, rowTo, frozen: true }));
+    assert.deepEqual(bands.map((band) => band.length), [3400, 3300, 3300], 'expected rows x 100 values per band');
+    assert.deepEqual(Float64Array.from(bands.flatMap((band) => [...band])), whole, 'expected the bands to join into the step-100 grid');
+    assert.notDeepEqual(trainer.gridActivations({ resolutions }), whole, 'expected the current network to have moved on');
+    assert.throws(() => trainer.gridActivations({ resolution: 10, rowTo: 5 }), /gridActivations: rowFrom, rowTo and frozen need resolutions/);
+  });
+});
+
 test('parameters round-trip: a network loaded with saved parameters predicts identically', () => {
   const points = Float64Array.from([0, 0, 0.5, -0.5, 0.9, 0.9]);
   const saved = withTrainer(base, (trainer) => {

@@ -49,11 +49,22 @@ export class Trainer {
   history(...args) { return this.#call('history', args, ([from = 0]) => [from]); }
   /**
    * Every hidden unit's then every output's activation on a resolution^2 grid, unit-major, rows from yMax down;
-   * with resolutions (one per unit), unit u on its own resolutions[u]^2 grid (0: left out), blocks in unit order. Refused once diverged.
+   * with resolutions (one per unit), unit u on its own resolutions[u]^2 grid (0: left out), blocks in unit order; with them also
+   * rowFrom, rowTo (rows [rowFrom, rowTo) of each block, clamped to its resolution) and frozen (of the network freezeGrid() kept).
+   * Refused once diverged.
    */
   gridActivations(...args) {
-    return this.#call('gridActivations', args, ([{ xMin = -1, xMax = 1, yMin = -1, yMax = 1, resolution = 100, resolutions = null } = {}]) => [xMin, xMax, yMin, yMax, resolution, resolutions]);
+    return this.#call('gridActivations', args, ([{
+      xMin = -1, xMax = 1, yMin = -1, yMax = 1, resolution = 100, resolutions = null, rowFrom, rowTo, frozen,
+    } = {}]) => {
+      if (resolutions === null && (rowFrom ?? rowTo ?? frozen) !== undefined) {
+        throw new ArgumentError('gridActivations: rowFrom, rowTo and frozen need resolutions (one per unit)');
+      }
+      return [xMin, xMax, yMin, yMax, resolution, resolutions, rowFrom ?? 0, rowTo ?? Math.max(0, ...(resolutions ?? [])), frozen ?? false];
+    });
   }
+  /** Keeps a copy of the network now for gridActivations({frozen: true}) (bands of one step over several calls); returns its step. Refused once diverged. */
+  freezeGrid(...args) { return this.#call('freezeGrid', args); }
   /** Every network input (each of network.features, or x1 and x2 without them) on a resolution^2 grid, input-major, rows from yMax down. */
   inputGrid(...args) {
     return this.#call('inputGrid', args, ([{ xMin = -1, xMax = 1, yMin = -1, yMax = 1, resolution = 100 } = {}]) => [xMin, xMax, yMin, yMax, resolution]);

@@ -1,6 +1,6 @@
-// The per-unit grids of a training frame: which resolution the runner computes for each unit
-// (hidden units, then outputs), how often it recomputes the outputs, and where each unit's block
-// lies in the frame's grid.
+// The per-unit grids of a training frame: the network's shape, which resolution the runner
+// computes for each unit (hidden units, then outputs), how it spreads a costly output heatmap over
+// frames, and where each unit's block lies in the frame's grid.
 
 /**
  * Per unit the resolution a frame asks the core for: the page's tile resolutions for hidden units
@@ -17,27 +17,77 @@ export function frameResolutions({ hiddenLayers, hiddenUnits, outputs }, tiles, 
 }
 
 /**
- * A frame's grids ({gridResolutions, grid}) from `trainer`: the output heatmap (one forward pass per
- * cell of the view's grid) on every frame while the grid call costs at most cheapMs, else, while
- * playing, once every ceil(cost / cheapMs) frames (about cheapMs a frame on average); always when
- * not playing, so the frame a run pauses or steps on is exact.
+ * A frame's grids ({gridResolutions, grid, outputStep}) from `trainer`: the hidden tiles on every
+ * frame, and the output heatmap (one forward pass per cell of the view's grid) whole on every frame
+ * while that costs at most cheapMs and on every frame that is not playing (the frame a run pauses or
+ * steps on is exact). A costlier one, while playing, is computed in row bands of what is left of
+ * workMs after the frame's spentMs (training and statistics so far), from minBandMs to cheapMs, from
+ * a copy of the network frozen when its first band starts (trainer.freezeGrid), and sent whole, on
+ * the frame its last band is done, with outputStep the step it shows (null: this frame's step).
+ * workMs 28 leaves about 5 ms of a 33 ms frame (30 a second) for the page's drawing.
  */
-export function createFrameGrids({ cheapMs = 8, now = () => globalThis.performance.now() } = {}) {
+export function createFrameGrids({
+  cheapMs = 8, workMs = 28, minBandMs = 4, now = () => globalThis.performance.now(),
+} = {}) {
   let costMs = 0;
-  let framesSince = 0;
-  /** {shape, tiles, view: {resolution, domain}, inspected, running} as for frameResolutions. */
-  return (trainer, { shape, tiles, view, inspected, running }) => {
-    framesSince += 1;
-    const withOutputs = !running || costMs <= cheapMs || framesSince >= Math.ceil(costMs / cheapMs);
-    const start = now();
-    const gridResolutions = frameResolutions(shape, tiles, view.resolution, inspected, withOutputs);
-    const grid = trainer.gridActivations({ ...view.domain, resolutions: gridResolutions });
-    if (withOutputs) {
-      costMs = now() - start;
-      framesSince = 0;
+  let job = null;
+  let owner = null;
+  /** {shape, tiles, view: {resolution, domain}, inspected, running} as for frameResolutions; spentMs: the frame's work so far. */
+  return (trainer, {
+    shape, tiles, view, inspected, running, spentMs = 0,
+  }) => {
+    if (owner !== trainer) {
+      owner = trainer;
+      costMs = 0;
+      job = null;
     }
-    return { gridResolutions, grid };
+    const large = view.resolution;
+    if (!running || costMs <= cheapMs) {
+      job = null;
+      const start = now();
+      const gridResolutions = frameResolutions(shape, tiles, large, inspected);
+      const grid = trainer.gridActivations({ ...view.domain, resolutions: gridResolutions });
+      costMs = now() - start;
+      return { gridResolutions, grid, outputStep: null };
+    }
+    const gridResolutions = frameResolutions(shape, tiles, large, inspected, false);
+    const grid = trainer.gridActivations({ ...view.domain, resolutions: gridResolutions });
+    if (job?.domain !== view.domain || job.large !== large) job = { step: trainer.freezeGrid(), row: 0, bands: [], domain: view.domain, large };
+    const bandMs = Math.max(minBandMs, Math.min(cheapMs, workMs - spentMs));
+    const rows = Math.max(1, Math.min(large - job.row, Math.floor((large * bandMs) / costMs)));
+    const resolutions = frameResolutions(shape, new Array(shape.hiddenUnits).fill(0), large, null);
+    const start = now();
+    job.bands.push({ rows, values: trainer.gridActivations({ ...view.domain, resolutions, rowFrom: job.row, rowTo: job.row + rows, frozen: true }) });
+    costMs = ((now() - start) * large) / rows;
+    job.row += rows;
+    if (job.row < large) return { gridResolutions, grid, outputStep: null };
+    const done = job;
+    job = null;
+    const outputs = joinBands(done.bands, shape.outputs, large);
+    const joined = new Float64Array(grid.length + outputs.length);
+    joined.set(grid);
+    joined.set(outputs, grid.length);
+    return { gridResolutions: frameResolutions(shape, gridResolutions.slice(0, shape.hiddenUnits), large, null), grid: joined, outputStep: done.step };
   };
+}
+
+/** `units` blocks of `columns` columns joined from row bands ({rows, values}: each block's rows of the band in unit order). */
+export function joinBands(bands, units, columns) {
+  const rows = bands.reduce((sum, band) => sum + band.rows, 0);
+  const out = new Float64Array(units * rows * columns);
+  let row = 0;
+  for (const band of bands) {
+    const size = band.rows * columns;
+    for (let u = 0; u < units; u += 1) out.set(band.values.subarray(u * size, (u + 1) * size), (u * rows + row) * columns);
+    row += band.rows;
+  }
+  return out;
+}
+
+/** The network's shape from its dense layers ({inputs, outputs} each, the last one the output layer) and input features. */
+export function shapeOf(layers, head, classes, features) {
+  const hiddenLayers = layers.slice(0, -1).map((layer) => layer.outputs);
+  return { hiddenLayers, hiddenUnits: hiddenLayers.reduce((a, b) => a + b, 0), head, classes, outputs: layers.at(-1).outputs, features };
 }
 
 /** Flat index of hidden unit `unit` of hidden layer `layer` (both 0-based). */

@@ -1,7 +1,7 @@
 // The training loop behind a session, the same code in a Web Worker and on the main thread:
 // it owns one Trainer, trains in time-sliced chunks while playing, and posts one frame at a
 // time (status, history delta, units, parameters and every unit's grid at the resolution its
-// tile is drawn: grid-blocks.js), waiting for the page's 'ack' before the next chunk (a view with
+// tile is drawn: grid-blocks.js), one frame ahead at most of the page's 'ack' (a view with
 // curve {xs, lo, hi} sends trainer.curve() instead of the grid). Messages in: create, reset, play,
 // pause, step, settings, speed, stopCondition, tiles, ack, clear, dispose; edit, export, import,
 // memory (runner-network.js); seek, branch, inspect (timeline-runner.js). A step of many steps
@@ -9,7 +9,7 @@
 import { network as networkDefaults, training } from '../panels/shared/engine-facts.js';
 import { networkHandlers } from './runner-network.js';
 import { createRunnerTimeline } from './timeline-runner.js';
-import { createFrameGrids } from './grid-blocks.js';
+import { createFrameGrids, shapeOf } from './grid-blocks.js';
 
 const defaultView = { resolution: 100, domain: { xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5 } };
 
@@ -17,17 +17,13 @@ const now = () => globalThis.performance.now();
 
 const inputResolution = 96; // cells per side of the input tiles' grid, sent with each new run (the largest tile, device px)
 
-/** The network's shape from its dense layers ({inputs, outputs} each, the last one the output layer) and input features. */
-function shapeOf(layers, head, classes, features) {
-  const hiddenLayers = layers.slice(0, -1).map((layer) => layer.outputs);
-  return { hiddenLayers, hiddenUnits: hiddenLayers.reduce((a, b) => a + b, 0), head, classes, outputs: layers.at(-1).outputs, features };
-}
-
 /**
  * A runner on `engine`; post(message, transfer) sends to the page, schedule(fn) yields to the
- * event loop. sliceMs: training time before yielding; frameMs: most training time per frame.
+ * event loop. sliceMs: training time before yielding; frameMs: most training time per frame;
+ * pipeline (for a Worker): train and snapshot the next frame while the page still draws the last,
+ * holding it until the page's 'ack' (one frame ahead at most).
  */
-export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60 }) {
+export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60, pipeline = false }) {
   let trainer = null;
   let spec = null;
   let view = defaultView;
@@ -47,6 +43,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
   let shape = null;
   let generation = 0;
   let tiles = null;
+  let queued = null;
   const timeline = createRunnerTimeline();
   const frameGrids = createFrameGrids({ now });
 
@@ -63,6 +60,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
   function dropTrainer() {
     trainer?.delete();
     trainer = null;
+    queued = null;
   }
 
   function build(nextSpec) {
@@ -115,7 +113,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
       message.units = trainer.units();
       const gridStart = now();
       if (view.curve) message.curve = trainer.curve(view.curve.xs, { lo: view.curve.lo, hi: view.curve.hi });
-      else Object.assign(message, frameGrids(trainer, { shape, tiles, view, inspected: timeline.inspected(), running }));
+      else Object.assign(message, frameGrids(trainer, { shape, tiles, view, inspected: timeline.inspected(), running, spentMs: (timing.trainMs ?? 0) + now() - start }));
       message.timing = { ...timing, gridMs: now() - gridStart };
       message.parameters = trainer.parameters();
     }
@@ -130,13 +128,17 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     return message;
   }
 
-  function pump(timing = { trainMs: 0, steps: 0 }) {
-    if (!trainer || inFlight || !frameDue) return;
-    frameDue = false;
+  function sendFrame(message) {
     inFlight = true;
-    const message = snapshot(timing);
-    const transfer = [message.grid?.buffer].filter(Boolean);
-    send(message, transfer);
+    send(message, [message.grid?.buffer].filter(Boolean));
+  }
+
+  function pump(timing = { trainMs: 0, steps: 0 }) {
+    if (!trainer || !frameDue || (inFlight && (!pipeline || queued))) return;
+    frameDue = false;
+    if (inFlight) queued = snapshot(timing);
+    else sendFrame(snapshot(timing));
+    if (pipeline && !queued && running) loop();
   }
 
   function finishFrame() {
@@ -148,8 +150,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
 
   function trainSlice() {
     looping = false;
-    if (!trainer || inFlight) return;
-    if (!running && !frame) return;
+    if (!trainer || queued || frameDue || (inFlight && !pipeline) || (!running && !frame)) return;
     frame ??= { target: stepsPerFrame(), steps: 0, trainMs: 0 };
     const sliceStart = now();
     const more = () => (frame.stepping || (running && frame.trainMs < frameMs)) && frame.steps < frame.target;
@@ -234,20 +235,20 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
       spec = { ...spec, settings: { ...spec?.settings, ...message.settings } };
       trainer?.setSettings(message.settings);
     },
-    speed(message) {
-      speed = { unit: message.unit, amount: message.amount };
-    },
-    stopCondition(message) {
-      stop = { steps: message.steps ?? 0, loss: message.loss ?? 0 };
-    },
+    speed(message) { speed = { unit: message.unit, amount: message.amount }; },
+    stopCondition(message) { stop = { steps: message.steps ?? 0, loss: message.loss ?? 0 }; },
     tiles(message) {
       tiles = message.resolutions;
       if (trainer && !running) requestFrame();
     },
     ack() {
       inFlight = false;
-      if (frameDue) pump();
-      else if (running || frame?.stepping) loop();
+      if (queued) {
+        sendFrame(queued);
+        queued = null;
+        pump();
+      } else if (frameDue) pump();
+      if ((running || frame?.stepping) && (pipeline || !inFlight)) loop();
     },
     clear() {
       running = false;
@@ -274,10 +275,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     trainer: () => trainer,
     stop: () => { running = false; },
     requestFrame,
-    resend: () => {
-      historySent = 0;
-      fresh = true;
-    },
+    resend: () => { historySent = 0; fresh = true; },
   }));
 
   return {

@@ -19,7 +19,7 @@ export function startTrainingWorker(scope = globalThis) {
     loadEngine({ module }).then((engine) => {
       const post = (message, transfer) => scope.postMessage(message, transfer);
       runner = scope.name === experimentWorkerName ? createExperimentServer(engine, post)
-        : createRunner(engine, post, { schedule: createTaskQueue(), sliceMs: 12, frameMs: 120 });
+        : createRunner(engine, post, { schedule: createTaskQueue(), sliceMs: 12, frameMs: 120, pipeline: true });
       scope.postMessage({ type: 'ready' });
       for (const message of waiting.splice(0)) runner.handle(message);
     }, (error) => {

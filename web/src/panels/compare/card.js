@@ -50,7 +50,7 @@ export function createRunCard(index) {
       });
       note.hidden = !summary.diverged;
       note.textContent = summary.diverged ? t('compare.diverged', { step: summary.step }) : '';
-      if (!frame?.grid || !data) return;
+      if (!frame?.grid || !data || !(frame.gridResolutions[frame.network.hiddenUnits] > 0)) return;
       const { hiddenUnits, outputs, head, classes } = frame.network;
       const offsets = blockOffsets(frame.gridResolutions);
       view.update({

@@ -54,7 +54,7 @@ export function createRunsLossChart(canvas) {
     },
     destroy() {
       stopListening();
-      redraw.cancel();
+      redraw.destroy();
       chart.destroy();
     },
   };

@@ -184,10 +184,12 @@ export function createPlaygroundViews(settings, actions) {
           grid: frame.grid.subarray(offsets[hiddenUnits]), resolution: frame.resolution, hiddenUnits: 0, outputs, head, classes, train: data.train, test: data.test,
         };
         decision.update({ ...lastDecision, showTest, discrete: discrete && head !== regressionHead });
+        decisionCanvas.dataset.step = String(frame.outputStep ?? frame.status.step);
       }
       editor.show(frame);
       diagram.update({
         features: frame.network.features, inputGrid: frame.inputGrid, hiddenLayers, outputs, head, parameters: frame.parameters, grid: frame.grid, gridResolutions: frame.gridResolutions, offsets, units: frame.units, step: frame.status.step,
+        outputStep: frame.outputStep ?? frame.status.step,
       });
     },
     /** Shows points with no network yet (before the first frame, or own points before they can train). */

@@ -112,7 +112,7 @@ export function createDeadChart(canvas) {
     },
     destroy() {
       stopListening();
-      redraw.cancel();
+      redraw.destroy();
       chart.destroy();
     },
   };

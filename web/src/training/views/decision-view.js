@@ -85,6 +85,28 @@ export function fitBackingStore(canvas) {
   return { width, height, scale };
 }
 
+/**
+ * `canvas`'s backing store sized as fitBackingStore does, measured again only after the canvas
+ * resizes (ResizeObserver; without it, on every call): size() -> {width, height, scale}. Reading the
+ * layout on every frame forced the browser to lay out the page again after each frame's DOM changes.
+ * onResize() runs after each resize.
+ */
+export function createBackingStore(canvas, onResize) {
+  let size = null;
+  const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
+    size = null;
+    onResize();
+  });
+  observer?.observe(canvas);
+  return {
+    size() {
+      if (!size || !observer) size = fitBackingStore(canvas);
+      return size;
+    },
+    destroy() { observer?.disconnect(); },
+  };
+}
+
 /** Draws onto `canvas` (sized by CSS; the backing store follows its size and devicePixelRatio). */
 export function createDecisionView(canvas) {
   canvas.classList.add('decision-view');
@@ -231,7 +253,7 @@ export function createDecisionView(canvas) {
 
   function draw() {
     if (!last) return;
-    const { width, height, scale } = fitBackingStore(canvas);
+    const { width, height, scale } = backing.size();
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(heat, 0, 0, heat.width, heat.height, 0, 0, width, height);
     drawAxes(width, height, scale);
@@ -239,8 +261,7 @@ export function createDecisionView(canvas) {
     ctx.drawImage(pointsLayer, 0, 0);
   }
 
-  const resizeObserver = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => draw());
-  resizeObserver?.observe(canvas);
+  const backing = createBackingStore(canvas, draw);
 
   return {
     /** Repaints from a gridActivations result; train/test hold x (x, y pairs) and label. */
@@ -263,7 +284,7 @@ export function createDecisionView(canvas) {
       draw();
     },
     destroy() {
-      resizeObserver?.disconnect();
+      backing.destroy();
       stopListening();
       canvas.classList.remove('decision-view');
       last = null;

@@ -8,6 +8,7 @@ import { markers } from '../../panels/shared/colour.js';
 import strings from '../../i18n/training-views.js';
 import { createHistorySeries } from './history-series.js';
 import { logTick } from './loss-chart.js';
+import { createRedrawThrottle } from './chart-redraw.js';
 
 registerStrings('trainingViews', strings);
 
@@ -92,6 +93,8 @@ export function createGradientChart(canvas, tableHost) {
     renderTable();
   }
 
+  const redraw = createRedrawThrottle(chart);
+  const table = createRedrawThrottle(null, 100, { draw: renderTable, watch: null });
   relabel();
   const stopListening = onLanguageChange(relabel);
 
@@ -110,8 +113,8 @@ export function createGradientChart(canvas, tableHost) {
       }
       if (fresh) relabel();
       else {
-        chart.update('none');
-        renderTable();
+        redraw.request();
+        table.request();
       }
     },
     reset() {
@@ -122,6 +125,8 @@ export function createGradientChart(canvas, tableHost) {
     },
     destroy() {
       stopListening();
+      redraw.destroy();
+      table.destroy();
       chart.destroy();
     },
   };

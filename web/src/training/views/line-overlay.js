@@ -2,7 +2,7 @@
 // solid and numbered, dead (or dormant) ones grey and dashed, so at a high learning rate the
 // student sees lines leave the data cloud. Also the half-plane geometry the unit inspector uses.
 import { t, onLanguageChange } from '../../i18n.js';
-import { fitBackingStore } from './decision-view.js';
+import { createBackingStore } from './decision-view.js';
 import { defaultFeatures } from '../../panels/shared/engine-facts.js';
 
 const liveColour = '#1a1d23';
@@ -51,7 +51,7 @@ export function createLineOverlay(canvas) {
   let last = null;
 
   function draw() {
-    const { width, height, scale } = fitBackingStore(canvas);
+    const { width, height, scale } = backing.size();
     ctx.clearRect(0, 0, width, height);
     if (!last?.parameters || !last.domain || !last.units?.layers?.length) return;
     const { weights, biases, outputs } = last.parameters[0];
@@ -78,8 +78,7 @@ export function createLineOverlay(canvas) {
     ctx.setLineDash([]);
   }
 
-  const resizeObserver = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => draw());
-  resizeObserver?.observe(canvas);
+  const backing = createBackingStore(canvas, draw);
   const stopListening = onLanguageChange(draw);
 
   return {
@@ -96,7 +95,7 @@ export function createLineOverlay(canvas) {
       return t('timeline.overlaySummary', { count: states.length, dead });
     },
     destroy() {
-      resizeObserver?.disconnect();
+      backing.destroy();
       stopListening();
     },
   };

@@ -118,7 +118,7 @@ export function createLossChart(canvas) {
     },
     destroy() {
       stopListening();
-      redraw.cancel();
+      redraw.destroy();
       chart.destroy();
     },
   };

@@ -37,9 +37,10 @@ export function createTilePainter() {
     });
   }
 
-  function paintTiles(columns, { grid, gridResolutions, offsets, outputs, head, step }) {
+  function paintTiles(columns, { grid, gridResolutions, offsets, outputs, head, step, outputStep = step }) {
     let unit = 0;
     for (const column of columns) {
+      const shown = column.kind === 'output' ? outputStep : step;
       column.tiles.forEach((tile, j) => {
         const resolution = gridResolutions[unit + j];
         if (!(resolution > 0)) return;
@@ -59,7 +60,7 @@ export function createTilePainter() {
           paintScalar(pixels, grid, offset, count, diverging, lo, hi, indices);
         }
         tile.context.putImageData(tile.image, 0, 0);
-        if (tile.element.dataset.step !== String(step)) tile.element.dataset.step = step;
+        if (tile.element.dataset.step !== String(shown)) tile.element.dataset.step = shown;
         if (tile.element.dataset.resolution !== String(resolution)) tile.element.dataset.resolution = resolution;
       });
       unit += column.units;
@@ -70,8 +71,9 @@ export function createTilePainter() {
     /** The input column from the engine's inputGrid ({resolution, values}, input-major), each tile on the diverging scale over ± its largest |value|. */
     paintInputs,
     /**
-     * Hidden and output columns from state {grid, gridResolutions, offsets, outputs, head, step}; a unit left
-     * out keeps its picture. Each painted tile's data-step and data-resolution name the step and grid it shows.
+     * Hidden and output columns from state {grid, gridResolutions, offsets, outputs, head, step, outputStep (the
+     * outputs' step, default step)}; a unit left out keeps its picture. Each painted tile's data-step and
+     * data-resolution name the step and grid it shows.
      */
     paintTiles,
   };
