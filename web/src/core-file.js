@@ -1,7 +1,7 @@
 // Which file of the WebAssembly core a page downloads over http(s), and how its bytes become a
 // response WebAssembly.compileStreaming takes. activation-lab-core.wasm.gz (the same module,
 // gzipped at build time) is about 40 % of the .wasm: a host that compresses nothing then still
-// sends the small file, and the page unpacks it while it streams (DecompressionStream). A host
+// sends the small file, and the page unpacks it into the compiler (DecompressionStream). A host
 // that compresses sends either about as small. Browsers without DecompressionStream take the .wasm.
 
 /** File name of the core to download here: the .wasm.gz where the page can unpack it, else the .wasm. */
@@ -12,43 +12,16 @@ export function coreFileName() {
 /** The uncompressed core's file name (the fallback when the .wasm.gz cannot be used). */
 export const plainCoreFile = 'activation-lab-core.wasm';
 
-const gzipMagic = [0x1f, 0x8b];
-const wasmMagic = [0x00, 0x61, 0x73, 0x6d];
-const startsWith = (bytes, magic) => magic.every((byte, i) => bytes[i] === byte);
-
 /**
  * An application/wasm Response of the module in `response` (a .wasm.gz download), unpacked as it
- * streams; bytes that are already the module (a host that sent the .gz with Content-Encoding: gzip,
- * which the browser undid) pass through. Rejects when the body is neither.
+ * goes into the compiler, or passed through where the host sent the .gz with a Content-Encoding
+ * the browser has already undone. The download itself is read to its end first (a body streamed
+ * straight into compileStreaming through DecompressionStream was at times left unfinished and
+ * reported as aborted). Rejects on an HTTP error.
  */
 export async function wasmResponse(response) {
   if (!response.ok) throw new Error(`could not load ${response.url}: HTTP ${response.status}`);
-  const reader = response.body.getReader();
-  let head = new Uint8Array(0);
-  const chunks = [];
-  while (head.length < wasmMagic.length) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    head = Uint8Array.from([...head, ...value.subarray(0, wasmMagic.length - head.length)]);
-  }
-  const body = new ReadableStream({
-    start(controller) {
-      for (const chunk of chunks) controller.enqueue(chunk);
-    },
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) controller.close();
-      else controller.enqueue(value);
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
-  let module;
-  if (startsWith(head, gzipMagic)) module = body.pipeThrough(new DecompressionStream('gzip'));
-  else if (startsWith(head, wasmMagic)) module = body;
-  else {
-    reader.cancel();
-    throw new Error(`${response.url} is neither gzip nor WebAssembly`);
-  }
-  return new Response(module, { headers: { 'Content-Type': 'application/wasm' } });
+  const bytes = new Blob([await response.arrayBuffer()]);
+  const unpacked = response.headers.get('Content-Encoding') ? bytes.stream() : bytes.stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(unpacked, { headers: { 'Content-Type': 'application/wasm' } });
 }

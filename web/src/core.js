@@ -62,7 +62,7 @@ function compileFromHost() {
   const fromPlain = () => WebAssembly.compileStreaming(download(plainUrl)).catch(() => compileDownloaded(plainUrl));
   const url = assetUrl(coreFileName());
   if (url === plainUrl) return fromPlain();
-  return download(url).then(wasmResponse).then((response) => WebAssembly.compileStreaming(response)).catch(fromPlain);
+  return WebAssembly.compileStreaming(download(url).then(wasmResponse)).catch(fromPlain);
 }
 
 /** The compiled module: `given` (from the page, in the Worker), else from file:// or the host. */
