@@ -1,5 +1,16 @@
-// Views below the first screen made once the browser is idle, so the panel's first chart is not
-// kept waiting for them (Chart.js spends tens of milliseconds on each new chart).
+// Work a panel does after its first paint: views below the first screen made once the browser is
+// idle, so the panel's first chart is not kept waiting for them (Chart.js spends tens of
+// milliseconds on each new chart), and drawing that can follow the first frame.
+
+/** Runs fn in a task after the next frame is painted; returns cancel(). */
+export function afterPaint(fn) {
+  let timer = 0;
+  const frame = requestAnimationFrame(() => { timer = setTimeout(fn, 0); });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
 
 /** Runs fn when the browser is next idle, within `timeout` ms; returns cancel(). */
 export function whenIdle(fn, timeout = 1000) {
