@@ -1,7 +1,7 @@
 // A small static file server for dist/: correct MIME types (application/wasm), gzip for text
 // and WebAssembly when the browser accepts it (compress: false serves every file as stored),
 // no caching, CORS open to any origin (fonts of embeds), optional extra headers (e.g. a
-// Content-Security-Policy) and an optional sub-path prefix.
+// Content-Security-Policy; or a function of the file's path giving them) and an optional sub-path prefix.
 import http from 'node:http';
 import { createGzip } from 'node:zlib';
 import { createReadStream, statSync } from 'node:fs';
@@ -21,9 +21,10 @@ const types = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
   '.csv': 'text/csv; charset=utf-8',
+  '.gz': 'application/gzip',
 };
 /** Already compressed formats, sent as they are. */
-const stored = new Set(['.png', '.woff2', '.woff']);
+const stored = new Set(['.png', '.woff2', '.woff', '.gz']);
 
 function resolveFile(dir, prefix, url) {
   let pathname = decodeURIComponent(new URL(url, 'http://localhost').pathname);
@@ -40,7 +41,10 @@ function resolveFile(dir, prefix, url) {
   }
 }
 
-/** Serves `dir` under `prefix` (e.g. '/' or '/course/lab/'); resolves to {server, url}. */
+/**
+ * Serves `dir` under `prefix` (e.g. '/' or '/course/lab/'); resolves to {server, url}. `headers`:
+ * added to every response, or headers(file) for each file (absolute path).
+ */
 export function serve({ dir, port = 0, host = '127.0.0.1', prefix = '/', headers = {}, compress = true }) {
   const root = path.resolve(dir);
   const server = http.createServer((request, response) => {
@@ -58,7 +62,7 @@ export function serve({ dir, port = 0, host = '127.0.0.1', prefix = '/', headers
       'Access-Control-Allow-Origin': '*',
       Vary: 'Accept-Encoding',
       ...(gzip ? { 'Content-Encoding': 'gzip' } : { 'Content-Length': statSync(file).size }),
-      ...headers,
+      ...(typeof headers === 'function' ? headers(file) : headers),
     });
     const body = createReadStream(file);
     if (gzip) body.pipe(createGzip({ level: 6 })).pipe(response);

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { useBrowserAndServer, serveDist, openPage, openPanel, canvasInk, saveScreenshot, distDir } from './harness.mjs';
+import { useBrowserAndServer, serveDist, openPage, openPanel, canvasInk, inkWithin, saveScreenshot, distDir } from './harness.mjs';
 
 const lab = useBrowserAndServer();
 
@@ -33,7 +33,7 @@ test('every panel mounts from its tab without errors and draws its charts', asyn
     assert.ok(await page.evaluate(() => location.hash), 'expected the chosen panel in the URL hash');
     const canvases = await panel.locator('canvas').count();
     for (let i = 0; i < canvases; i += 1) {
-      assert.ok(await canvasInk(page, `#panel-${id} canvas >> nth=${i}`) > 0.005, `expected canvas ${i} of ${id} not to be blank`);
+      assert.ok(await inkWithin(page, `#panel-${id} canvas >> nth=${i}`) > 0.005, `expected canvas ${i} of ${id} not to be blank`);
     }
     assert.equal(await panel.locator('.panel-root .error').count(), 0, `expected panel ${id} to mount without an error message`);
   }

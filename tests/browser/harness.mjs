@@ -130,6 +130,20 @@ export function pngPixels(page, bytes) {
   }, bytes.toString('base64'));
 }
 
+/**
+ * canvasInk once it passes `threshold`, polled for up to `ms` (canvases drawn after the panel's
+ * first paint: runs' heatmaps, charts made when the browser is idle); else the last reading.
+ */
+export async function inkWithin(page, selector, { threshold = 0.005, ms = 5000 } = {}) {
+  const end = Date.now() + ms;
+  let ink = await canvasInk(page, selector);
+  while (ink <= threshold && Date.now() < end) {
+    await new Promise((resolve) => { setTimeout(resolve, 100); });
+    ink = await canvasInk(page, selector);
+  }
+  return ink;
+}
+
 /** The datasets of the chart drawn on `selector`: [{label, x: [...], y: [...]}]. */
 export function chartData(page, selector) {
   return page.$eval(selector, (canvas) => {

@@ -37,7 +37,7 @@ async function visitEveryPanel(page) {
   return ids;
 }
 
-test('dist/ holds the page, its scripts, the WASM module (also as base64 for file://), the element stylesheet and KaTeX with its fonts', () => {
+test('dist/ holds the page, its scripts, the WASM module (also gzipped, and as base64 for file://), the element stylesheet and KaTeX with its fonts', () => {
   for (const file of ['index.html', 'embed-example.html', 'activation-lab.js', 'activation-lab.css', 'katex/katex.min.css']) {
     assert.ok(existsSync(path.join(distDir, file)), `expected dist/${file}`);
   }
@@ -46,7 +46,7 @@ test('dist/ holds the page, its scripts, the WASM module (also as base64 for fil
   assert.deepEqual(readdirSync(distDir).filter((f) => f.endsWith('.js')),
     ['activation-lab-core-fetch.js', 'activation-lab-core-inline.js', 'activation-lab-strings-zh.js', 'activation-lab-worker.js', 'activation-lab.js'],
     'expected the page, worker, early .wasm download, file:// core and Chinese strings scripts');
-  assert.deepEqual(readdirSync(distDir).filter((f) => f.endsWith('.wasm')), ['activation-lab-core.wasm'], 'expected the WASM module for http(s)');
+  assert.deepEqual(readdirSync(distDir).filter((f) => /\.wasm(\.gz)?$/.test(f)), ['activation-lab-core.wasm', 'activation-lab-core.wasm.gz'], 'expected the WASM module for http(s), also gzipped');
   assert.doesNotMatch(readFileSync(path.join(distDir, 'activation-lab.js'), 'utf8'), /base64,AGFzbQ/, 'expected no WASM inside the page bundle');
   assert.match(readFileSync(path.join(distDir, 'activation-lab-core-inline.js'), 'utf8'), /"AGFzbQ/, 'expected the WASM module as base64 for file://');
   for (const file of ['index.html', 'embed-example.html', 'styles.css', 'activation-lab.css', 'katex/katex.min.css']) {

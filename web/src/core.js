@@ -1,5 +1,6 @@
 // Starts the WebAssembly core once for the whole page (or Worker): every caller shares one
-// Engine. Over http(s) the module is compiled while activation-lab-core.wasm streams in; from
+// Engine. Over http(s) the module is compiled while it streams in (activation-lab-core.wasm.gz,
+// unpacked on the way, or activation-lab-core.wasm: web/src/core-file.js); from
 // file:// (where nothing can be fetched), or where the fetch is refused (a sandboxed frame on a
 // host without Access-Control-Allow-Origin), its bytes come from the classic script
 // activation-lab-core-inline.js. The compiled module can be handed to the training Worker, which
@@ -8,6 +9,7 @@ import createActivationLabCore from 'activation-lab-core';
 import { createEngine } from './engine.js';
 import { assetUrl, loadScript } from './bundle-url.js';
 import { setCoreModule } from './core-module.js';
+import { coreFileName, plainCoreFile, wasmResponse } from './core-file.js';
 
 /** Thrown (as a rejection of loadEngine) when the browser has no usable WebAssembly. */
 export class WebAssemblyUnavailableError extends Error {
@@ -42,13 +44,25 @@ function download(url) {
   return early?.url === url ? early.response : fetch(url);
 }
 
-/** Compiles activation-lab-core.wasm as it downloads (or after, where the host's MIME type is not application/wasm). */
-function compileFromHost() {
-  const url = assetUrl('activation-lab-core.wasm');
-  return WebAssembly.compileStreaming(download(url)).catch(() => fetch(url).then((response) => {
+/** The .wasm's bytes, compiled once downloaded (a host whose MIME type for .wasm is not application/wasm). */
+function compileDownloaded(url) {
+  return fetch(url).then((response) => {
     if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status}`);
     return response.arrayBuffer();
-  }).then((bytes) => WebAssembly.compile(bytes)));
+  }).then((bytes) => WebAssembly.compile(bytes));
+}
+
+/**
+ * Compiles the core as it downloads: the .wasm.gz unpacked on the way where the browser can, else
+ * (or when that fails, e.g. a host without the .gz) the .wasm, streamed or, where the host's MIME
+ * type is not application/wasm, compiled once downloaded.
+ */
+function compileFromHost() {
+  const plainUrl = assetUrl(plainCoreFile);
+  const fromPlain = () => WebAssembly.compileStreaming(download(plainUrl)).catch(() => compileDownloaded(plainUrl));
+  const url = assetUrl(coreFileName());
+  if (url === plainUrl) return fromPlain();
+  return WebAssembly.compileStreaming(download(url).then(wasmResponse)).catch(fromPlain);
 }
 
 /** The compiled module: `given` (from the page, in the Worker), else from file:// or the host. */

@@ -22,6 +22,7 @@ import { presetById } from '../../training/presets.js';
 import { createSession } from '../../training/session.js';
 import { createRunner } from '../../training/runner.js';
 import { pointsFromSettings, readiness } from '../../training/points.js';
+import { afterPaint } from '../shared/idle-view.js';
 
 registerStrings('playground', strings);
 
@@ -122,9 +123,9 @@ export function mount(root, ctx) {
     session.ack();
   }
 
-  /** Draws the untrained network with the page's own engine, before the session's first frame arrives. */
+  /** Draws the untrained network with the page's own engine, unless the session's first frame has come. */
   function previewAtOnce() {
-    if (customWaiting(state.settings)) return;
+    if (info.ready || customWaiting(state.settings)) return;
     let first = null;
     const preview = createRunner(engine, (message) => { if (message.type === 'frame') first = message; }, { schedule: () => {} });
     preview.handle({ type: 'create', spec: trainerSpec(state.settings), view });
@@ -277,7 +278,8 @@ export function mount(root, ctx) {
     explainHost,
   ]));
   renderAll();
-  previewAtOnce();
+  // The panel with its (empty) charts is painted first; the untrained network follows at once.
+  const cancelPreview = afterPaint(previewAtOnce);
   rebuildRun();
   showForms();
   const stopListening = onLanguageChange(renderAll);
@@ -286,6 +288,7 @@ export function mount(root, ctx) {
     play, pause, reset, step: (steps = 1) => session.step(steps),
     destroy() {
       stopListening();
+      cancelPreview();
       if (frameRequest) cancelAnimationFrame(frameRequest);
       session.dispose();
       timelineControls.destroy();

@@ -13,6 +13,7 @@ import { createTrainingExports } from './exports.js';
 import { createParameterEditor } from './parameter-editor.js';
 import { blockOffsets } from '../../training/grid-blocks.js';
 import { regressionHead } from '../shared/engine-facts.js';
+import { idleView } from '../shared/idle-view.js';
 
 const emptySet = { x: new Float64Array(0), label: new Int32Array(0) };
 
@@ -51,8 +52,9 @@ export function createPlaygroundViews(settings, actions) {
 
   const decision = createDecisionView(decisionCanvas);
   const lossChart = createLossChart(loss.canvas);
-  const deadChart = createDeadChart(dead.canvas);
-  const gradientChart = createGradientChart(gradient.canvas, gradientTable);
+  // Below the first screen: made once the browser is idle, after the first chart.
+  const deadChart = idleView(() => createDeadChart(dead.canvas), ['reset', 'append']);
+  const gradientChart = idleView(() => createGradientChart(gradient.canvas, gradientTable), ['reset', 'append']);
   const editor = createParameterEditor({ onEdit: actions.editParameter });
   const diagram = createNetworkDiagram(diagramHost, { onTiles: actions.tiles, onPick: editor.pick });
   let named = { activation: settings.activation, lr: settings.learningRate, layers: settings.hiddenLayers, step: 0 };
