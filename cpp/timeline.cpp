@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -83,6 +84,12 @@ const TrainSettings& Timeline::settingsAt(long step) const {
   return std::prev(after)->second;
 }
 
+long Timeline::nextChangeAfter(long step) const {
+  auto after = std::upper_bound(settings_.begin(), settings_.end(), step,
+                                [](long s, const std::pair<long, TrainSettings>& entry) { return s < entry.first; });
+  return after == settings_.end() ? std::numeric_limits<long>::max() : after->first;
+}
+
 void Timeline::restore(long step, RunState& run) const {
   auto after = std::upper_bound(keyframes_.begin(), keyframes_.end(), step,
                                 [](long s, const Keyframe& keyframe) { return s < keyframe.step; });
@@ -99,7 +106,11 @@ void Timeline::restore(long step, RunState& run) const {
 }
 
 void Timeline::replay(RunState& run, long step, const Dataset& train, bool shuffle) const {
-  while (run.step < step && !run.diverged) advance(run, train, settingsAt(run.step), shuffle);
+  while (run.step < step && !run.diverged) {
+    const TrainSettings& settings = settingsAt(run.step);
+    const long until = std::min(step, nextChangeAfter(run.step));
+    while (run.step < until && !run.diverged) advance(run, train, settings, shuffle);
+  }
 }
 
 void Timeline::truncateAfter(long step) {

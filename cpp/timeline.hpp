@@ -52,6 +52,9 @@ class Timeline {
   void logSettings(long step, const TrainSettings& settings);
   /// The settings in force for the update from `step` to step + 1.
   const TrainSettings& settingsAt(long step) const;
+  /// The first step after `step` at which logged settings take over (LONG_MAX when none is logged
+  /// after it): settingsAt is the same for every step from `step` up to that one.
+  long nextChangeAfter(long step) const;
   /// Restores into `run` the latest keyframe at or before `step` (>= origin()).
   void restore(long step, RunState& run) const;
   /// Replays `run` forward to `step` with the logged settings; stops early if it diverges.

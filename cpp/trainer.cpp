@@ -135,10 +135,17 @@ long Trainer::train(long steps) {
   requireWork(("train(" + std::to_string(steps) + ")").c_str(),
               static_cast<double>(steps) * examples * run_.network.parameterCount());
   ensureOrigin();
+  const long interval = checkInterval();
   long done = 0;
+  long settingsUntil = -1;  // the settings below are in force for the steps before this one
+  const TrainSettings* settings = nullptr;
   while (done < steps && !run_.diverged) {
+    if (run_.step >= settingsUntil) {
+      settings = &timeline_.settingsAt(run_.step);
+      settingsUntil = timeline_.nextChangeAfter(run_.step);
+    }
     const bool live = run_.step >= liveEnd_;
-    advance(run_, data_.train, timeline_.settingsAt(run_.step), shuffle_);
+    advance(run_, data_.train, *settings, shuffle_);
     ++done;
     if (live) {
       liveEnd_ = run_.step;
@@ -146,7 +153,7 @@ long Trainer::train(long steps) {
     }
     if (run_.diverged) break;
     if (live && statsEvery_ > 0 && run_.step % statsEvery_ == 0) recordStats();
-    else if (run_.step - lastCheck_ >= checkInterval()) checkUnits();
+    else if (run_.step - lastCheck_ >= interval) checkUnits();
   }
   settings_ = timeline_.settingsAt(run_.step);
   return done;
