@@ -16,11 +16,9 @@ UnitReport classifyUnits(const Network& network, const Dataset& data) {
     throw std::invalid_argument("dataset has " + std::to_string(data.x.size()) + " values for " + std::to_string(n) +
                                 " points; the network takes " + std::to_string(inputs) + " inputs per point");
   const std::size_t units = static_cast<std::size_t>(network.hiddenUnitCount());
-  std::vector<double> pre(units * n);
-  network.hiddenPreActivations(data.x.data(), n, pre.data());
   std::vector<std::size_t> positive(units, 0);
-  for (std::size_t u = 0; u < units; ++u)
-    for (std::size_t p = 0; p < n; ++p) positive[u] += pre[u * n + p] > 0.0 ? 1 : 0;
+  std::vector<double> largest(units);
+  network.hiddenActivity(data.x.data(), n, positive.data(), largest.data());
   return classifyUnits(network, positive, n);
 }
 

@@ -276,4 +276,13 @@ void Network::hiddenPreActivations(const double* x, std::size_t n, double* out) 
   unitMajor(model, x, n, out, true, false);
 }
 
+void Network::hiddenActivity(const double* x, std::size_t n, std::size_t* positive, double* maxPre) const {
+  const Model model = modelOf(*this);
+  ChunkScratch s;
+  forEachChunk(x, n, model.inputs, [&](const double* const* rows, int count, std::size_t) {
+    forwardChunk(model, rows, count, s, false);
+    scanChunk(model, s, count, positive, maxPre);
+  });
+}
+
 }  // namespace alab

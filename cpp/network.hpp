@@ -152,6 +152,9 @@ class Network {
   void unitActivations(const double* x, std::size_t n, double* const* blocks) const;
   /// Pre-activations of every hidden unit at n points, unit-major like unitActivations.
   void hiddenPreActivations(const double* x, std::size_t n, double* out) const;
+  /// Per hidden unit (layer by layer) at n points: adds to positive[u] the points where its
+  /// pre-activation is > 0 and raises maxPre[u] to its largest pre-activation, in point order.
+  void hiddenActivity(const double* x, std::size_t n, std::size_t* positive, double* maxPre) const;
 
  private:
   NetworkConfig config_;

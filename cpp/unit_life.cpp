@@ -16,22 +16,16 @@ UnitScan scanUnits(const Network& network, const Dataset& data) {
   const std::size_t n = data.size();
   if (n == 0) throw std::invalid_argument("cannot scan units on an empty dataset");
   const auto units = static_cast<std::size_t>(network.hiddenUnitCount());
-  std::vector<double> pre(units * n);
-  network.hiddenPreActivations(data.x.data(), n, pre.data());
+  std::vector<std::size_t> positive(units, 0);
+  std::vector<double> largest(units, -std::numeric_limits<double>::infinity());
+  network.hiddenActivity(data.x.data(), n, positive.data(), largest.data());
   const bool vanishes = activationInfo(network.config().hiddenActivation).gradientVanishesBelowZero;
   UnitScan scan;
   for (std::size_t u = 0; u < units; ++u) {
-    const double* z = pre.data() + u * n;
-    uint32_t positive = 0;
-    double largest = -std::numeric_limits<double>::infinity();
-    for (std::size_t p = 0; p < n; ++p) {
-      positive += z[p] > 0.0 ? 1 : 0;
-      largest = std::max(largest, z[p]);
-    }
-    scan.state.push_back(positive > 0 ? UnitState::Alive : vanishes ? UnitState::Dead : UnitState::Dormant);
-    scan.positive.push_back(positive);
-    scan.maxPre.push_back(largest);
+    scan.state.push_back(positive[u] > 0 ? UnitState::Alive : vanishes ? UnitState::Dead : UnitState::Dormant);
+    scan.positive.push_back(static_cast<uint32_t>(positive[u]));
   }
+  scan.maxPre = std::move(largest);
   return scan;
 }
 
