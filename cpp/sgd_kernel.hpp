@@ -15,40 +15,49 @@ using Pair = double __attribute__((vector_size(16)));
 using PairBits = uint64_t __attribute__((vector_size(16)));
 
 // v = momentum v - rate (g + l2 w), w += v, g = 0 for n parameters; true when every w is finite
-// afterwards (adding 2^52 to the exponent bits reaches bit 63 only for NaN and infinity). The
-// step taken is left in v (sgdSquaredStep sums its squares).
+// afterwards (w - w is +0 for a finite w and NaN otherwise: the bits of every difference are
+// or-ed together). The step taken is left in v (sgdSquaredStep sums its squares).
 template <bool WithL2>
 inline bool sgdBlock(double momentum, double rate, double l2, double* __restrict w, double* __restrict g,
                      double* __restrict v, std::size_t n) {
-  constexpr uint64_t exponentBits = 0x7ff0000000000000ULL, carry = uint64_t{1} << 52;
   const Pair mu = {momentum, momentum}, lr = {rate, rate}, decay = {l2, l2}, zero = {0, 0};
-  PairBits overflow = {0, 0};
-  std::size_t i = 0;
-  for (; i + 2 <= n; i += 2) {
+  PairBits differences = {0, 0};
+  const auto pair = [&](std::size_t i) {
     Pair wi, gi, vi;
     std::memcpy(&wi, w + i, sizeof wi);
     std::memcpy(&gi, g + i, sizeof gi);
     std::memcpy(&vi, v + i, sizeof vi);
     const Pair delta = mu * vi - lr * (WithL2 ? gi + decay * wi : gi);
     wi += delta;
+    const Pair difference = wi - wi;
     PairBits bits;
-    std::memcpy(&bits, &wi, sizeof bits);
-    overflow |= (bits & exponentBits) + carry;
+    std::memcpy(&bits, &difference, sizeof bits);
+    differences |= bits;
     std::memcpy(v + i, &delta, sizeof delta);
     std::memcpy(w + i, &wi, sizeof wi);
     std::memcpy(g + i, &zero, sizeof zero);
+  };
+  std::size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    pair(i);
+    pair(i + 2);
   }
-  uint64_t any = overflow[0] | overflow[1];
+  if (i + 2 <= n) {
+    pair(i);
+    i += 2;
+  }
+  uint64_t any = differences[0] | differences[1];
   if (i < n) {
     const double delta = momentum * v[i] - rate * (WithL2 ? g[i] + l2 * w[i] : g[i]);
     v[i] = delta;
     w[i] += delta;
     g[i] = 0.0;
+    const double difference = w[i] - w[i];
     uint64_t bits;
-    std::memcpy(&bits, &w[i], sizeof bits);
-    any |= (bits & exponentBits) + carry;
+    std::memcpy(&bits, &difference, sizeof bits);
+    any |= bits;
   }
-  return (any >> 63) == 0;
+  return any == 0;
 }
 
 // Sum of the squares of n steps: pairs (i, i + 1) summed lane by lane in two interleaved parts
