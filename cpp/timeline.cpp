@@ -37,7 +37,7 @@ std::size_t Timeline::keyframeBytes(const Keyframe& keyframe) {
   return sizeof(Keyframe) + keyframe.state.capacity() * sizeof(double) + keyframe.order.capacity() * sizeof(uint32_t);
 }
 
-void Timeline::record(const RunState& run) {
+void Timeline::recordKeyframe(const RunState& run) {
   if (run.diverged) return;
   if (!keyframes_.empty() && (run.step <= keyframes_.back().step || (run.step - origin()) % every_ != 0)) return;
   Keyframe keyframe{run.step, run.cursor, run.rng, std::vector<double>(run.network.stateSize()),
@@ -46,6 +46,13 @@ void Timeline::record(const RunState& run) {
   keyframeBytes_ += keyframeBytes(keyframe);
   keyframes_.push_back(std::move(keyframe));
   thin();
+  findNextKeyframe();
+}
+
+void Timeline::findNextKeyframe() {
+  if (keyframes_.empty()) return;
+  const long first = origin();
+  nextKeyframe_ = first + ((keyframes_.back().step - first) / every_ + 1) * every_;
 }
 
 void Timeline::thin() {
@@ -118,6 +125,7 @@ void Timeline::truncateAfter(long step) {
     keyframeBytes_ -= keyframeBytes(keyframes_.back());
     keyframes_.pop_back();
   }
+  findNextKeyframe();
   while (settings_.size() > 1 && settings_.back().first >= step) settings_.pop_back();
 }
 
