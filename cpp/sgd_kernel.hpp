@@ -1,22 +1,19 @@
 // Internal to Network and the optimisers: SGD with classic momentum on one block of parameters,
-// inline so a training step runs it without the generic optimiser's dispatch. Two parameters at a
-// time in GCC / Clang vectors (SSE2 natively, simd128 in WASM); each lane does exactly the scalar
-// arithmetic, so every build gets the same bits.
+// inline so a training step runs it without the generic optimiser's dispatch; two parameters at a
+// time (pairs.hpp).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 
+#include "pairs.hpp"
+
 namespace alab {
 namespace detail {
 
-using Pair = double __attribute__((vector_size(16)));
-using PairBits = uint64_t __attribute__((vector_size(16)));
-
 // v = momentum v - rate (g + l2 w), w += v, g = 0 for n parameters; true when every w is finite
-// afterwards (w - w is +0 for a finite w and NaN otherwise: the bits of every difference are
-// or-ed together). The step taken is left in v (sgdSquaredStep sums its squares).
+// afterwards (the bits of every w - w or-ed together are 0). The step taken is left in v (sgdSquaredStep sums its squares).
 template <bool WithL2>
 inline bool sgdBlock(double momentum, double rate, double l2, double* __restrict w, double* __restrict g,
                      double* __restrict v, std::size_t n) {
@@ -29,10 +26,7 @@ inline bool sgdBlock(double momentum, double rate, double l2, double* __restrict
     std::memcpy(&vi, v + i, sizeof vi);
     const Pair delta = mu * vi - lr * (WithL2 ? gi + decay * wi : gi);
     wi += delta;
-    const Pair difference = wi - wi;
-    PairBits bits;
-    std::memcpy(&bits, &difference, sizeof bits);
-    differences |= bits;
+    addDifferenceBits(wi, differences);
     std::memcpy(v + i, &delta, sizeof delta);
     std::memcpy(w + i, &wi, sizeof wi);
     std::memcpy(g + i, &zero, sizeof zero);
@@ -46,18 +40,14 @@ inline bool sgdBlock(double momentum, double rate, double l2, double* __restrict
     pair(i);
     i += 2;
   }
-  uint64_t any = differences[0] | differences[1];
   if (i < n) {
     const double delta = momentum * v[i] - rate * (WithL2 ? g[i] + l2 * w[i] : g[i]);
     v[i] = delta;
     w[i] += delta;
     g[i] = 0.0;
-    const double difference = w[i] - w[i];
-    uint64_t bits;
-    std::memcpy(&bits, &difference, sizeof bits);
-    any |= bits;
+    addDifferenceBits(Pair{w[i], 0.0}, differences);
   }
-  return any == 0;
+  return (differences[0] | differences[1]) == 0;
 }
 
 // Sum of the squares of n steps: pairs (i, i + 1) summed lane by lane in two interleaved parts

@@ -1,5 +1,5 @@
-// The training step's inline kernels (cpp/sgd_kernel.hpp) and the hidden units' one-pass activity
-// scan, each against the straightforward loop it replaces, bit for bit.
+// The training step's inline kernels (cpp/sgd_kernel.hpp, cpp/pairs.hpp) and the hidden units'
+// one-pass activity scan, each against the straightforward loop it replaces, bit for bit.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "network.hpp"
+#include "pairs.hpp"
 #include "rng.hpp"
 #include "sgd_kernel.hpp"
 
@@ -65,6 +66,22 @@ TEST(SgdKernel, ReportsAnInfiniteOrNaNParameter) {
   std::vector<double> w{std::numeric_limits<double>::max(), 1.0}, g{-std::numeric_limits<double>::max(), 0.0}, v(2, 0.0);
   EXPECT_FALSE(detail::sgdBlock<false>(0.0, 1.0, 0.0, w.data(), g.data(), v.data(), w.size()))
       << "an update that overflows to infinity is reported";
+}
+
+TEST(AllFinite, FindsANaNOrInfinityAtEveryPosition) {
+  for (std::size_t n = 0; n <= 9; ++n) {
+    std::vector<double> values(n, -1.5);
+    EXPECT_TRUE(detail::allFinite(values.data(), n)) << n << " finite values";
+    for (std::size_t at = 0; at < n; ++at)
+      for (const double bad : {std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
+                               std::nan("")}) {
+        values[at] = bad;
+        EXPECT_FALSE(detail::allFinite(values.data(), n)) << bad << " at " << at << " of " << n;
+        values[at] = std::numeric_limits<double>::max();
+        EXPECT_TRUE(detail::allFinite(values.data(), n)) << "the largest finite value at " << at << " of " << n;
+        values[at] = -1.5;
+      }
+  }
 }
 
 TEST(HiddenActivity, MatchesAScanOfThePreActivations) {
