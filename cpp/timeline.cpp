@@ -97,6 +97,12 @@ long Timeline::nextChangeAfter(long step) const {
   return after == settings_.end() ? std::numeric_limits<long>::max() : after->first;
 }
 
+long Timeline::keyframeBefore(long step) const {
+  auto after = std::upper_bound(keyframes_.begin(), keyframes_.end(), step,
+                                [](long s, const Keyframe& keyframe) { return s < keyframe.step; });
+  return after == keyframes_.begin() ? origin() - 1 : std::prev(after)->step;
+}
+
 void Timeline::restore(long step, RunState& run) const {
   auto after = std::upper_bound(keyframes_.begin(), keyframes_.end(), step,
                                 [](long s, const Keyframe& keyframe) { return s < keyframe.step; });

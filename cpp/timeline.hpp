@@ -57,6 +57,8 @@ class Timeline {
   /// The first step after `step` at which logged settings take over (LONG_MAX when none is logged
   /// after it): settingsAt is the same for every step from `step` up to that one.
   long nextChangeAfter(long step) const;
+  /// Step of the latest keyframe at or before `step` (origin() - 1 when there is none).
+  long keyframeBefore(long step) const;
   /// Restores into `run` the latest keyframe at or before `step` (>= origin()).
   void restore(long step, RunState& run) const;
   /// Replays `run` forward to `step` with the logged settings; stops early if it diverges.
