@@ -200,9 +200,21 @@ void Trainer::recordStats() {
   history_.push_back(std::move(entry));
 }
 
+// One scan gives the report (kept for units()) and the scan the search for changes starts from.
 void Trainer::checkUnits() {
   ensureOrigin();
-  if (!run_.diverged && run_.step > lastCheck_) checkUnits(units());
+  if (run_.diverged || run_.step <= lastCheck_) return;
+  std::vector<double> parameters = parameterValues(run_.network);
+  if (unitsCache_ && unitsCache_->first == parameters) {
+    const UnitReport report = unitsCache_->second;
+    checkUnits(report);
+    return;
+  }
+  UnitScan scan = scanUnits(run_.network, data_.train);
+  const std::vector<std::size_t> positive(scan.positive.begin(), scan.positive.end());
+  unitsCache_.emplace(std::move(parameters), classifyUnits(run_.network, positive, data_.train.size()));
+  const UnitReport report = unitsCache_->second;
+  checkUnits(report, std::move(scan));
 }
 
 void Trainer::checkUnits(const UnitReport& report, std::optional<UnitScan> scan) {
