@@ -70,6 +70,7 @@ template <class Self>
 auto stateBuffers(Self& net, Optimizer optimizer) {
   const bool first = optimizer != Optimizer::RmsProp, second = optimizer != Optimizer::Sgd;
   std::vector<decltype(&net.weights_[0])> buffers;
+  buffers.reserve((2 * net.weights_.size() + net.slopes_.size()) * 3 + 1);
   const auto add = [&](auto& value, auto& velocity, auto& square) {
     buffers.push_back(&value);
     if (first) buffers.push_back(&velocity);
