@@ -45,6 +45,10 @@ void checkData(const Dataset& data, const Network& network, const char* part) {
 // Every weight, bias and prelu slope, layer by layer: what a unit report depends on.
 std::vector<double> parameterValues(const Network& net) {
   std::vector<double> parameters;
+  std::size_t size = 0;
+  for (std::size_t l = 0; l < net.layerCount(); ++l)
+    size += net.weights(l).size() + net.biases(l).size() + (l + 1 < net.layerCount() ? net.slopes(l).size() : 0);
+  parameters.reserve(size);
   for (std::size_t l = 0; l < net.layerCount(); ++l) {
     parameters.insert(parameters.end(), net.weights(l).begin(), net.weights(l).end());
     parameters.insert(parameters.end(), net.biases(l).begin(), net.biases(l).end());
