@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "activations.hpp"
+#include "pairs.hpp"
 #include "portable_math.hpp"
 
 namespace alab {
@@ -51,8 +52,7 @@ struct Rows {
                        double* __restrict gw, double* __restrict gb, const double* __restrict slope,
                        double* __restrict below) {
     const int n = N > 0 ? N : layer.inputs;
-    bool finiteInputs = true;
-    for (int i = 0; i < n; ++i) finiteInputs &= std::fabs(in[i]) <= std::numeric_limits<double>::max();
+    const bool finiteInputs = allFinite(in, static_cast<std::size_t>(n));
     if (below == nullptr) {
       for (int j = 0; j < layer.outputs; ++j) {
         const double dj = delta[j];

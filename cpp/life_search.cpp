@@ -50,6 +50,7 @@ void bisect(const Search& search, const RunState& from, const UnitScan& fromScan
   }
   const long middle = from.step + (to - from.step) / 2;
   RunState half = from;
+  if (search.timeline.keyframeBefore(middle) > from.step) search.timeline.restore(middle, half);
   search.timeline.replay(half, middle, search.train, search.shuffle);
   const UnitScan halfScan = scanUnits(half.network, search.train);
   bisect(search, from, fromScan, middle, halfScan);

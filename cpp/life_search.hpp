@@ -10,8 +10,9 @@ namespace alab {
 
 /// Records into `life` the state changes in (from.step, to] where `fromScan` and `toScan` (the
 /// scans at from.step and at to) differ. Each sub-interval whose end states differ is halved by
-/// replaying with the timeline's logged settings down to single steps, so every event recorded
-/// is exact; a change undone inside a sub-interval whose end states agree is not seen.
+/// replaying with the timeline's logged settings (from its latest keyframe inside the interval,
+/// if any) down to single steps, so every event recorded is exact; a change undone inside a
+/// sub-interval whose end states agree is not seen.
 void findChanges(const RunState& from, const UnitScan& fromScan, long to, const UnitScan& toScan,
                  const Dataset& train, const Timeline& timeline, bool shuffle, UnitLife& life);
 

@@ -40,9 +40,13 @@ Model modelOf(const Network& net) {
   model.activation = config.hiddenActivation;
   model.alpha = config.alpha;
   model.head = config.head;
-  for (std::size_t l = 0; l < net.layerCount(); ++l)
-    model.layer[l] = {net.layerInputs(l), net.layerOutputs(l), net.weights(l).data(), net.biases(l).data()};
-  for (int l = 0; l < model.hiddenLayers; ++l) model.slopes[l] = net.slopes(l).data();
+  int inputs = model.inputs;
+  for (int l = 0; l <= model.hiddenLayers; ++l) {
+    const int outputs = l < model.hiddenLayers ? config.hiddenUnits[l] : model.outputs;
+    model.layer[l] = {inputs, outputs, net.weights(l).data(), net.biases(l).data()};
+    if (l < model.hiddenLayers) model.slopes[l] = net.slopes(l).data();
+    inputs = outputs;
+  }
   return model;
 }
 

@@ -162,7 +162,12 @@ class Network {
   std::vector<std::vector<double>> weightVelocities_, biasVelocities_;  // sgd velocity or adam's first moment
   std::vector<std::vector<double>> weightSquares_, biasSquares_;        // adam's and rmsprop's mean squares
   std::vector<std::vector<double>> slopes_, slopeGradients_, slopeVelocities_, slopeSquares_;  // prelu, per hidden layer
-  std::vector<double> updateSquares_;  // per layer: squared norm of the last weight update
+  // Per layer: squared norm of the last weight update. After an sgd step it is read from the
+  // velocities (which hold that update) only when asked for: see refreshUpdateSquares.
+  mutable std::vector<double> updateSquares_;
+  mutable bool squaresFromVelocity_ = false;
+  void refreshUpdateSquares() const;
+  bool applySgd(const TrainSettings& settings);
   template <class Self>
   friend auto stateBuffers(Self& net, Optimizer optimizer);
   void clearOptimizerState();  // zero velocities and moments, adam's step powers back to 1

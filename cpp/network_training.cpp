@@ -9,6 +9,7 @@
 
 #include "dense_kernels.hpp"
 #include "network.hpp"
+#include "sgd_kernel.hpp"
 
 namespace alab {
 
@@ -69,6 +70,7 @@ template <class Self>
 auto stateBuffers(Self& net, Optimizer optimizer) {
   const bool first = optimizer != Optimizer::RmsProp, second = optimizer != Optimizer::Sgd;
   std::vector<decltype(&net.weights_[0])> buffers;
+  buffers.reserve((2 * net.weights_.size() + net.slopes_.size()) * 3 + 1);
   const auto add = [&](auto& value, auto& velocity, auto& square) {
     buffers.push_back(&value);
     if (first) buffers.push_back(&velocity);
@@ -90,6 +92,7 @@ std::size_t Network::stateSize() const {
 }
 
 void Network::saveState(double* out) const {
+  refreshUpdateSquares();
   *out++ = static_cast<double>(static_cast<int>(stateOf_));
   *out++ = beta1Power_;
   *out++ = beta2Power_;
@@ -106,9 +109,18 @@ void Network::loadState(const double* values) {
     std::copy(values, values + buffer->size(), buffer->begin());
     values += buffer->size();
   }
+  squaresFromVelocity_ = false;
+}
+
+void Network::refreshUpdateSquares() const {
+  if (!squaresFromVelocity_) return;
+  for (std::size_t l = 0; l < layerCount(); ++l)
+    updateSquares_[l] = detail::sgdSquaredStep(weightVelocities_[l].data(), weightVelocities_[l].size());
+  squaresFromVelocity_ = false;
 }
 
 void Network::clearOptimizerState() {
+  refreshUpdateSquares();
   for (auto* buffers : {&weightVelocities_, &biasVelocities_, &weightSquares_, &biasSquares_, &slopeVelocities_,
                         &slopeSquares_})
     for (auto& buffer : *buffers) std::fill(buffer.begin(), buffer.end(), 0.0);
@@ -120,6 +132,7 @@ bool Network::applyGradient(const TrainSettings& settings) {
     clearOptimizerState();
     stateOf_ = settings.optimizer;
   }
+  if (settings.optimizer == Optimizer::Sgd) return applySgd(settings);
   OptimizerStep step{settings.optimizer, settings.learningRate, settings.momentum, settings.beta1, settings.beta2,
                      settings.rho, settings.epsilon};
   if (settings.optimizer == Optimizer::Adam) {
@@ -128,6 +141,7 @@ bool Network::applyGradient(const TrainSettings& settings) {
     step.correction1 = 1.0 - beta1Power_;
     step.correction2 = 1.0 - beta2Power_;
   }
+  squaresFromVelocity_ = false;
   bool finite = true;
   for (std::size_t l = 0; l < layerCount(); ++l) {
     if (settings.l1 > 0.0)
@@ -152,7 +166,33 @@ bool Network::applyGradient(const TrainSettings& settings) {
   return finite;
 }
 
+// applyGradient for sgd: the same arithmetic as updateBlock, inline, the squared steps left for later.
+bool Network::applySgd(const TrainSettings& settings) {
+  const double momentum = settings.momentum, rate = settings.learningRate, l2 = settings.l2;
+  bool finite = true;
+  for (std::size_t l = 0; l < layerCount(); ++l) {
+    double* w = weights_[l].data();
+    double* g = weightGradients_[l].data();
+    const std::size_t n = weights_[l].size();
+    if (settings.l1 > 0.0) detail::addL1Subgradient(w, g, n, settings.l1);
+    finite &= l2 == 0.0 ? detail::sgdBlock<false>(momentum, rate, 0.0, w, g, weightVelocities_[l].data(), n)
+                        : detail::sgdBlock<true>(momentum, rate, l2, w, g, weightVelocities_[l].data(), n);
+    if (!config_.bias) {
+      std::fill(biasGradients_[l].begin(), biasGradients_[l].end(), 0.0);
+      continue;
+    }
+    finite &= detail::sgdBlock<false>(momentum, rate, 0.0, biases_[l].data(), biasGradients_[l].data(),
+                                      biasVelocities_[l].data(), biases_[l].size());
+  }
+  for (std::size_t l = 0; l < slopes_.size(); ++l)
+    finite &= detail::sgdBlock<false>(momentum, rate, 0.0, slopes_[l].data(), slopeGradients_[l].data(),
+                                      slopeVelocities_[l].data(), slopes_[l].size());
+  squaresFromVelocity_ = true;
+  return finite;
+}
+
 std::vector<double> Network::updateRatios() const {
+  refreshUpdateSquares();
   std::vector<double> ratios;
   for (std::size_t l = 0; l < layerCount(); ++l) {
     const double squares = squaredNorm(weights_[l]);

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "sgd_kernel.hpp"
+
 namespace alab {
 
 namespace {
@@ -28,58 +30,11 @@ BlockUpdate updateEach(double* __restrict w, double* __restrict g, std::size_t n
   return {(overflow >> 63) == 0, squared};
 }
 
-using Pair = double __attribute__((vector_size(16)));
-using PairBits = uint64_t __attribute__((vector_size(16)));
-
-// Sgd's update, v = momentum v - rate (g + l2 w), w += v, g = 0, two parameters at a time in GCC /
-// Clang vectors (SSE2 natively, simd128 in WASM). Each lane does exactly the scalar arithmetic;
-// the squared step is summed in four interleaved parts (i mod 4), so no add waits on the one
-// before; the finiteness check is updateEach's.
+// Sgd's update (sgd_kernel.hpp), with the squared step summed from the velocity it leaves.
 template <bool WithL2>
-BlockUpdate sgd(const OptimizerStep& s, double* __restrict w, double* __restrict g, double* __restrict v,
-                std::size_t n, double l2) {
-  constexpr uint64_t exponentBits = 0x7ff0000000000000ULL, carry = uint64_t{1} << 52;
-  const Pair momentum = {s.momentum, s.momentum}, rate = {s.rate, s.rate}, decay = {l2, l2}, zero = {0, 0};
-  Pair squared[2] = {zero, zero};
-  PairBits overflow = {0, 0};
-  const auto pair = [&](std::size_t i, Pair& sum) {
-    Pair wi, gi, vi;
-    std::memcpy(&wi, w + i, sizeof wi);
-    std::memcpy(&gi, g + i, sizeof gi);
-    std::memcpy(&vi, v + i, sizeof vi);
-    const Pair delta = momentum * vi - rate * (WithL2 ? gi + decay * wi : gi);
-    wi += delta;
-    sum += delta * delta;
-    PairBits bits;
-    std::memcpy(&bits, &wi, sizeof bits);
-    overflow |= (bits & exponentBits) + carry;
-    std::memcpy(v + i, &delta, sizeof delta);
-    std::memcpy(w + i, &wi, sizeof wi);
-    std::memcpy(g + i, &zero, sizeof zero);
-  };
-  std::size_t i = 0;
-  for (; i + 4 <= n; i += 4) {
-    pair(i, squared[0]);
-    pair(i + 2, squared[1]);
-  }
-  if (i + 2 <= n) {
-    pair(i, squared[0]);
-    i += 2;
-  }
-  const Pair both = squared[0] + squared[1];
-  double total = both[0] + both[1];
-  uint64_t any = overflow[0] | overflow[1];
-  if (i < n) {
-    const double delta = s.momentum * v[i] - s.rate * (WithL2 ? g[i] + l2 * w[i] : g[i]);
-    v[i] = delta;
-    w[i] += delta;
-    g[i] = 0.0;
-    total += delta * delta;
-    uint64_t bits;
-    std::memcpy(&bits, &w[i], sizeof bits);
-    any |= (bits & exponentBits) + carry;
-  }
-  return {(any >> 63) == 0, total};
+BlockUpdate sgd(const OptimizerStep& s, double* w, double* g, double* v, std::size_t n, double l2) {
+  const bool finite = detail::sgdBlock<WithL2>(s.momentum, s.rate, l2, w, g, v, n);
+  return {finite, detail::sgdSquaredStep(v, n)};
 }
 
 template <bool WithL2>

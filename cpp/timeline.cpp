@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -36,7 +37,7 @@ std::size_t Timeline::keyframeBytes(const Keyframe& keyframe) {
   return sizeof(Keyframe) + keyframe.state.capacity() * sizeof(double) + keyframe.order.capacity() * sizeof(uint32_t);
 }
 
-void Timeline::record(const RunState& run) {
+void Timeline::recordKeyframe(const RunState& run) {
   if (run.diverged) return;
   if (!keyframes_.empty() && (run.step <= keyframes_.back().step || (run.step - origin()) % every_ != 0)) return;
   Keyframe keyframe{run.step, run.cursor, run.rng, std::vector<double>(run.network.stateSize()),
@@ -45,6 +46,13 @@ void Timeline::record(const RunState& run) {
   keyframeBytes_ += keyframeBytes(keyframe);
   keyframes_.push_back(std::move(keyframe));
   thin();
+  findNextKeyframe();
+}
+
+void Timeline::findNextKeyframe() {
+  if (keyframes_.empty()) return;
+  const long first = origin();
+  nextKeyframe_ = first + ((keyframes_.back().step - first) / every_ + 1) * every_;
 }
 
 void Timeline::thin() {
@@ -83,6 +91,18 @@ const TrainSettings& Timeline::settingsAt(long step) const {
   return std::prev(after)->second;
 }
 
+long Timeline::nextChangeAfter(long step) const {
+  auto after = std::upper_bound(settings_.begin(), settings_.end(), step,
+                                [](long s, const std::pair<long, TrainSettings>& entry) { return s < entry.first; });
+  return after == settings_.end() ? std::numeric_limits<long>::max() : after->first;
+}
+
+long Timeline::keyframeBefore(long step) const {
+  auto after = std::upper_bound(keyframes_.begin(), keyframes_.end(), step,
+                                [](long s, const Keyframe& keyframe) { return s < keyframe.step; });
+  return after == keyframes_.begin() ? origin() - 1 : std::prev(after)->step;
+}
+
 void Timeline::restore(long step, RunState& run) const {
   auto after = std::upper_bound(keyframes_.begin(), keyframes_.end(), step,
                                 [](long s, const Keyframe& keyframe) { return s < keyframe.step; });
@@ -99,7 +119,11 @@ void Timeline::restore(long step, RunState& run) const {
 }
 
 void Timeline::replay(RunState& run, long step, const Dataset& train, bool shuffle) const {
-  while (run.step < step && !run.diverged) advance(run, train, settingsAt(run.step), shuffle);
+  while (run.step < step && !run.diverged) {
+    const TrainSettings& settings = settingsAt(run.step);
+    const long until = std::min(step, nextChangeAfter(run.step));
+    while (run.step < until && !run.diverged) advance(run, train, settings, shuffle);
+  }
 }
 
 void Timeline::truncateAfter(long step) {
@@ -107,6 +131,7 @@ void Timeline::truncateAfter(long step) {
     keyframeBytes_ -= keyframeBytes(keyframes_.back());
     keyframes_.pop_back();
   }
+  findNextKeyframe();
   while (settings_.size() > 1 && settings_.back().first >= step) settings_.pop_back();
 }
 

@@ -47,11 +47,18 @@ class Timeline {
   /// Starts the timeline at run's step (its origin) with the settings in force there.
   void restart(const RunState& run, const TrainSettings& settings);
   /// Called after each live step: stores a keyframe every K steps, thinning to every 2K over budget.
-  void record(const RunState& run);
+  void record(const RunState& run) {
+    if (keyframes_.empty() || run.step >= nextKeyframe_) recordKeyframe(run);
+  }
   /// Settings used for the steps after `step` from now on (replaces a change logged at the same step).
   void logSettings(long step, const TrainSettings& settings);
   /// The settings in force for the update from `step` to step + 1.
   const TrainSettings& settingsAt(long step) const;
+  /// The first step after `step` at which logged settings take over (LONG_MAX when none is logged
+  /// after it): settingsAt is the same for every step from `step` up to that one.
+  long nextChangeAfter(long step) const;
+  /// Step of the latest keyframe at or before `step` (origin() - 1 when there is none).
+  long keyframeBefore(long step) const;
   /// Restores into `run` the latest keyframe at or before `step` (>= origin()).
   void restore(long step, RunState& run) const;
   /// Replays `run` forward to `step` with the logged settings; stops early if it diverges.
@@ -78,12 +85,15 @@ class Timeline {
     std::vector<uint32_t> order;
   };
   static std::size_t keyframeBytes(const Keyframe& keyframe);
+  void recordKeyframe(const RunState& run);
   void thin();
+  void findNextKeyframe();  // after a change of the keyframes or their spacing
 
   long every_;
   std::size_t budget_;
   std::vector<Keyframe> keyframes_;
   std::size_t keyframeBytes_ = 0;
+  long nextKeyframe_ = 0;  // the first step after the last keyframe that is a multiple of every_ from the origin
   std::vector<std::pair<long, TrainSettings>> settings_;
 };
 

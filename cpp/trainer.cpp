@@ -45,6 +45,10 @@ void checkData(const Dataset& data, const Network& network, const char* part) {
 // Every weight, bias and prelu slope, layer by layer: what a unit report depends on.
 std::vector<double> parameterValues(const Network& net) {
   std::vector<double> parameters;
+  std::size_t size = 0;
+  for (std::size_t l = 0; l < net.layerCount(); ++l)
+    size += net.weights(l).size() + net.biases(l).size() + (l + 1 < net.layerCount() ? net.slopes(l).size() : 0);
+  parameters.reserve(size);
   for (std::size_t l = 0; l < net.layerCount(); ++l) {
     parameters.insert(parameters.end(), net.weights(l).begin(), net.weights(l).end());
     parameters.insert(parameters.end(), net.biases(l).begin(), net.biases(l).end());
@@ -135,10 +139,17 @@ long Trainer::train(long steps) {
   requireWork(("train(" + std::to_string(steps) + ")").c_str(),
               static_cast<double>(steps) * examples * run_.network.parameterCount());
   ensureOrigin();
+  const long interval = checkInterval();
   long done = 0;
+  long settingsUntil = -1;  // the settings below are in force for the steps before this one
+  const TrainSettings* settings = nullptr;
   while (done < steps && !run_.diverged) {
+    if (run_.step >= settingsUntil) {
+      settings = &timeline_.settingsAt(run_.step);
+      settingsUntil = timeline_.nextChangeAfter(run_.step);
+    }
     const bool live = run_.step >= liveEnd_;
-    advance(run_, data_.train, timeline_.settingsAt(run_.step), shuffle_);
+    advance(run_, data_.train, *settings, shuffle_);
     ++done;
     if (live) {
       liveEnd_ = run_.step;
@@ -146,7 +157,7 @@ long Trainer::train(long steps) {
     }
     if (run_.diverged) break;
     if (live && statsEvery_ > 0 && run_.step % statsEvery_ == 0) recordStats();
-    else if (run_.step - lastCheck_ >= checkInterval()) checkUnits();
+    else if (run_.step - lastCheck_ >= interval) checkUnits();
   }
   settings_ = timeline_.settingsAt(run_.step);
   return done;
@@ -193,9 +204,21 @@ void Trainer::recordStats() {
   history_.push_back(std::move(entry));
 }
 
+// One scan gives the report (kept for units()) and the scan the search for changes starts from.
 void Trainer::checkUnits() {
   ensureOrigin();
-  if (!run_.diverged && run_.step > lastCheck_) checkUnits(units());
+  if (run_.diverged || run_.step <= lastCheck_) return;
+  std::vector<double> parameters = parameterValues(run_.network);
+  if (unitsCache_ && unitsCache_->first == parameters) {
+    const UnitReport report = unitsCache_->second;
+    checkUnits(report);
+    return;
+  }
+  UnitScan scan = scanUnits(run_.network, data_.train);
+  const std::vector<std::size_t> positive(scan.positive.begin(), scan.positive.end());
+  unitsCache_.emplace(std::move(parameters), classifyUnits(run_.network, positive, data_.train.size()));
+  const UnitReport report = unitsCache_->second;
+  checkUnits(report, std::move(scan));
 }
 
 void Trainer::checkUnits(const UnitReport& report, std::optional<UnitScan> scan) {

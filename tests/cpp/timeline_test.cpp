@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <limits>
 #include <stdexcept>
 #include <vector>
 
@@ -185,6 +187,24 @@ TEST(Timeline, LargestNetworkOverOneHundredThousandStepsFitsTheBudget) {
   for (std::size_t i = 0; i < timeline.keyframeCount(); ++i)
     ASSERT_EQ(timeline.keyframeStep(i), static_cast<long>(i) * timeline.keyframeEvery());
   EXPECT_EQ(timeline.keyframeStep(timeline.keyframeCount() - 1), 100000);
+}
+
+TEST(Timeline, NamesTheNextSettingChangeAndTheLatestKeyframe) {
+  const Trainer trainer = freshRunTo(337);
+  const Timeline& timeline = trainer.timeline();
+  EXPECT_EQ(timeline.nextChangeAfter(0), 37) << "the first change after the origin";
+  EXPECT_EQ(timeline.nextChangeAfter(36), 37);
+  EXPECT_EQ(timeline.nextChangeAfter(37), 137) << "a change at the step itself is already in force";
+  EXPECT_EQ(timeline.nextChangeAfter(137), std::numeric_limits<long>::max()) << "no change after the last one";
+  for (long step = 0; step < 337; ++step)
+    EXPECT_EQ(&timeline.settingsAt(step), &timeline.settingsAt(std::min(timeline.nextChangeAfter(step) - 1, 336L)))
+        << "the settings at step " << step << " last until the next change";
+  const long every = timeline.keyframeEvery();
+  EXPECT_EQ(timeline.keyframeBefore(0), 0) << "the origin's keyframe";
+  EXPECT_EQ(timeline.keyframeBefore(every - 1), 0);
+  EXPECT_EQ(timeline.keyframeBefore(every), every);
+  EXPECT_EQ(timeline.keyframeBefore(336), 336 / every * every);
+  EXPECT_EQ(timeline.keyframeBefore(-1), -1) << "before the origin there is none";
 }
 
 TEST(Timeline, OptionsAreValidated) {
