@@ -9,6 +9,7 @@
 
 #include "activations.hpp"
 #include "network.hpp"
+#include "network_views.hpp"
 #include "output_heads.hpp"
 
 namespace alab {
@@ -17,31 +18,6 @@ namespace detail {
 constexpr int maxInputs = 16;
 constexpr int maxWidth = maxUnitsPerLayer;
 static_assert(maxInputs <= maxWidth && maxClasses <= maxWidth, "one scratch row fits every layer");
-
-struct DenseView {
-  int inputs, outputs;
-  const double* weights;
-  const double* biases;
-};
-
-// Read-only view of a network's layers for the per-example kernels.
-struct Model {
-  int hiddenLayers;
-  int inputs;
-  int outputs;
-  int classes;  // valid labels are 0 to classes - 1
-  ActivationKind activation;
-  double alpha;
-  OutputHead head;
-  DenseView layer[maxHiddenLayers + 1];
-  const double* slopes[maxHiddenLayers];  // prelu: each hidden unit's slope below 0 (else unused)
-};
-
-struct GradientView {
-  double* weights[maxHiddenLayers + 1];
-  double* biases[maxHiddenLayers + 1];
-  double* slopes[maxHiddenLayers];  // prelu only
-};
 
 // Examples processed together: each layer's width dispatch and activation dispatch happen once
 // per chunk instead of once per example. Kept small so the buffers fit a 64 KB stack.

@@ -188,18 +188,27 @@ Network::Network(const NetworkConfig& config) : config_(config) {
 double Network::accumulateGradient(const Dataset& data, const std::size_t* indices, std::size_t count) {
   checkShape(data, config_);
   if (count == 0) return 0.0;
-  const Model model = modelOf(*this);
-  GradientView gradient;
+  const detail::CachedViews& cached = views();
+  return accumulate(cached.model, cached.gradient, data, indices, count);
+}
+
+const detail::CachedViews& Network::views() const {
+  if (views_.valid) return views_;
+  views_.model = modelOf(*this);
+  // The gradient view is written through only by accumulateGradient, which is not const.
+  const auto writable = [](const std::vector<double>& buffer) { return const_cast<double*>(buffer.data()); };
+  GradientView& gradient = views_.gradient;
   for (std::size_t l = 0; l < layerCount(); ++l) {
-    gradient.weights[l] = weightGradients_[l].data();
-    gradient.biases[l] = biasGradients_[l].data();
+    gradient.weights[l] = writable(weightGradients_[l]);
+    gradient.biases[l] = writable(biasGradients_[l]);
   }
-  for (std::size_t l = 0; l < slopes_.size(); ++l) gradient.slopes[l] = slopeGradients_[l].data();
-  return accumulate(model, gradient, data, indices, count);
+  for (std::size_t l = 0; l < slopes_.size(); ++l) gradient.slopes[l] = writable(slopeGradients_[l]);
+  views_.valid = true;
+  return views_;
 }
 
 void Network::predict(const double* x, std::size_t n, double* out) const {
-  const Model model = modelOf(*this);
+  const Model& model = views().model;
   ChunkScratch s;
   forEachChunk(x, n, model.inputs, [&](const double* const* rows, int count, std::size_t first) {
     forwardChunk(model, rows, count, s, false);
@@ -226,7 +235,7 @@ TrainingPass Network::trainingPass(const Dataset& data) const {
     gradient.biases[l] = biases[l].data();
   }
   for (std::size_t l = 0; l < slopes.size(); ++l) gradient.slopes[l] = slopes[l].data();
-  const Model model = modelOf(*this);
+  const Model& model = views().model;
   const std::size_t n = data.size();
   ChunkScratch s;
   double total = 0.0;
@@ -250,7 +259,7 @@ TrainingPass Network::trainingPass(const Dataset& data) const {
 NetworkScore Network::score(const Dataset& data) const {
   checkShape(data, config_);
   if (data.size() == 0) return {};
-  const auto [total, correct] = lossAndCorrect(modelOf(*this), data);
+  const auto [total, correct] = lossAndCorrect(views().model, data);
   const double n = static_cast<double>(data.size());
   return {total / n, static_cast<double>(correct) / n};
 }
@@ -267,7 +276,7 @@ TrainingPass Network::activityPass(const Dataset& data) const {
   TrainingPass pass;
   pass.positive.assign(static_cast<std::size_t>(hiddenUnitCount()), 0);
   pass.maxPre.assign(pass.positive.size(), -std::numeric_limits<double>::infinity());
-  const Model model = modelOf(*this);
+  const Model& model = views().model;
   ChunkScratch s;
   forEachChunk(data.x.data(), data.size(), model.inputs, [&](const double* const* rows, int count, std::size_t) {
     forwardChunk(model, rows, count, s, false);
@@ -277,16 +286,16 @@ TrainingPass Network::activityPass(const Dataset& data) const {
 }
 
 void Network::unitActivations(const double* x, std::size_t n, double* out) const {
-  const Model model = modelOf(*this);
+  const Model& model = views().model;
   unitMajor(model, x, n, out, false, true);
 }
 
 void Network::unitActivations(const double* x, std::size_t n, double* const* blocks) const {
-  unitMajor(modelOf(*this), x, n, nullptr, false, true, blocks);
+  unitMajor(views().model, x, n, nullptr, false, true, blocks);
 }
 
 void Network::hiddenPreActivations(const double* x, std::size_t n, double* out) const {
-  const Model model = modelOf(*this);
+  const Model& model = views().model;
   unitMajor(model, x, n, out, true, false);
 }
 

@@ -9,6 +9,7 @@
 
 #include "activations.hpp"
 #include "datasets.hpp"
+#include "network_views.hpp"
 #include "optimizers.hpp"
 #include "output_heads.hpp"
 
@@ -26,10 +27,6 @@ const char* initSchemeName(InitScheme scheme);
 InitScheme initSchemeFromName(const std::string& name);  // throws std::invalid_argument
 /// Every scheme, in display order.
 const std::vector<InitScheme>& initSchemes();
-
-constexpr int maxHiddenLayers = 6;
-constexpr int maxUnitsPerLayer = 32;
-constexpr int maxClasses = 10;
 
 /// Architecture and initialisation. Validated by the Network constructor.
 struct NetworkConfig {
@@ -170,6 +167,8 @@ class Network {
   bool applySgd(const TrainSettings& settings);
   template <class Self>
   friend auto stateBuffers(Self& net, Optimizer optimizer);
+  mutable detail::CachedViews views_;
+  const detail::CachedViews& views() const;  // views_, built when empty
   void clearOptimizerState();  // zero velocities and moments, adam's step powers back to 1
   Optimizer stateOf_ = Optimizer::Sgd;  // the optimiser the velocities and moments belong to
   double beta1Power_ = 1, beta2Power_ = 1;  // adam: products of beta1 and beta2 over its steps so far

@@ -45,6 +45,7 @@ void Network::setParameters(std::size_t layer, const std::vector<double>& weight
                                 " biases must all be 0: the network was built with bias: false");
   weights_[layer] = weights;
   biases_[layer] = biases;
+  views_.valid = false;
 }
 
 void Network::setSlopes(std::size_t layer, const std::vector<double>& slopes) {
@@ -54,6 +55,7 @@ void Network::setSlopes(std::size_t layer, const std::vector<double>& slopes) {
                                 " slopes (one per prelu unit), got " + std::to_string(slopes.size()));
   if (!allFinite(slopes)) throw std::invalid_argument("hidden layer " + std::to_string(layer) + " slopes must be finite");
   slopes_[layer] = slopes;
+  views_.valid = false;
 }
 
 bool Network::parametersFinite() const {
