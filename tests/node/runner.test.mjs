@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadEngine } from './load-engine.mjs';
 import { createRunner } from '../../web/src/training/runner.js';
+import { blockOffsets } from '../../web/src/training/grid-blocks.js';
+import { tileResolutions } from '../../web/src/training/views/network-diagram.js';
 
 const engine = await loadEngine();
 
@@ -127,4 +129,20 @@ test('a pipelined runner trains the next frame while the page draws, holds it un
   assert.equal(frames().at(-1).status.running, false, 'expected the last frame to say the run is paused');
   assert.equal(tasks.length, 0, 'expected no training after the pause');
   runner.handle({ type: 'clear' });
+});
+
+test('tiles sent before create: the first frame has each hidden tile at its drawn size and the output heatmap whole at 100 x 100', () => {
+  const view = { resolution: 100, domain: { xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5 } };
+  const firstFrame = (tiles) => {
+    const { runner, frames } = manualRunner();
+    if (tiles) runner.handle({ type: 'tiles', resolutions: tiles });
+    runner.handle({ type: 'create', spec, view });
+    return frames()[0];
+  };
+  const tiles = tileResolutions(spec.network.hiddenLayers);
+  const drawn = firstFrame(tiles);
+  const large = firstFrame(null);
+  assert.deepEqual(drawn.gridResolutions, [...tiles, 100], 'expected the hidden tiles at their drawn size and the output at 100');
+  const outputOf = (frame) => Array.from(frame.grid.subarray(blockOffsets(frame.gridResolutions)[16]));
+  assert.deepEqual(outputOf(drawn), outputOf(large), 'expected the same output heatmap as a frame with every tile at 100');
 });

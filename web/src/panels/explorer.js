@@ -174,11 +174,12 @@ export function mount(root, ctx) {
     };
   }
 
+  /** Both charts, each made in one construction with the computed series. */
   function makeCharts() {
-    const config = (yTitle) => ({ type: 'line', data: { datasets: [] }, options: chartOptions(yTitle), plugins: [crosshair, linkHover] });
+    const config = (yTitle, key) => ({ type: 'line', data: { datasets: datasets(key) }, options: chartOptions(yTitle), plugins: [crosshair, linkHover] });
     charts = [
-      createChart(view.functionCanvas, config(t('explorer.functionAxis'))),
-      createChart(view.derivativeCanvas, config(t('explorer.derivativeAxis'))),
+      createChart(view.functionCanvas, config(t('explorer.functionAxis'), 'f')),
+      createChart(view.derivativeCanvas, config(t('explorer.derivativeAxis'), 'df')),
     ];
   }
 
@@ -211,11 +212,16 @@ export function mount(root, ctx) {
     view.shapeHint.hidden = anyShape;
   }
 
-  function renderCharts() {
+  /** The charts' labels for the range shown and the note on jumps. */
+  function describeCharts() {
     const range = { min: fixed(settings.xMin, 1), max: fixed(settings.xMax, 1) };
     view.functionCanvas.setAttribute('aria-label', t('explorer.functionChartLabel', range));
     view.derivativeCanvas.setAttribute('aria-label', t('explorer.derivativeChartLabel', range));
     view.jumpNote.hidden = !drawn().some((s) => s.jumps.f.size + s.jumps.df.size > 0);
+  }
+
+  function renderCharts() {
+    describeCharts();
     charts.forEach((chart, k) => {
       chart.setActiveElements([]);
       chart.tooltip.setActiveElements([], { x: 0, y: 0 });
@@ -285,9 +291,9 @@ export function mount(root, ctx) {
       view.cards,
       el('div', { className: 'slip-row' }, ['leakyDerivative', 'kinkConvention', 'cachedGradient'].map((id) => slipBox(id, engine))),
     ]));
-    makeCharts();
     compute();
-    renderCharts();
+    makeCharts();
+    describeCharts();
     renderDetails();
   }
 

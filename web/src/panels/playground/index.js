@@ -23,6 +23,7 @@ import { createSession } from '../../training/session.js';
 import { createRunner } from '../../training/runner.js';
 import { pointsFromSettings, readiness } from '../../training/points.js';
 import { afterPaint } from '../shared/idle-view.js';
+import { tileResolutions } from '../../training/views/network-diagram.js';
 
 registerStrings('playground', strings);
 
@@ -128,6 +129,7 @@ export function mount(root, ctx) {
     if (info.ready || customWaiting(state.settings)) return;
     let first = null;
     const preview = createRunner(engine, (message) => { if (message.type === 'frame') first = message; }, { schedule: () => {} });
+    preview.handle({ type: 'tiles', resolutions: tileResolutions(state.settings.hiddenLayers) });
     preview.handle({ type: 'create', spec: trainerSpec(state.settings), view });
     preview.handle({ type: 'clear' });
     if (first) present(first);
@@ -171,6 +173,7 @@ export function mount(root, ctx) {
       views.drawPoints(pointsFromSettings(settings), classCount(settings), effectiveHead(settings), settings.hiddenLayers.length);
       return;
     }
+    session.tiles(tileResolutions(settings.hiddenLayers));
     session.create(trainerSpec(settings), view);
     if (state.playing) session.play();
   }

@@ -51,7 +51,7 @@ export function createPlaygroundViews(settings, actions) {
   const banner = el('div', { className: 'pg-diverged', role: 'alert', hidden: true });
 
   const decision = createDecisionView(decisionCanvas);
-  const lossChart = createLossChart(loss.canvas);
+  const lossChart = createLossChart(loss.canvas, { logScale: settings.logScale });
   // Below the first screen: made once the browser is idle, after the first chart.
   const deadChart = idleView(() => createDeadChart(dead.canvas), ['reset', 'append']);
   const gradientChart = idleView(() => createGradientChart(gradient.canvas, gradientTable), ['reset', 'append']);
@@ -66,7 +66,6 @@ export function createPlaygroundViews(settings, actions) {
   });
   diagramFigure.append(exports.diagram);
   decisionFigure.append(exports.decision);
-  lossChart.setLogScale(settings.logScale);
   logBox.addEventListener('change', () => {
     lossChart.setLogScale(logBox.checked);
     actions.update({ logScale: logBox.checked });

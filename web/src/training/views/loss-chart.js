@@ -31,19 +31,37 @@ export function logTick(value, index, ticks) {
   return index > 0 && label(ticks[index - 1].value) === label(value) ? '' : label(value);
 }
 
-/** A Chart.js chart on `canvas` (its parent must be sized). */
-export function createLossChart(canvas) {
+/** The loss axis's options: log (true) or linear (false). */
+function lossAxis(logScale) {
+  return logScale
+    ? { type: 'logarithmic', beginAtZero: false, ticks: { callback: logTick } }
+    : { type: 'linear', beginAtZero: true, ticks: {} };
+}
+
+/** Axis titles and series labels in the current language. */
+function labels(logScale) {
+  return {
+    series: series.map(({ key }) => t(`trainingViews.${key}`)),
+    x: t('trainingViews.stepAxis'),
+    y: t(logScale ? 'trainingViews.lossAxisLog' : 'trainingViews.lossAxis'),
+    y1: t('trainingViews.accuracyAxis'),
+  };
+}
+
+/** A Chart.js chart on `canvas` (its parent must be sized), made in one construction with its labels; logScale: the loss axis at first. */
+export function createLossChart(canvas, { logScale: initialLog = false } = {}) {
   const history = createHistorySeries(
     (delta, r) => delta.step[r],
     Object.fromEntries(series.map(({ key }) => [key, (delta, r) => delta[key][r]])),
   );
-  let logScale = false;
+  let logScale = Boolean(initialLog);
+  const text = labels(logScale);
 
   const chart = createChart(canvas, {
     type: 'line',
     data: {
-      datasets: series.map(({ key, axis, style }) => ({
-        label: key,
+      datasets: series.map(({ key, axis, style }, i) => ({
+        label: text.series[i],
         data: history.data[key],
         yAxisID: axis,
         ...seriesStyle(style),
@@ -58,10 +76,10 @@ export function createLossChart(canvas) {
     options: {
       interaction: { mode: 'nearest', axis: 'x', intersect: false },
       scales: {
-        x: { type: 'linear', bounds: 'data', min: 0, suggestedMax: 10, title: { display: true }, ticks: { maxTicksLimit: 8, precision: 0 } },
-        y: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true } },
+        x: { type: 'linear', bounds: 'data', min: 0, suggestedMax: 10, title: { display: true, text: text.x }, ticks: { maxTicksLimit: 8, precision: 0 } },
+        y: { position: 'left', title: { display: true, text: text.y }, ...lossAxis(logScale) },
         y1: {
-          type: 'linear', position: 'right', min: 0, max: 1, display: true, title: { display: true }, grid: { drawOnChartArea: false },
+          type: 'linear', position: 'right', min: 0, max: 1, display: true, title: { display: true, text: text.y1 }, grid: { drawOnChartArea: false },
           ticks: { callback: (value) => `${Math.round(value * 100)}%` },
         },
       },
@@ -79,15 +97,15 @@ export function createLossChart(canvas) {
   });
 
   function relabel() {
-    chart.data.datasets.forEach((dataset, i) => { dataset.label = t(`trainingViews.${series[i].key}`); });
-    chart.options.scales.x.title.text = t('trainingViews.stepAxis');
-    chart.options.scales.y.title.text = t(logScale ? 'trainingViews.lossAxisLog' : 'trainingViews.lossAxis');
-    chart.options.scales.y1.title.text = t('trainingViews.accuracyAxis');
+    const next = labels(logScale);
+    chart.data.datasets.forEach((dataset, i) => { dataset.label = next.series[i]; });
+    chart.options.scales.x.title.text = next.x;
+    chart.options.scales.y.title.text = next.y;
+    chart.options.scales.y1.title.text = next.y1;
     chart.update('none');
   }
 
   const redraw = createRedrawThrottle(chart);
-  relabel();
   const stopListening = onLanguageChange(relabel);
 
   return {
@@ -97,7 +115,9 @@ export function createLossChart(canvas) {
       history.append(delta);
       redraw.request();
     },
+    /** Empties the chart (no redraw when it is empty already). */
     reset() {
+      if (history.rows === 0) return;
       history.reset();
       chart.update('none');
     },
@@ -110,10 +130,9 @@ export function createLossChart(canvas) {
     },
     /** Log (true) or linear (false) loss axis. */
     setLogScale(on) {
+      if (logScale === Boolean(on)) return;
       logScale = Boolean(on);
-      Object.assign(chart.options.scales.y, logScale
-        ? { type: 'logarithmic', beginAtZero: false, ticks: { callback: logTick } }
-        : { type: 'linear', beginAtZero: true, ticks: {} });
+      Object.assign(chart.options.scales.y, lossAxis(logScale));
       relabel();
     },
     destroy() {

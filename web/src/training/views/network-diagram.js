@@ -29,6 +29,16 @@ function tileSize(n) {
   return { size: Math.max(12, Math.min(48, Math.floor(columnBudget / n) - gap)), gap };
 }
 
+/** Grid cells per side of a tile of `size` CSS px: its device pixels, at most 2 per CSS pixel, at least 8. */
+function tileResolution(size) {
+  return Math.max(8, Math.round(size * Math.min(globalThis.devicePixelRatio || 1, 2)));
+}
+
+/** Per hidden unit (hiddenLayers: units per layer) the resolution its tile is drawn at, as onTiles reports for tiles on screen. */
+export function tileResolutions(hiddenLayers) {
+  return hiddenLayers.flatMap((units) => new Array(units).fill(tileResolution(tileSize(units).size)));
+}
+
 function percent(fraction) {
   if (fraction > 0 && fraction < 0.005) return '<1%';
   return `${Math.round(fraction * 100)}%`;
@@ -127,7 +137,7 @@ export function createNetworkDiagram(container, { onTiles = () => {}, onPick = (
         return y + column.size / 2;
       });
       geometry.columns.push({ left: x, right: x + column.size, centres });
-      column.resolution = Math.max(8, Math.round(column.size * scale));
+      column.resolution = tileResolution(column.size);
       x += column.size + gap;
     });
     links.width = Math.round(geometry.width * scale);
