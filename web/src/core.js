@@ -1,6 +1,7 @@
 // Starts the WebAssembly core once for the whole page (or Worker): every caller shares one
-// Engine. Over http(s) the module is compiled while it streams in (activation-lab-core.wasm.gz,
-// unpacked on the way, or activation-lab-core.wasm: web/src/core-file.js); from
+// Engine. Over http(s) the module is downloaded as activation-lab-core.wasm.gz and unpacked
+// into the compiler once it is in, or compiled while it streams in as activation-lab-core.wasm
+// (web/src/core-file.js); from
 // file:// (where nothing can be fetched), or where the fetch is refused (a sandboxed frame on a
 // host without Access-Control-Allow-Origin), its bytes come from the classic script
 // activation-lab-core-inline.js. The compiled module can be handed to the training Worker, which
