@@ -30,26 +30,6 @@ using detail::throwBadPoint;
 
 namespace {
 
-Model modelOf(const Network& net) {
-  Model model;
-  const NetworkConfig& config = net.config();
-  model.hiddenLayers = static_cast<int>(config.hiddenUnits.size());
-  model.inputs = config.inputs;
-  model.outputs = net.outputs();
-  model.classes = std::max(model.outputs, 2);
-  model.activation = config.hiddenActivation;
-  model.alpha = config.alpha;
-  model.head = config.head;
-  int inputs = model.inputs;
-  for (int l = 0; l <= model.hiddenLayers; ++l) {
-    const int outputs = l < model.hiddenLayers ? config.hiddenUnits[l] : model.outputs;
-    model.layer[l] = {inputs, outputs, net.weights(l).data(), net.biases(l).data()};
-    if (l < model.hiddenLayers) model.slopes[l] = net.slopes(l).data();
-    inputs = outputs;
-  }
-  return model;
-}
-
 // Forward and backward for count <= chunkSize examples. Every gradient element still adds its
 // examples in order, so the result is bit-identical to an example-by-example loop.
 void accumulateChunk(const Model& model, const GradientView& gradient, const Dataset& data,
@@ -190,21 +170,6 @@ double Network::accumulateGradient(const Dataset& data, const std::size_t* indic
   if (count == 0) return 0.0;
   const detail::CachedViews& cached = views();
   return accumulate(cached.model, cached.gradient, data, indices, count);
-}
-
-const detail::CachedViews& Network::views() const {
-  if (views_.valid) return views_;
-  views_.model = modelOf(*this);
-  // The gradient view is written through only by accumulateGradient, which is not const.
-  const auto writable = [](const std::vector<double>& buffer) { return const_cast<double*>(buffer.data()); };
-  GradientView& gradient = views_.gradient;
-  for (std::size_t l = 0; l < layerCount(); ++l) {
-    gradient.weights[l] = writable(weightGradients_[l]);
-    gradient.biases[l] = writable(biasGradients_[l]);
-  }
-  for (std::size_t l = 0; l < slopes_.size(); ++l) gradient.slopes[l] = writable(slopeGradients_[l]);
-  views_.valid = true;
-  return views_;
 }
 
 void Network::predict(const double* x, std::size_t n, double* out) const {

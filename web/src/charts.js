@@ -20,6 +20,22 @@ export function seriesStyle(i) {
   return { borderColor: colour, backgroundColor: colour, borderDash: dashes[i % dashes.length] };
 }
 
+const svgNamespace = 'http://www.w3.org/2000/svg';
+
+/** A short line drawn in a series' colour and dash pattern, for legends and card headings. */
+export function lineSample({ borderColor, borderDash }) {
+  const svg = document.createElementNS(svgNamespace, 'svg');
+  svg.setAttribute('class', 'line-sample');
+  svg.setAttribute('viewBox', '0 0 40 10');
+  svg.setAttribute('aria-hidden', 'true');
+  const line = document.createElementNS(svgNamespace, 'line');
+  for (const [key, value] of Object.entries({
+    x1: 1, y1: 5, x2: 39, y2: 5, stroke: borderColor, 'stroke-width': 2.5, 'stroke-dasharray': borderDash.join(' ') || 'none',
+  })) line.setAttribute(key, String(value));
+  svg.append(line);
+  return svg;
+}
+
 /** Legend labels that draw each series as a short line in its own colour, width and dash pattern (not a filled box). */
 export const lineLegendLabels = {
   usePointStyle: true,

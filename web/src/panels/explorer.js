@@ -4,7 +4,7 @@
 // evaluates every value on a grid of x; this module only draws.
 import { registerStrings, t } from '../i18n.js';
 import { field } from '../settings.js';
-import { createChart, seriesStyle } from '../charts.js';
+import { createChart, seriesStyle, lineSample } from '../charts.js';
 import { formulas, renderFormula } from '../formulas.js';
 import strings from '../i18n/explorer.js';
 import { slipBox } from './shared/slips.js';
@@ -29,7 +29,6 @@ export const schema = {
 const gridPoints = 401;
 /** The setting that holds alpha for each activation that takes one. */
 export const alphaSetting = { leaky_relu: 'leakyAlpha', elu: 'eluAlpha' };
-const svgNamespace = 'http://www.w3.org/2000/svg';
 
 /** gridPoints evenly spaced values from lo to hi, both included. */
 function grid(lo, hi) {
@@ -56,20 +55,6 @@ function jumpCells(xs, values, probe) {
     if (largest > 0.9 * change) cells.add(j);
   }
   return cells;
-}
-
-/** A short line drawn in a series' colour and dash pattern, for legends and card headings. */
-function lineSample({ borderColor, borderDash }) {
-  const svg = document.createElementNS(svgNamespace, 'svg');
-  svg.setAttribute('class', 'line-sample');
-  svg.setAttribute('viewBox', '0 0 40 10');
-  svg.setAttribute('aria-hidden', 'true');
-  const line = document.createElementNS(svgNamespace, 'line');
-  for (const [key, value] of Object.entries({
-    x1: 1, y1: 5, x2: 39, y2: 5, stroke: borderColor, 'stroke-width': 2.5, 'stroke-dasharray': borderDash.join(' ') || 'none',
-  })) line.setAttribute(key, String(value));
-  svg.append(line);
-  return svg;
 }
 
 /** Draws a vertical guide at the hovered x, so the two linked charts read as one. */

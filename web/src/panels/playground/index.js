@@ -20,7 +20,7 @@ import { buildPresets, buildExplanations } from './explain.js';
 import { createPointActions } from './point-actions.js';
 import { presetById } from '../../training/presets.js';
 import { createSession } from '../../training/session.js';
-import { createRunner } from '../../training/runner.js';
+import { previewFrame } from '../../training/preview.js';
 import { pointsFromSettings, readiness } from '../../training/points.js';
 import { afterPaint } from '../shared/idle-view.js';
 import { tileResolutions } from '../../training/views/network-diagram.js';
@@ -127,11 +127,7 @@ export function mount(root, ctx) {
   /** Draws the untrained network with the page's own engine, unless the session's first frame has come. */
   function previewAtOnce() {
     if (info.ready || customWaiting(state.settings)) return;
-    let first = null;
-    const preview = createRunner(engine, (message) => { if (message.type === 'frame') first = message; }, { schedule: () => {} });
-    preview.handle({ type: 'tiles', resolutions: tileResolutions(state.settings.hiddenLayers) });
-    preview.handle({ type: 'create', spec: trainerSpec(state.settings), view });
-    preview.handle({ type: 'clear' });
+    const first = previewFrame(engine, { spec: trainerSpec(state.settings), view, resolutions: tileResolutions(state.settings.hiddenLayers) });
     if (first) present(first);
   }
 
