@@ -209,16 +209,13 @@ void Trainer::checkUnits() {
   ensureOrigin();
   if (run_.diverged || run_.step <= lastCheck_) return;
   std::vector<double> parameters = parameterValues(run_.network);
-  if (unitsCache_ && unitsCache_->first == parameters) {
-    const UnitReport report = unitsCache_->second;
-    checkUnits(report);
-    return;
+  std::optional<UnitScan> scan;  // none when units() has already reported on these parameters
+  if (!unitsCache_ || unitsCache_->first != parameters) {
+    scan = scanUnits(run_.network, data_.train);
+    const std::vector<std::size_t> positive(scan->positive.begin(), scan->positive.end());
+    unitsCache_.emplace(std::move(parameters), classifyUnits(run_.network, positive, data_.train.size()));
   }
-  UnitScan scan = scanUnits(run_.network, data_.train);
-  const std::vector<std::size_t> positive(scan.positive.begin(), scan.positive.end());
-  unitsCache_.emplace(std::move(parameters), classifyUnits(run_.network, positive, data_.train.size()));
-  const UnitReport report = unitsCache_->second;
-  checkUnits(report, std::move(scan));
+  checkUnits(unitsCache_->second, std::move(scan));
 }
 
 void Trainer::checkUnits(const UnitReport& report, std::optional<UnitScan> scan) {
