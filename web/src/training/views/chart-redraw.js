@@ -32,6 +32,12 @@ export function createRedrawThrottle(chart, gapMs = 100, { draw = () => chart.up
   });
   observer?.observe(watch);
 
+  function cancel() {
+    clearTimeout(timer);
+    timer = 0;
+    stale = false;
+  }
+
   return {
     request() {
       if (timer) return;
@@ -43,15 +49,10 @@ export function createRedrawThrottle(chart, gapMs = 100, { draw = () => chart.up
       if (wait <= 0) redraw();
       else timer = setTimeout(redraw, wait);
     },
-    cancel() {
-      clearTimeout(timer);
-      timer = 0;
-      stale = false;
-    },
+    cancel,
     /** Drops a waiting redraw and stops watching the canvas. */
     destroy() {
-      clearTimeout(timer);
-      timer = 0;
+      cancel();
       observer?.disconnect();
     },
   };

@@ -29,9 +29,12 @@ function tileSize(n) {
   return { size: Math.max(12, Math.min(48, Math.floor(columnBudget / n) - gap)), gap };
 }
 
-/** Grid cells per side of a tile of `size` CSS px: its device pixels, at most 2 per CSS pixel, at least 8. */
+/** Device pixels per CSS pixel the diagram draws at (at most 2). */
+const pixelScale = () => Math.min(globalThis.devicePixelRatio || 1, 2);
+
+/** Grid cells per side of a tile of `size` CSS px: its device pixels, at least 8. */
 function tileResolution(size) {
-  return Math.max(8, Math.round(size * Math.min(globalThis.devicePixelRatio || 1, 2)));
+  return Math.max(8, Math.round(size * pixelScale()));
 }
 
 /** Per hidden unit (hiddenLayers: units per layer) the resolution its tile is drawn at, as onTiles reports for tiles on screen. */
@@ -125,7 +128,7 @@ export function createNetworkDiagram(container, { onTiles = () => {}, onPick = (
     stage.style.height = `${height}px`;
     scrollHint.hidden = width <= available;
     let x = sidePadding + shift;
-    const scale = Math.min(globalThis.devicePixelRatio || 1, 2);
+    const scale = pixelScale();
     geometry = { width: width + shift, height, scale, columns: [] };
     columns.forEach((column, c) => {
       const top = headerHeight + (tallest - heights[c]) / 2;
