@@ -23,6 +23,8 @@ test('story "Deep sigmoid: vanishing gradients": the chart shows layer 1 orders 
   const output = series[6].y.at(-1);
   assert.ok(first > 0 && first < output / 1000, `expected layer 1 (${first}) at least 1000 times below the output (${output})`);
   assert.equal(series[0].x.at(-1), 500, 'expected the chart to reach the last recorded step');
+  // The table redraws at most every 100 ms (with a last redraw for the last data): wait for the final step's.
+  await page.waitForFunction((root) => /^At step 500 /.test(document.querySelector(`${root} .pg-gradient-summary`)?.textContent ?? ''), panel, { timeout: 5000 });
   const rows = await page.$$eval(`${panel} .pg-gradient-table tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
   assert.equal(rows.length, 7, 'expected one table row per dense layer');
   assert.equal(rows[6][0], 'Output');
