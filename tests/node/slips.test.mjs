@@ -30,9 +30,17 @@ test('ReLU slope is 0 for negative and 1 for positive inputs; leaky ReLU has alp
   assert.deepEqual(cells(demonstrations.leakyDerivative(engine)), [[0.01], [0.01], [1], [1]]);
 });
 
-test('kinks take the left-hand slope: relu 0, leaky alpha, step 0, hard sigmoid 0 at -3 and 1/6 at 3', () => {
-  const values = cells(demonstrations.kinkConvention(engine));
-  assert.deepEqual(values, [[0, 0], [0, 0.01], [0, 0], [0, 0], [1, Number((1 / 6).toFixed(4))]]);
+test('every kink the core lists takes the left-hand slope, with each activation at its default alpha', () => {
+  const demo = demonstrations.kinkConvention(engine);
+  const selu = { alpha: 1.6732632423543772, scale: 1.0507009873554805 };
+  // [value, left-hand slope] worked out by hand at each kink, in the core's activation order.
+  const expected = {
+    'ReLU, z = 0': [0, 0], 'Leaky ReLU (α = 0.01), z = 0': [0, 0.01], 'Binary step, z = 0': [0, 0],
+    'ELU (α = 1), z = 0': [0, 1], 'SELU, z = 0': [0, selu.scale * selu.alpha], 'Softsign, z = 0': [0, 1],
+    'Hard sigmoid, z = −3': [0, 0], 'Hard sigmoid, z = 3': [1, 1 / 6], 'PReLU (α = 0.25), z = 0': [0, 0.25],
+  };
+  assert.deepEqual(demo.rows.map((r) => r.label), Object.keys(expected));
+  assert.deepEqual(cells(demo), Object.values(expected).map((pair) => pair.map((v) => Number(v.toFixed(4)))));
 });
 
 test('a gradient that overwrites its cache is right once and wrong the second time; the engine is right twice', () => {

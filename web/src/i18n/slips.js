@@ -20,7 +20,7 @@ export default {
 
     'kinkConvention.title': 'one rule for the slope at a kink',
     'kinkConvention.says': 'writes ReLU\'s derivative with z ≥ 0 in its formula but uses z > 0 in its code, so the two disagree at z = 0.',
-    'kinkConvention.correct': 'at a kink the slope is not defined, so a program has to choose, and it should choose once. This app takes the left-hand slope at every kink: ReLU\'(0) = 0, leaky ReLU\'(0) = α, the binary step\'s slope at 0 is 0 (its value there is 0 too), and the hard sigmoid\'s slope at ±3 is the flat side\'s 0 at −3 and 1/6 at 3. The chance that a real input lands exactly on a kink is tiny, but tests and worked examples hit them on purpose.',
+    'kinkConvention.correct': 'at a kink the slope is not defined, so a program has to choose, and it should choose once. This app takes the left-hand slope at every kink: ReLU\'(0) = 0, leaky ReLU\'(0) = α, the binary step\'s slope at 0 is 0 (its value there is 0 too), and the hard sigmoid\'s slope at ±3 is the flat side\'s 0 at −3 and 1/6 at 3. The table lists every function the app has with a kink; where only the curvature jumps (ELU with α = 1, softsign) both sides have the same slope. The chance that a real input lands exactly on a kink is tiny, but tests and worked examples hit them on purpose.',
     valueAt: 'f(z)',
     slopeAt: 'f\'(z) in the engine',
 
@@ -60,7 +60,7 @@ export default {
 
     'kinkConvention.title': '折点处的斜率要用同一条规则',
     'kinkConvention.says': 'ReLU 导数的公式里写的是 z ≥ 0，代码里用的却是 z > 0，两者在 z = 0 处不一致。',
-    'kinkConvention.correct': '折点处的斜率没有定义，所以程序必须做出选择，而且只能选一次。本应用在每个折点都取左侧的斜率：ReLU\'(0) = 0，Leaky ReLU\'(0) = α，阶跃函数在 0 处的斜率为 0（它在那里的值也是 0），硬 Sigmoid 在 −3 处取平坦一侧的 0，在 3 处取 1/6。真实输入恰好落在折点上的机会极小，但测试和演算例子会特意用到这些点。',
+    'kinkConvention.correct': '折点处的斜率没有定义，所以程序必须做出选择，而且只能选一次。本应用在每个折点都取左侧的斜率：ReLU\'(0) = 0，Leaky ReLU\'(0) = α，阶跃函数在 0 处的斜率为 0（它在那里的值也是 0），硬 Sigmoid 在 −3 处取平坦一侧的 0，在 3 处取 1/6。下表列出本应用中所有带折点的函数；只有曲率发生跳变的地方（α = 1 的 ELU、Softsign），两侧的斜率相同。真实输入恰好落在折点上的机会极小，但测试和演算例子会特意用到这些点。',
     valueAt: 'f(z)',
     slopeAt: '引擎使用的 f\'(z)',
 

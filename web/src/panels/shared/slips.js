@@ -4,7 +4,7 @@ import { registerStrings, t } from '../../i18n.js';
 import strings from '../../i18n/slips.js';
 import { el } from '../../dom.js';
 import { fixed } from './format.js';
-import { activation } from '../../manifest.js';
+import { activation, manifest } from '../../manifest.js';
 
 registerStrings('slips', strings);
 
@@ -46,19 +46,14 @@ export const demonstrations = {
     return slopeTable(t('slips.leakySlope', { alpha }), engine.derivative('leaky_relu', probeInputs, { alpha }));
   },
   kinkConvention(engine) {
-    const alpha = activation('leaky_relu').alpha.default;
-    const [lowKink, highKink] = activation('hard_sigmoid').kinks;
-    const at = (name, x, opts) => [engine.evaluate(name, [x], opts)[0], engine.derivative(name, [x], opts)[0]];
-    return {
-      head: [t('slips.valueAt'), t('slips.slopeAt')],
-      rows: [
-        row(`${t('activations.relu.name')}, z = 0`, at('relu', 0)),
-        row(`${t('activations.leaky_relu.name')} (α = ${alpha}), z = 0`, at('leaky_relu', 0, { alpha })),
-        row(`${t('activations.step.name')}, z = 0`, at('step', 0)),
-        row(`${t('activations.hard_sigmoid.name')}, z = ${String(lowKink).replace('-', '−')}`, at('hard_sigmoid', lowKink)),
-        row(`${t('activations.hard_sigmoid.name')}, z = ${highKink}`, at('hard_sigmoid', highKink)),
-      ],
-    };
+    // Every activation the core lists with kinks, at each of them, with its default alpha.
+    const rows = manifest.activations.filter((entry) => entry.kinks.length > 0).flatMap(({ name, alpha, usesAlpha, kinks }) => {
+      const opts = usesAlpha ? { alpha: alpha.default } : {};
+      const label = t(`activations.${name}.name`) + (usesAlpha ? ` (α = ${alpha.default})` : '');
+      return kinks.map((z) => row(`${label}, z = ${String(z).replace('-', '−')}`,
+        [engine.evaluate(name, [z], opts)[0], engine.derivative(name, [z], opts)[0]]));
+    });
+    return { head: [t('slips.valueAt'), t('slips.slopeAt')], rows };
   },
   cachedGradient(engine) {
     const z = 1;
