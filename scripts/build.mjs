@@ -4,7 +4,7 @@
 // http(s)) and dist/activation-lab-core.wasm.gz (the same, gzipped: what pages download, unpacking
 // it as it streams, so a host without compression sends it small too), dist/activation-lab-core-inline.js (the same bytes as base64, for file:// pages),
 // dist/katex/ (KaTeX's script, CSS and woff2 fonts, loaded where formulas are shown),
-// dist/activation-lab-core-fetch.js (index.html's early start of the .wasm download),
+// dist/activation-lab-core-fetch.js (index.html's early start of the core's download and compilation),
 // dist/activation-lab.css (the page's stylesheets in one file, for dist/index.html and <activation-lab>).
 // dist/activation-lab-strings-zh.js (the Chinese UI strings, which the bundle leaves out; run when wanted).
 // Prints the size of dist/ and of the app's own JS + WASM (without Chart.js and KaTeX).

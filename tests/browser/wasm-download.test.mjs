@@ -14,7 +14,8 @@ const gzFile = 'activation-lab-core.wasm.gz';
 /**
  * Opens index.html#playground from a host serving dist/ with `options` (scripts/serve.mjs) and
  * resolves, once it is ready, to {files (every request's file name, the Worker's included),
- * errors, worker (whether the training Worker started)}. `route(page)` may intercept requests first.
+ * errors, worker (whether the training Worker started), compiledBy (the page's globalThis.compiledBy, which
+ * `route` may set)}. `route(page)` may intercept requests or add init scripts first.
  */
 async function load(options, route = async () => {}) {
   const { server, url } = await serve({ dir: distDir, ...options });
@@ -33,8 +34,9 @@ async function load(options, route = async () => {}) {
     const charted = await page.evaluate(() => [...document.querySelectorAll('#panel-playground canvas')].some((c) => globalThis.activationLab.getChart(c)));
     assert.ok(charted, 'expected a chart in the training panel');
     const worker = page.workers().length > 0 || await page.waitForEvent('worker', { timeout: 10000 }).then(() => true, () => false);
+    const compiledBy = await page.evaluate(() => globalThis.compiledBy ?? null);
     await context.close();
-    return { files, errors, worker };
+    return { files, errors, worker, compiledBy };
   } finally {
     await browser.close();
     server.close();
@@ -58,6 +60,23 @@ test('from a host without compression the page downloads the .wasm.gz once and n
   assert.equal(count(files, 'activation-lab-core-inline.js'), 0, 'expected no base64 core over http');
   assert.ok(worker, 'expected the training Worker to run');
   assert.equal(count(files, 'activation-lab-worker.js'), 1, 'expected the Worker script once');
+});
+
+test('index.html\'s early script (activation-lab-core-fetch.js), when it runs before the page script (as on a slow network), compiles the core as it streams in; the page compiles it that once', async () => {
+  const { errors, compiledBy } = await load({ compress: true }, async (page) => {
+    // The page script arrives 0.5 s late, as the small early script outruns it on a slow network.
+    await page.route('**/activation-lab.js', (route) => new Promise((resolve) => setTimeout(resolve, 500)).then(() => route.continue()));
+    await page.addInitScript(() => {
+      const compileStreaming = WebAssembly.compileStreaming.bind(WebAssembly);
+      globalThis.compiledBy = [];
+      WebAssembly.compileStreaming = (source) => {
+        globalThis.compiledBy.push(document.currentScript?.src.split('/').pop() ?? '(no script running)');
+        return compileStreaming(source);
+      };
+    });
+  });
+  assert.deepEqual(errors, [], 'expected no console errors');
+  assert.deepEqual(compiledBy, ['activation-lab-core-fetch.js'], 'expected one streaming compilation, started by activation-lab-core-fetch.js');
 });
 
 test('a host that sends the .wasm.gz with Content-Encoding: gzip (the browser unpacks it) still gives the core', async () => {

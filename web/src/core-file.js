@@ -25,3 +25,8 @@ export async function wasmResponse(response) {
   const unpacked = response.headers.get('Content-Encoding') ? bytes.stream() : bytes.stream().pipeThrough(new DecompressionStream('gzip'));
   return new Response(unpacked, { headers: { 'Content-Type': 'application/wasm' } });
 }
+
+/** Compiles the core from `response` (a fetch of file `url`) as it streams in, a .wasm.gz unpacked on the way. */
+export function compileResponse(url, response) {
+  return WebAssembly.compileStreaming(url.endsWith('.gz') ? response.then(wasmResponse) : response);
+}

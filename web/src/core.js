@@ -10,7 +10,7 @@ import createActivationLabCore from 'activation-lab-core';
 import { createEngine } from './engine.js';
 import { assetUrl, loadScript } from './bundle-url.js';
 import { setCoreModule } from './core-module.js';
-import { coreFileName, plainCoreFile, wasmResponse } from './core-file.js';
+import { coreFileName, plainCoreFile, compileResponse } from './core-file.js';
 
 /** Thrown (as a rejection of loadEngine) when the browser has no usable WebAssembly. */
 export class WebAssemblyUnavailableError extends Error {
@@ -35,14 +35,14 @@ function inlineBytes() {
 }
 
 /**
- * The response for `url`: the download index.html started early (web/src/core-fetch.js) if it is
- * that file, else a new fetch. Either way it leaves a mark, so a core-fetch.js that runs late (an
- * async script) does not start a second download that nobody reads.
+ * The core compiled from `url` as it streams in: the compilation index.html started early
+ * (web/src/core-fetch.js) if it is that file, else a new one. Either way it leaves a mark, so a
+ * core-fetch.js that runs late (an async script) does not start a second download that nobody reads.
  */
-function download(url) {
+function compileStreamed(url) {
   const early = globalThis.activationLabCoreDownload;
   globalThis.activationLabCoreDownload = { taken: true };
-  return early?.url === url ? early.response : fetch(url);
+  return early?.url === url ? early.compiled : compileResponse(url, fetch(url));
 }
 
 /** The .wasm's bytes, compiled once downloaded (a host whose MIME type for .wasm is not application/wasm). */
@@ -60,10 +60,10 @@ function compileDownloaded(url) {
  */
 function compileFromHost() {
   const plainUrl = assetUrl(plainCoreFile);
-  const fromPlain = () => WebAssembly.compileStreaming(download(plainUrl)).catch(() => compileDownloaded(plainUrl));
+  const fromPlain = () => compileStreamed(plainUrl).catch(() => compileDownloaded(plainUrl));
   const url = assetUrl(coreFileName());
   if (url === plainUrl) return fromPlain();
-  return WebAssembly.compileStreaming(download(url).then(wasmResponse)).catch(fromPlain);
+  return compileStreamed(url).catch(fromPlain);
 }
 
 /** The compiled module: `given` (from the page, in the Worker), else from file:// or the host. */
