@@ -1,7 +1,8 @@
 // The training frames' grids (web/src/training/grid-blocks.js createFrameGrids): the output heatmap
 // is computed whole on every frame while that is cheap and on every frame that is not playing; a
 // costly one, while playing, in row bands of a network frozen at one step, sent whole with that
-// step once its last band is done; hidden tiles keep their own resolutions on every frame.
+// step once its last band is done, and an inspected unit (shown large too) with it; hidden tiles
+// keep their own resolutions on every frame.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createFrameGrids, joinBands } from '../../web/src/training/grid-blocks.js';
@@ -87,6 +88,36 @@ test('a costly output heatmap comes in bands of one frozen step, whole on the fr
   assert.equal(paused.outputStep, null, 'expected a paused frame\'s outputs at its own step');
 });
 
+test('an inspected unit, shown large, comes in the same bands as the outputs and keeps its picture meanwhile', () => {
+  const { asked, trainer } = fakes(30);
+  const grids = createFrameGrids({ cheapMs: 8, now: () => clockOf(asked) });
+  const inspected = { layer: 0, unit: 1 };
+  const frame = (running) => {
+    const result = grids(trainer, { shape, tiles: [12, 24], view, inspected, running });
+    trainer.train();
+    return result;
+  };
+  assert.deepEqual(frame(true).gridResolutions, [12, 100, 100], 'expected the first frame whole, the inspected unit at 100');
+  let done = frame(true);
+  for (let banded = 0; done.outputStep === null; banded += 1) {
+    assert.ok(banded < 10, 'expected the bands to end');
+    assert.deepEqual(done.gridResolutions, [12, 0, 0], 'expected banded frames to leave out the inspected unit and the outputs');
+    assert.equal(done.frozenUnit, null);
+    done = frame(true);
+  }
+  const bands = asked.filter((call) => call.useFrozen);
+  assert.ok(bands.length >= 2 && bands.every((call) => call.resolutions.join() === '0,100,100'), 'expected bands holding the inspected unit and the outputs');
+  assert.deepEqual(done.gridResolutions, [12, 100, 100], 'expected both large grids on the frame of the last band');
+  assert.equal(done.outputStep, 1);
+  assert.equal(done.frozenUnit, 1, 'expected the inspected unit named as shown at the frozen step');
+  assert.deepEqual(done.grid.subarray(0, 144), block(trainer.step - 1, 0, 12), 'expected the tile of the frame\'s own step');
+  assert.deepEqual(done.grid.subarray(144, 144 + 10000), block(1, 1, 100), 'expected the inspected unit of step 1 in its place');
+  assert.deepEqual(done.grid.subarray(144 + 10000), block(1, 2, 100), 'expected the outputs of step 1 after it');
+  const other = grids(trainer, { shape, tiles: [12, 24], view, inspected: { layer: 0, unit: 0 }, running: true });
+  assert.deepEqual(other.gridResolutions, [0, 24, 0], 'expected another inspected unit to start a new job');
+  assert.equal(asked.at(-1).rowFrom, 0, 'expected its first band from row 0');
+});
+
 test('a band gets what the frame has left of workMs after its training and statistics, from minBandMs to cheapMs', () => {
   const { asked, trainer } = fakes(30);
   const grids = createFrameGrids({ cheapMs: 8, workMs: 28, minBandMs: 2, now: () => clockOf(asked) });
@@ -116,27 +147,32 @@ test('joinBands puts each unit\'s rows back together in order', () => {
   assert.deepEqual(joinBands(bands, 2, 2), Float64Array.of(1, 2, 3, 4, 5, 6, 10, 20, 30, 40, 50, 60));
 });
 
-test('with the engine, the banded output heatmap equals the whole grid at the frozen step bit for bit', async () => {
-  const engine = await loadEngine();
-  const spec = { network: { hiddenLayers: [4, 3], activation: 'tanh', seed: 2 }, data: { kind: 'spiral', size: 200, seed: 1 }, settings: { learningRate: 0.3 } };
-  withTrainer(engine, spec, (trainer) => {
-    let clock = 0;
-    const grids = createFrameGrids({ cheapMs: 8, now: () => { clock += 10; return clock; } });
-    const real = {
-      shape: { hiddenLayers: [4, 3], hiddenUnits: 7, outputs: 1 }, tiles: new Array(7).fill(10),
-      view: { resolution: 60, domain: { xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5 } }, inspected: null, running: true,
-    };
-    assert.equal(grids(trainer, real).outputStep, null, 'expected the first frame whole (every call takes 10 ms on this clock)');
-    trainer.train(20);
-    const frozenAt = trainer.status().step;
-    const whole = trainer.gridActivations({ ...real.view.domain, resolutions: [...new Array(7).fill(0), 60] });
-    let result = grids(trainer, real);
-    assert.equal(result.outputStep, null, 'expected the first band to leave the outputs out');
-    for (let frame = 0; frame < 10 && result.outputStep === null; frame += 1) {
+for (const inspected of [null, { layer: 1, unit: 2 }]) {
+  test(`with the engine, the banded grids equal the whole grid at the frozen step bit for bit (inspected: ${JSON.stringify(inspected)})`, async () => {
+    const engine = await loadEngine();
+    const spec = { network: { hiddenLayers: [4, 3], activation: 'tanh', seed: 2 }, data: { kind: 'spiral', size: 200, seed: 1 }, settings: { learningRate: 0.3 } };
+    withTrainer(engine, spec, (trainer) => {
+      let clock = 0;
+      const grids = createFrameGrids({ cheapMs: 8, now: () => { clock += 10; return clock; } });
+      const real = {
+        shape: { hiddenLayers: [4, 3], hiddenUnits: 7, outputs: 1 }, tiles: new Array(7).fill(10),
+        view: { resolution: 60, domain: { xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5 } }, inspected, running: true,
+      };
+      assert.equal(grids(trainer, real).outputStep, null, 'expected the first frame whole (every call takes 10 ms on this clock)');
       trainer.train(20);
-      result = grids(trainer, real);
-    }
-    assert.equal(result.outputStep, frozenAt, 'expected the outputs of the step the first band froze');
-    assert.deepEqual(result.grid.subarray(7 * 100), whole, 'expected the joined bands to be that step\'s grid');
+      const frozenAt = trainer.status().step;
+      const large = inspected ? [0, 0, 0, 0, 0, 0, 60] : new Array(7).fill(0);
+      const whole = trainer.gridActivations({ ...real.view.domain, resolutions: [...large, 60] });
+      let result = grids(trainer, real);
+      assert.equal(result.outputStep, null, 'expected the first band to leave the large grids out');
+      for (let frame = 0; frame < 10 && result.outputStep === null; frame += 1) {
+        trainer.train(20);
+        result = grids(trainer, real);
+      }
+      assert.equal(result.outputStep, frozenAt, 'expected the grids of the step the first band froze');
+      const tiles = inspected ? 6 * 100 : 7 * 100;
+      assert.deepEqual(result.grid.subarray(tiles), whole, 'expected the joined bands to be that step\'s grids');
+      assert.equal(result.frozenUnit, inspected ? 6 : null);
+    });
   });
-});
+}

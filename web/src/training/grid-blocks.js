@@ -4,27 +4,34 @@
 
 /**
  * Per unit the resolution a frame asks the core for: the page's tile resolutions for hidden units
- * (every one at `large` until the page has sent one per unit), `large` for the inspected hidden
- * unit ({layer, unit}, 0-based, or null) and for every output (the output heatmap is shown large),
- * or 0 for the outputs when `withOutputs` is false (the page keeps the last output heatmap).
+ * (every one at `large` until the page has sent one per unit), `inspectedAt` (default `large`) for the
+ * inspected hidden unit ({layer, unit}, 0-based, or null) and `large` for every output (the output
+ * heatmap is shown large), or 0 for the outputs when `withOutputs` is false (the page keeps the last
+ * output heatmap; an inspected unit at 0 keeps its last picture too).
  */
-export function frameResolutions({ hiddenLayers, hiddenUnits, outputs }, tiles, large, inspected, withOutputs = true) {
+export function frameResolutions({ hiddenLayers, hiddenUnits, outputs }, tiles, large, inspected, withOutputs = true, inspectedAt = large) {
   const hidden = tiles?.length === hiddenUnits ? Array.from(tiles) : new Array(hiddenUnits).fill(large);
-  if (inspected && inspected.layer < hiddenLayers.length && inspected.unit < hiddenLayers[inspected.layer]) {
-    hidden[flatUnit(hiddenLayers, inspected.layer, inspected.unit)] = large;
-  }
+  const index = inspectedIndex(hiddenLayers, inspected);
+  if (index !== null) hidden[index] = inspectedAt;
   return [...hidden, ...new Array(outputs).fill(withOutputs ? large : 0)];
 }
 
+/** Flat index of the inspected hidden unit ({layer, unit} or null), or null when there is none in this network. */
+function inspectedIndex(hiddenLayers, inspected) {
+  return inspected && inspected.layer < hiddenLayers.length && inspected.unit < hiddenLayers[inspected.layer]
+    ? flatUnit(hiddenLayers, inspected.layer, inspected.unit) : null;
+}
+
 /**
- * A frame's grids ({gridResolutions, grid, outputStep}) from `trainer`: the hidden tiles on every
- * frame, and the output heatmap (one forward pass per cell of the view's grid) whole on every frame
- * while that costs at most cheapMs and on every frame that is not playing (the frame a run pauses or
- * steps on is exact). A costlier one, while playing, is computed in row bands of what is left of
- * workMs after the frame's spentMs (training and statistics so far), from minBandMs to cheapMs, from
- * a copy of the network frozen when its first band starts (trainer.freezeGrid), and sent whole, on
- * the frame its last band is done, with outputStep the step it shows (null: this frame's step).
- * workMs 28 leaves about 5 ms of a 33 ms frame (30 a second) for the page's drawing.
+ * A frame's grids ({gridResolutions, grid, outputStep, frozenUnit}) from `trainer`: the hidden tiles
+ * on every frame, and the large grids (the output heatmap and the inspected unit, one forward pass per
+ * cell of the view's grid) whole on every frame while that costs at most cheapMs and on every frame
+ * that is not playing (the frame a run pauses or steps on is exact). Costlier ones, while playing,
+ * are computed in row bands of what is left of workMs after the frame's spentMs (training and
+ * statistics so far), from minBandMs to cheapMs, from a copy of the network frozen when the first band
+ * starts (trainer.freezeGrid), and sent whole, on the frame the last band is done, with outputStep the
+ * step they show (null: this frame's step) and frozenUnit the inspected unit's flat index among them
+ * (null: none). workMs 28 leaves about 5 ms of a 33 ms frame (30 a second) for the page's drawing.
  */
 export function createFrameGrids({
   cheapMs = 8, workMs = 28, minBandMs = 4, now = () => globalThis.performance.now(),
@@ -48,26 +55,34 @@ export function createFrameGrids({
       const gridResolutions = frameResolutions(shape, tiles, large, inspected);
       const grid = trainer.gridActivations({ ...view.domain, resolutions: gridResolutions });
       costMs = now() - start;
-      return { gridResolutions, grid, outputStep: null };
+      return { gridResolutions, grid, outputStep: null, frozenUnit: null };
     }
-    const gridResolutions = frameResolutions(shape, tiles, large, inspected, false);
+    const gridResolutions = frameResolutions(shape, tiles, large, inspected, false, 0);
     const grid = trainer.gridActivations({ ...view.domain, resolutions: gridResolutions });
-    if (job?.domain !== view.domain || job.large !== large) job = { step: trainer.freezeGrid(), row: 0, bands: [], domain: view.domain, large };
+    const frozenUnit = inspectedIndex(shape.hiddenLayers, inspected);
+    if (job?.domain !== view.domain || job.large !== large || job.frozenUnit !== frozenUnit) {
+      job = { step: trainer.freezeGrid(), row: 0, bands: [], domain: view.domain, large, frozenUnit };
+    }
     const bandMs = Math.max(minBandMs, Math.min(cheapMs, workMs - spentMs));
     const rows = Math.max(1, Math.min(large - job.row, Math.floor((large * bandMs) / costMs)));
-    const resolutions = frameResolutions(shape, new Array(shape.hiddenUnits).fill(0), large, null);
+    const resolutions = frameResolutions(shape, new Array(shape.hiddenUnits).fill(0), large, inspected);
     const start = now();
     job.bands.push({ rows, values: trainer.gridActivations({ ...view.domain, resolutions, rowFrom: job.row, rowTo: job.row + rows, frozen: true }) });
     costMs = ((now() - start) * large) / rows;
     job.row += rows;
-    if (job.row < large) return { gridResolutions, grid, outputStep: null };
+    if (job.row < large) return { gridResolutions, grid, outputStep: null, frozenUnit: null };
     const done = job;
     job = null;
-    const outputs = joinBands(done.bands, shape.outputs, large);
-    const joined = new Float64Array(grid.length + outputs.length);
-    joined.set(grid);
-    joined.set(outputs, grid.length);
-    return { gridResolutions: frameResolutions(shape, gridResolutions.slice(0, shape.hiddenUnits), large, null), grid: joined, outputStep: done.step };
+    const joined = joinBands(done.bands, shape.outputs + (frozenUnit === null ? 0 : 1), large);
+    const split = frozenUnit === null ? 0 : blockOffsets(gridResolutions)[frozenUnit];
+    const hiddenEnd = blockOffsets(gridResolutions)[shape.hiddenUnits];
+    const inspectedSize = frozenUnit === null ? 0 : large * large;
+    const whole = new Float64Array(hiddenEnd + joined.length);
+    whole.set(grid.subarray(0, split));
+    whole.set(joined.subarray(0, inspectedSize), split);
+    whole.set(grid.subarray(split, hiddenEnd), split + inspectedSize);
+    whole.set(joined.subarray(inspectedSize), hiddenEnd + inspectedSize);
+    return { gridResolutions: frameResolutions(shape, gridResolutions.slice(0, shape.hiddenUnits), large, inspected), grid: whole, outputStep: done.step, frozenUnit };
   };
 }
 

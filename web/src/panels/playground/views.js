@@ -190,7 +190,7 @@ export function createPlaygroundViews(settings, actions) {
       editor.show(frame);
       diagram.update({
         features: frame.network.features, inputGrid: frame.inputGrid, hiddenLayers, outputs, head, parameters: frame.parameters, grid: frame.grid, gridResolutions: frame.gridResolutions, offsets, units: frame.units, step: frame.status.step,
-        outputStep: frame.outputStep ?? frame.status.step,
+        outputStep: frame.outputStep ?? frame.status.step, frozenUnit: frame.frozenUnit ?? null,
       });
     },
     /** Shows points with no network yet (before the first frame, or own points before they can train). */

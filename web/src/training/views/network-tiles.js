@@ -37,11 +37,13 @@ export function createTilePainter() {
     });
   }
 
-  function paintTiles(columns, { grid, gridResolutions, offsets, outputs, head, step, outputStep = step }) {
+  function paintTiles(columns, {
+    grid, gridResolutions, offsets, outputs, head, step, outputStep = step, frozenUnit = null,
+  }) {
     let unit = 0;
     for (const column of columns) {
-      const shown = column.kind === 'output' ? outputStep : step;
       column.tiles.forEach((tile, j) => {
+        const shown = column.kind === 'output' || unit + j === frozenUnit ? outputStep : step;
         const resolution = gridResolutions[unit + j];
         if (!(resolution > 0)) return;
         const size = Math.min(column.resolution, resolution);
@@ -72,7 +74,8 @@ export function createTilePainter() {
     paintInputs,
     /**
      * Hidden and output columns from state {grid, gridResolutions, offsets, outputs, head, step, outputStep (the
-     * outputs' step, default step)}; a unit left out keeps its picture. Each painted tile's data-step and
+     * outputs' step, default step), frozenUnit (a hidden unit shown at outputStep too, or null)}; a unit left out
+     * keeps its picture. Each painted tile's data-step and
      * data-resolution name the step and grid it shows.
      */
     paintTiles,

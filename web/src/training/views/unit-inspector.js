@@ -96,8 +96,18 @@ export function createUnitInspector(actions) {
     const slope = slopeOf(frame.units?.layers?.[layer], unit);
     slopeLine.hidden = !slope;
     slopeLine.textContent = slope ? t('timeline.slope', { slope }) : '';
-    const block = unitBlock(frame, flatUnit(layers, layer, unit));
-    if (block) paintTile(tile, block.values, block.resolution, 0);
+    const flat = flatUnit(layers, layer, unit);
+    const block = unitBlock(frame, flat);
+    if (block) {
+      paintTile(tile, block.values, block.resolution, 0);
+      tile.dataset.step = String(frame.frozenUnit === flat ? frame.outputStep : step);
+      tile.dataset.unit = String(flat);
+    } else if (tile.dataset.unit !== String(flat)) {
+      // A playing frame that leaves this unit's large grid for a later frame: no picture of another unit meanwhile.
+      tile.getContext('2d').clearRect(0, 0, tile.width, tile.height);
+      delete tile.dataset.step;
+      delete tile.dataset.unit;
+    }
     tile.setAttribute('aria-label', t('timeline.tileCaption'));
     paintHistogram(histogram, h);
     histogram.setAttribute('aria-label', t('timeline.histogramLabel', {
