@@ -52,8 +52,8 @@ test('off-screen tiles wait until they come into view, then show the same step a
   await context.close();
 });
 
-test('while the largest network plays, its output heatmap names the earlier step it shows; paused, it shows the step reached', async () => {
-  const url = `${lab.server.url}#playground&playground.hiddenLayers=32,32,32,32,32,32&playground.points=2000`;
+test('while the largest network plays, its output heatmap and inspected unit name the earlier step they show; paused, the step reached', async () => {
+  const url = `${lab.server.url}#playground&playground.hiddenLayers=32,32,32,32,32,32&playground.points=2000&playground.inspectLayer=4&playground.inspectUnit=5`;
   const { page, context, errors } = await openPage(lab.browser, url);
   await openPanel(page, 'playground');
   await page.locator(`${panel} .pg-diagram`).scrollIntoViewIfNeeded();
@@ -65,7 +65,8 @@ test('while the largest network plays, its output heatmap names the earlier step
     const rows = [];
     const observer = new MutationObserver(() => {
       const shown = Number(heatmap.dataset.step);
-      if (shown > 0) rows.push({ shown, step: Number(document.querySelector(`${root} .pg-step-count`).textContent.replace(/\D/g, '')) });
+      const inspector = document.querySelector(`${root} canvas.tl-tile`).dataset.step;
+      if (shown > 0) rows.push({ shown, inspector: inspector === undefined ? null : Number(inspector), step: Number(document.querySelector(`${root} .pg-step-count`).textContent.replace(/\D/g, '')) });
       if (rows.length === 2) {
         observer.disconnect();
         resolve(rows);
@@ -74,11 +75,13 @@ test('while the largest network plays, its output heatmap names the earlier step
     observer.observe(heatmap, { attributes: true, attributeFilter: ['data-step'] });
   }), panel);
   assert.ok(seen.every((row) => row.shown <= row.step), `expected each heatmap of an earlier or the same step: ${JSON.stringify(seen)}`);
+  assert.ok(seen.every((row) => row.inspector === null || row.inspector <= row.step), `expected the inspected unit of an earlier or the same step: ${JSON.stringify(seen)}`);
   await page.click(`${panel} button[name="play"]`);
   await page.waitForFunction((root) => {
     const step = document.querySelector(`${root} .pg-step-count`).textContent.replace(/\D/g, '');
     const output = document.querySelector(`${root} .nn-tile[data-kind="output"]`);
-    return document.querySelector(`${root} canvas.pg-decision`).dataset.step === step && output.dataset.step === step;
+    return document.querySelector(`${root} canvas.pg-decision`).dataset.step === step && output.dataset.step === step
+      && document.querySelector(`${root} canvas.tl-tile`).dataset.step === step;
   }, panel, { timeout: 30000 });
   assert.deepEqual(errors, []);
   await context.close();
