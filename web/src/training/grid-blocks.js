@@ -74,8 +74,9 @@ export function createFrameGrids({
     const done = job;
     job = null;
     const joined = joinBands(done.bands, shape.outputs + (frozenUnit === null ? 0 : 1), large);
-    const split = frozenUnit === null ? 0 : blockOffsets(gridResolutions)[frozenUnit];
-    const hiddenEnd = blockOffsets(gridResolutions)[shape.hiddenUnits];
+    const offsets = blockOffsets(gridResolutions);
+    const split = frozenUnit === null ? 0 : offsets[frozenUnit];
+    const hiddenEnd = offsets[shape.hiddenUnits];
     const inspectedSize = frozenUnit === null ? 0 : large * large;
     const whole = new Float64Array(hiddenEnd + joined.length);
     whole.set(grid.subarray(0, split));
