@@ -44,7 +44,7 @@ export async function measure(browser, url, speed = 'epochs-20', warmUpEpochs = 
     const observer = new MutationObserver(() => {
       const d = timing.dataset;
       rows.push({
-        time: performance.now(), epoch: epoch(), steps: Number(d.steps), trainMs: Number(d.trainMs), gridMs: Number(d.gridMs),
+        time: performance.now(), epoch: epoch(), steps: Number(d.steps), trainMs: Number(d.trainMs), gridMs: Number(d.gridMs), statsMs: Number(d.statsMs),
         snapshotMs: Number(d.snapshotMs), drawMs: Number(d.drawMs), step: step(), outputStep: Number(heatmap.dataset.step),
       });
     });
@@ -71,6 +71,7 @@ export async function measure(browser, url, speed = 'epochs-20', warmUpEpochs = 
     medianMs: {
       train: median(frames.map((f) => f.trainMs)),
       grid: median(frames.map((f) => f.gridMs)),
+      stats: median(frames.map((f) => f.statsMs)),
       snapshot: median(frames.map((f) => f.snapshotMs)),
       draw: median(frames.map((f) => f.drawMs)),
       total: median(totals),
@@ -107,7 +108,7 @@ export async function run(browser, url) {
   };
   const line = (r) => `${r.mode}: ${r.epochsPerSecond.toFixed(0)} epochs/s at ${r.framesPerSecond.toFixed(0)} frames/s; median frame ` +
     `${r.medianMs.total.toFixed(1)} ms (train ${r.medianMs.train.toFixed(1)}, stats + grid ${r.medianMs.snapshot.toFixed(1)} ` +
-    `of which grid ${r.medianMs.grid.toFixed(1)}, draw ${r.medianMs.draw.toFixed(1)}; mean frame ${r.meanTotalMs.toFixed(1)} ms, `
+    `of which statistics ${r.medianMs.stats.toFixed(1)} and grid ${r.medianMs.grid.toFixed(1)}, draw ${r.medianMs.draw.toFixed(1)}; mean frame ${r.meanTotalMs.toFixed(1)} ms, `
     + `90th percentile ${r.p90TotalMs.toFixed(1)} ms, slowest ${r.maxTotalMs.toFixed(1)} ms; output heatmap ${r.outputRefreshesPerSecond.toFixed(0)} `
     + `times a second, ${r.medianOutputLagSteps} steps behind)`;
   console.log(`frame bench, 20 epochs + full heatmap refresh per frame: ${line(worker)}; ${line(mainThread)}; ` +

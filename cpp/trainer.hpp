@@ -56,7 +56,7 @@ struct GridRows {
   int from = 0, to = 0;
 };
 
-/// Where a run's timeline stands (unit life checked up to `step`).
+/// Where a run's timeline stands; its life record is complete up to lifeCheckedTo, and holds `deaths` killing updates so far.
 struct TimelineSummary {
   long step = 0, origin = 0, liveEnd = 0, lifeCheckedTo = 0, keyframeEvery = 0;
   std::size_t keyframes = 0, bytes = 0, deaths = 0;  // bytes: keyframes and life record together
@@ -154,7 +154,8 @@ class Trainer {
   const Timeline& timeline() const { return timeline_; }
   /// Steps up to which the life record is complete.
   long lifeCheckedTo() const { return lastCheck_; }
-  /// The timeline's position and size, after checking unit life up to the current step.
+  /// The timeline's position and size, and how far the life record is checked (no scan: deathsFrom,
+  /// unitLife and recordStats check it up to the current step; training checks it every few epochs).
   TimelineSummary timelineSummary();
   /// Killing updates from index `from` on (clamped), after checking unit life up to the current step.
   std::vector<KillingUpdate> deathsFrom(std::size_t from);

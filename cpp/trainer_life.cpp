@@ -6,7 +6,7 @@
 namespace alab {
 
 TimelineSummary Trainer::timelineSummary() {
-  checkUnits();
+  ensureOrigin();
   return {run_.step,
           origin(),
           liveEnd_,

@@ -11,10 +11,10 @@ import { tileResolutions } from '../../web/src/training/views/network-diagram.js
 const engine = await loadEngine();
 
 /** A runner whose scheduled slices wait in `tasks` until run() takes them; `sent` collects its messages. */
-function manualRunner() {
+function manualRunner(options = {}) {
   const tasks = [];
   const sent = [];
-  const runner = createRunner(engine, (message) => sent.push(message), { schedule: (fn) => tasks.push(fn), sliceMs: 0, frameMs: 60 });
+  const runner = createRunner(engine, (message) => sent.push(message), { schedule: (fn) => tasks.push(fn), sliceMs: 0, frameMs: 60, ...options });
   const frames = () => sent.filter((m) => m.type === 'frame');
   const ack = () => runner.handle({ type: 'ack' });
   /** Runs queued slices until none is left (acknowledging each frame); returns how many ran. */
@@ -145,4 +145,56 @@ test('tiles sent before create: the first frame has each hidden tile at its draw
   assert.deepEqual(drawn.gridResolutions, [...tiles, 100], 'expected the hidden tiles at their drawn size and the output at 100');
   const outputOf = (frame) => Array.from(frame.grid.subarray(blockOffsets(frame.gridResolutions)[16]));
   assert.deepEqual(outputOf(drawn), outputOf(large), 'expected the same output heatmap as a frame with every tile at 100');
+});
+
+test('while playing, a costly statistics row is recorded at most every statsEveryMs; the paused frame has the exact history, units and deaths', () => {
+  const killing = { network: { hiddenLayers: [8, 8], activation: 'relu', seed: 3 }, data: { kind: 'xor', size: 400, noise: 0.1, seed: 2, trainFraction: 0.5 }, settings: { learningRate: 2, batchSize: 10 }, statsEvery: 0 };
+  const checkEvery = 7 * (200 / 10); // training checks unit life every 7 epochs of its 200 points
+  const play = (options, stopLoss = 0) => {
+    const { runner, frames, tasks, ack } = manualRunner(options);
+    runner.handle({ type: 'create', spec: killing });
+    ack();
+    runner.handle({ type: 'speed', unit: 'steps', amount: 20 });
+    runner.handle({ type: 'stopCondition', steps: 300, loss: stopLoss });
+    runner.handle({ type: 'play' });
+    while (tasks.length > 0) {
+      tasks.shift()();
+      ack();
+    }
+    const all = frames();
+    runner.handle({ type: 'clear' });
+    return all;
+  };
+  const reference = engine.createTrainer(killing);
+  reference.train(300);
+  const exact = { units: reference.units(), deaths: reference.deaths().map((d) => d.step) };
+  reference.delete();
+  const rowsUpTo = (frames, i) => frames.slice(0, i + 1).flatMap((f) => Array.from(f.history.step));
+  const deathsOf = (frames) => frames.flatMap((f) => f.deaths.map((d) => d.step));
+  assert.ok(exact.deaths.length >= 2, `expected units to die at learning rate 2 (${exact.deaths.length} deaths)`);
+
+  // Every row costs more than statsMs -1 and the next is due only after 10^9 ms: rows at the first trained frame and the last (halted at 300 steps).
+  const throttled = play({ statsMs: -1, statsEveryMs: 1e9 });
+  const playing = throttled.slice(2, -1);
+  assert.ok(playing.length >= 10, `expected frames while playing, got ${playing.length}`);
+  for (const frame of playing) {
+    assert.equal(frame.history.step.length, 0, `step ${frame.status.step}: expected no statistics row while one is not due`);
+    assert.deepEqual(frame.deaths, [], `step ${frame.status.step}: expected no deaths sent`);
+    assert.deepEqual(frame.units, throttled[1].units, `step ${frame.status.step}: expected the last units resent`);
+    assert.equal(frame.timeline.lifeCheckedTo % checkEvery, 0, `step ${frame.status.step}: expected the life record checked only by training`);
+  }
+  const last = throttled.at(-1);
+  assert.equal(last.status.step, 300);
+  assert.equal(last.status.running, false);
+  assert.deepEqual(rowsUpTo(throttled, throttled.length - 1).slice(-1), [300], 'expected the halted frame to record the row of its step');
+  assert.deepEqual(last.units, exact.units, 'expected the halted frame to send the units of its step');
+  assert.equal(last.timeline.lifeCheckedTo, 300);
+  assert.deepEqual(deathsOf(throttled), exact.deaths, 'expected every death sent by the halted frame (checked where a trainer trained in one call checks)');
+  assert.deepEqual(deathsOf(throttled.slice(0, -1)), [], 'expected none before it');
+
+  // Cheap rows (under the default 2 ms here) and a loss to stop at are recorded on every frame.
+  for (const [frames, why] of [[play({ statsMs: 1e9 }), 'cheap rows'], [play({ statsMs: -1, statsEveryMs: 1e9 }, 1e-9), 'a loss to stop at']]) {
+    frames.forEach((frame, i) => assert.equal(rowsUpTo(frames, i).at(-1), frame.status.step, `${why}: expected a row at step ${frame.status.step}`));
+    assert.deepEqual(frames.at(-1).units, exact.units);
+  }
 });

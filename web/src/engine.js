@@ -92,7 +92,7 @@ export class Trainer {
   seek(...args) { this.#call('seek', args); return this.status(); }
   /** Drops every step after the current one and continues from it with new settings; returns status(). */
   branch(...args) { return this.#call('branch', args); }
-  /** {step, origin, liveEnd, lifeCheckedTo, keyframeEvery, keyframes, bytes, deaths} (unit life checked up to step). */
+  /** {step, origin, liveEnd, lifeCheckedTo, keyframeEvery, keyframes, bytes, deaths}: the life record as far as it is checked (lifeCheckedTo, no scan; deaths(), unitLife() and recordStats() check it up to step). */
   timeline(...args) { return this.#call('timeline', args); }
   /** Killing updates from index `from` (default 0) on: [{step, layer, unit (0-based), state, batch, weightsBefore, ...}]. */
   deaths(...args) { return this.#call('deaths', args, ([from = 0]) => [from]); }

@@ -21,9 +21,13 @@ const inputResolution = 96; // cells per side of the input tiles' grid, sent wit
  * A runner on `engine`; post(message, transfer) sends to the page, schedule(fn) yields to the
  * event loop. sliceMs: training time before yielding; frameMs: most training time per frame;
  * pipeline (for a Worker): train and snapshot the next frame while the page still draws the last,
- * holding it until the page's 'ack' (one frame ahead at most).
+ * holding it until the page's 'ack' (one frame ahead at most). statsMs, statsEveryMs: while playing
+ * with no loss to stop at, a statistics row (recordStats) that took more than statsMs is recorded,
+ * and the units' states and new deaths sent, again only statsEveryMs later (the line charts redraw
+ * 10 times a second; frames in between resend the last units and no deaths); paused, stepped or halted, every frame
+ * records one, so the history and the units are those of the step shown.
  */
-export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60, pipeline = false }) {
+export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60, pipeline = false, statsMs = 2, statsEveryMs = 100 }) {
   let trainer = null;
   let spec = null;
   let view = defaultView;
@@ -44,6 +48,9 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
   let generation = 0;
   let tiles = null;
   let queued = null;
+  let statsAt = -Infinity;
+  let statsCost = 0;
+  let units = null;
   const timeline = createRunnerTimeline();
   const frameGrids = createFrameGrids({ now });
 
@@ -74,6 +81,9 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     fresh = true;
     stopReason = null;
     frame = null;
+    statsAt = -Infinity;
+    statsCost = 0;
+    units = null;
     timeline.reset();
   }
 
@@ -88,10 +98,18 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     return Math.max(0, stop.steps - trainer.status().step);
   }
 
+  /** Whether a frame snapshotted at time `at` records a statistics row and sends fresh units. */
+  const statsDue = (at) => !units || !running || stop.loss > 0 || statsCost <= statsMs || at - statsAt >= statsEveryMs;
+
   function snapshot(timing) {
     const start = now();
     const status = trainer.status();
-    if (!status.diverged) trainer.recordStats();
+    const stats = !status.diverged && statsDue(start);
+    if (stats) {
+      trainer.recordStats();
+      statsAt = start;
+    }
+    const statsTime = now() - start;
     const history = trainer.history(historySent);
     historySent = history.from + history.step.length;
     const lastLoss = history.trainLoss.length > 0 ? history.trainLoss[history.trainLoss.length - 1] : Infinity;
@@ -110,14 +128,18 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
       parameters: null,
     };
     if (!status.diverged) {
-      message.units = trainer.units();
+      if (stats) {
+        units = trainer.units();
+        statsCost = now() - start;
+      }
+      message.units = units;
       const gridStart = now();
       if (view.curve) message.curve = trainer.curve(view.curve.xs, { lo: view.curve.lo, hi: view.curve.hi });
       else Object.assign(message, frameGrids(trainer, { shape, tiles, view, inspected: timeline.inspected(), running, spentMs: (timing.trainMs ?? 0) + now() - start }));
-      message.timing = { ...timing, gridMs: now() - gridStart };
+      message.timing = { ...timing, statsMs: statsTime, gridMs: now() - gridStart };
       message.parameters = trainer.parameters();
     }
-    Object.assign(message, timeline.frameFields(trainer, status.diverged));
+    Object.assign(message, timeline.frameFields(trainer, status.diverged, stats || status.diverged));
     if (fresh && !view.curve) message.inputGrid = { resolution: inputResolution, values: trainer.inputGrid({ ...view.domain, resolution: inputResolution }) };
     if (fresh) {
       message.data = data;

@@ -48,14 +48,16 @@ export function createRunnerTimeline() {
     },
     /**
      * {timeline, deaths, deathsFrom, branched, inspection, evaluation} for a frame of `trainer`:
-     * deaths recorded since the last frame (the page keeps deathsFrom of its own and appends),
-     * branched {step, dropped} once after a branch; no inspection when diverged.
+     * deaths recorded since the last frame that asked for them (`withDeaths`: trainer.deaths checks
+     * unit life up to the step; without, none are sent and the life record stays as far as
+     * timeline.lifeCheckedTo), the page keeping deathsFrom of its own and appending; branched
+     * {step, dropped} once after a branch; no inspection when diverged.
      */
-    frameFields(trainer, diverged) {
+    frameFields(trainer, diverged, withDeaths = true) {
       const timeline = trainer.timeline();
       const deathsFrom = Math.min(deathsSent, timeline.deaths);
-      const deaths = trainer.deaths(deathsFrom);
-      deathsSent = timeline.deaths;
+      const deaths = withDeaths ? trainer.deaths(deathsFrom) : [];
+      deathsSent = deathsFrom + deaths.length;
       const fields = { timeline, deaths, deathsFrom, branched, inspection: null, evaluation: null };
       branched = null;
       if (diverged) return fields;
