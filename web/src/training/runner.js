@@ -24,8 +24,8 @@ const inputResolution = 96; // cells per side of the input tiles' grid, sent wit
  * holding it until the page's 'ack' (one frame ahead at most). statsMs, statsEveryMs: while playing
  * with no loss to stop at, a statistics row (recordStats) that took more than statsMs is recorded,
  * and the units' states and new deaths sent, again only statsEveryMs later (the line charts redraw
- * 10 times a second; frames in between resend the last units and no deaths); paused, stepped or halted, every frame
- * records one, so the history and the units are those of the step shown.
+ * 10 times a second; frames in between resend the last units and no deaths); paused, stepped or
+ * halted, every frame records one, so the history and the units are those of the step shown.
  */
 export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60, pipeline = false, statsMs = 2, statsEveryMs = 100 }) {
   let trainer = null;
