@@ -10,9 +10,9 @@ import { network as networkDefaults, training } from '../panels/shared/engine-fa
 import { networkHandlers } from './runner-network.js';
 import { createRunnerTimeline } from './timeline-runner.js';
 import { createFrameGrids, shapeOf } from './grid-blocks.js';
+import { createFrameStats } from './frame-stats.js';
 
 const defaultView = { resolution: 100, domain: { xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5 } };
-
 const now = () => globalThis.performance.now();
 
 const inputResolution = 96; // cells per side of the input tiles' grid, sent with each new run (the largest tile, device px)
@@ -21,13 +21,9 @@ const inputResolution = 96; // cells per side of the input tiles' grid, sent wit
  * A runner on `engine`; post(message, transfer) sends to the page, schedule(fn) yields to the
  * event loop. sliceMs: training time before yielding; frameMs: most training time per frame;
  * pipeline (for a Worker): train and snapshot the next frame while the page still draws the last,
- * holding it until the page's 'ack' (one frame ahead at most). statsMs, statsEveryMs: while playing
- * with no loss to stop at, a statistics row (recordStats) that took more than statsMs is recorded,
- * and the units' states and new deaths sent, again only statsEveryMs later (the line charts redraw
- * 10 times a second; frames in between resend the last units and no deaths); paused, stepped or
- * halted, every frame records one, so the history and the units are those of the step shown.
+ * holding it until the page's 'ack' (one frame ahead at most); statsMs, statsEveryMs: frame-stats.js.
  */
-export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60, pipeline = false, statsMs = 2, statsEveryMs = 100 }) {
+export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60, pipeline = false, ...statsOptions }) {
   let trainer = null;
   let spec = null;
   let view = defaultView;
@@ -48,9 +44,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
   let generation = 0;
   let tiles = null;
   let queued = null;
-  let statsAt = -Infinity;
-  let statsCost = 0;
-  let units = null;
+  const frameStats = createFrameStats({ ...statsOptions, now });
   const timeline = createRunnerTimeline();
   const frameGrids = createFrameGrids({ now });
 
@@ -81,9 +75,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     fresh = true;
     stopReason = null;
     frame = null;
-    statsAt = -Infinity;
-    statsCost = 0;
-    units = null;
+    frameStats.reset();
     timeline.reset();
   }
 
@@ -98,17 +90,10 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
     return Math.max(0, stop.steps - trainer.status().step);
   }
 
-  /** Whether a frame snapshotted at time `at` records a statistics row and sends fresh units. */
-  const statsDue = (at) => !units || !running || stop.loss > 0 || statsCost <= statsMs || at - statsAt >= statsEveryMs;
-
   function snapshot(timing) {
     const start = now();
     const status = trainer.status();
-    const stats = !status.diverged && statsDue(start);
-    if (stats) {
-      trainer.recordStats();
-      statsAt = start;
-    }
+    const stats = frameStats.take(trainer, { running, stopLoss: stop.loss, diverged: status.diverged });
     const statsTime = now() - start;
     const history = trainer.history(historySent);
     historySent = history.from + history.step.length;
@@ -128,18 +113,14 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
       parameters: null,
     };
     if (!status.diverged) {
-      if (stats) {
-        units = trainer.units();
-        statsCost = now() - start;
-      }
-      message.units = units;
+      message.units = stats.units;
       const gridStart = now();
       if (view.curve) message.curve = trainer.curve(view.curve.xs, { lo: view.curve.lo, hi: view.curve.hi });
       else Object.assign(message, frameGrids(trainer, { shape, tiles, view, inspected: timeline.inspected(), running, spentMs: (timing.trainMs ?? 0) + now() - start }));
       message.timing = { ...timing, statsMs: statsTime, gridMs: now() - gridStart };
       message.parameters = trainer.parameters();
     }
-    Object.assign(message, timeline.frameFields(trainer, status.diverged, stats || status.diverged));
+    Object.assign(message, timeline.frameFields(trainer, status.diverged, stats.recorded || status.diverged));
     if (fresh && !view.curve) message.inputGrid = { resolution: inputResolution, values: trainer.inputGrid({ ...view.domain, resolution: inputResolution }) };
     if (fresh) {
       message.data = data;
