@@ -131,7 +131,8 @@ val train(TrainerHandle& h, double steps) {
 val status(TrainerHandle& h) { return statusValue(trainerOf(h), 0); }
 bool recordStats(TrainerHandle& h) { return trainerOf(h).recordStats(), true; }
 
-val units(TrainerHandle& h) {
+val units(TrainerHandle& h, bool settle) {
+  if (settle) trainerOf(h).settleAll();
   const UnitReport report = trainerOf(h).units();
   val layers = val::array();
   for (std::size_t l = 0; l < report.layers.size(); ++l) {
@@ -215,8 +216,9 @@ val timeline(TrainerHandle& h) {
   const TimelineSummary s = trainerOf(h).timelineSummary();
   return object("step", double(s.step), "origin", double(s.origin), "liveEnd", double(s.liveEnd), "lifeCheckedTo",
                 double(s.lifeCheckedTo), "keyframeEvery", double(s.keyframeEvery), "keyframes", double(s.keyframes),
-                "bytes", double(s.bytes), "deaths", double(s.deaths));
+                "bytes", double(s.bytes), "deaths", double(s.deaths), "lifePending", s.lifePending);
 }
+bool settleLife(TrainerHandle& h, double maxIntervals) { return trainerOf(h).settleLife(static_cast<long>(maxIntervals)); }
 
 val deathValue(const KillingUpdate& d) {
   const TrainSettings& s = d.settings;
@@ -290,6 +292,7 @@ EMSCRIPTEN_BINDINGS(activation_lab) {
       .function("branch", &Envelope<&branch>::call)
       .function("timeline", &Envelope<&timeline>::call)
       .function("deaths", &Envelope<&deaths>::call)
+      .function("settleLife", &Envelope<&settleLife>::call)
       .function("unitLife", &Envelope<&unitLife>::call)
       .function("unitHistogram", &Envelope<&unitHistogram>::call)
       .function("evaluation", &Envelope<&evaluation>::call);

@@ -42,27 +42,41 @@ void recordStep(const Search& search, const RunState& before, const UnitScan& sb
     }
 }
 
-void bisect(const Search& search, const RunState& from, const UnitScan& fromScan, long to, const UnitScan& toScan) {
+}  // namespace
+
+void LifeSearch::add(const RunState& from, UnitScan fromScan, long to, UnitScan toScan) {
   if (fromScan.state == toScan.state) return;
-  if (to == from.step + 1) {
-    recordStep(search, from, fromScan, toScan);
-    return;
-  }
-  const long middle = from.step + (to - from.step) / 2;
-  RunState half = from;
-  if (search.timeline.keyframeBefore(middle) > from.step) search.timeline.restore(middle, half);
-  search.timeline.replay(half, middle, search.train, search.shuffle);
-  const UnitScan halfScan = scanUnits(half.network, search.train);
-  bisect(search, from, fromScan, middle, halfScan);
-  bisect(search, half, halfScan, to, toScan);
+  pending_.push_front({from, std::move(fromScan), to, std::move(toScan)});
 }
 
-}  // namespace
+bool LifeSearch::work(const Dataset& train, const Timeline& timeline, bool shuffle, UnitLife& life,
+                      long maxIntervals) {
+  for (long done = 0; !pending_.empty() && (maxIntervals < 0 || done < maxIntervals); ++done) {
+    Interval next = std::move(pending_.back());
+    pending_.pop_back();
+    const Search search{train, timeline, shuffle, life, next.from.network.config().hiddenUnits};
+    if (next.to == next.from.step + 1) {
+      recordStep(search, next.from, next.fromScan, next.toScan);
+      continue;
+    }
+    const long middle = next.from.step + (next.to - next.from.step) / 2;
+    RunState half = next.from;
+    if (timeline.keyframeBefore(middle) > next.from.step) timeline.restore(middle, half);
+    timeline.replay(half, middle, train, shuffle);
+    UnitScan halfScan = scanUnits(half.network, train);
+    // The later half first, so the earlier one is at the back (searched next).
+    if (halfScan.state != next.toScan.state) pending_.push_back({half, halfScan, next.to, std::move(next.toScan)});
+    if (next.fromScan.state != halfScan.state)
+      pending_.push_back({std::move(next.from), std::move(next.fromScan), middle, std::move(halfScan)});
+  }
+  return pending_.empty();
+}
 
 void findChanges(const RunState& from, const UnitScan& fromScan, long to, const UnitScan& toScan,
                  const Dataset& train, const Timeline& timeline, bool shuffle, UnitLife& life) {
-  const Search search{train, timeline, shuffle, life, from.network.config().hiddenUnits};
-  bisect(search, from, fromScan, to, toScan);
+  LifeSearch search;
+  search.add(from, fromScan, to, toScan);
+  search.work(train, timeline, shuffle, life, -1);
 }
 
 }  // namespace alab

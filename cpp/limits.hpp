@@ -108,6 +108,8 @@ constexpr Range unitHistogramBins = integers(1, 200, 30);
 /// pass their budget) and the bytes of keyframes kept at most.
 constexpr double keyframeEvery = 50;
 constexpr double keyframeBudgetBytes = 48 * 1024 * 1024;
+/// Sub-intervals of the search for unit changes one settleLife call may search (each one replay and scan).
+constexpr Range lifeIntervals = integers(1, 1000, 1);
 
 /// Longest array any call takes or gives (values, not points).
 constexpr double maxArrayLength = 1000000;

@@ -93,7 +93,7 @@ Manifest build() {
       section("evaluate", {{"input", activationInput}}),
       section("linearCollapse", {{"units", collapseUnits}, {"value", collapseValue}}),
       section("softmax", {{"temperature", softmaxTemperature}}, {{"maxLogits", maxLogits}}),
-      section("timeline", {{"bins", unitHistogramBins}},
+      section("timeline", {{"bins", unitHistogramBins}, {"lifeIntervals", lifeIntervals}},
               {{"keyframeEvery", keyframeEvery}, {"keyframeBudgetBytes", keyframeBudgetBytes}}),
       section("curve", {{"size", curveSize}, {"noise", curveNoise}, {"slope", curveSlope}, {"points", curvePoints}},
               {{"domain", curveDomain}}),

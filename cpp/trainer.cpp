@@ -9,11 +9,13 @@
 #include <string>
 #include <utility>
 
-#include "life_search.hpp"
 
 namespace alab {
 
 namespace {
+
+// Sub-intervals a search may leave pending (each holds a copy of the run) before queueing settles them.
+constexpr std::size_t maxPendingSearches = 64;
 
 void checkData(const Dataset& data, const Network& network, const char* part) {
   const auto inputs = static_cast<std::size_t>(network.config().inputs);
@@ -103,6 +105,7 @@ void Trainer::ensureOrigin() {
   dropLaterHistory();
   liveEnd_ = run_.step;
   life_.reset(run_.network.config().hiddenUnits);
+  lifeSearch_.clear();
   markChecked(flatStates(units()));
 }
 
@@ -157,7 +160,7 @@ long Trainer::train(long steps) {
     }
     if (run_.diverged) break;
     if (live && statsEvery_ > 0 && run_.step % statsEvery_ == 0) recordStats();
-    else if (run_.step - lastCheck_ >= interval) checkUnits();
+    else if (run_.step - lastCheck_ >= interval) queueCheck();
   }
   settings_ = timeline_.settingsAt(run_.step);
   return done;
@@ -199,13 +202,26 @@ void Trainer::recordStats() {
     entry.dormantPerLayer.push_back(layer.dormant);
   }
   UnitScan scan{flatStates(report), std::vector<uint32_t>(pass.positive.begin(), pass.positive.end()), pass.maxPre};
-  checkUnits(report, std::move(scan));
+  queueCheck(report, std::move(scan));
+  settleAll();
   for (const auto& layer : revivals()) entry.revivals += std::accumulate(layer.begin(), layer.end(), 0);
   history_.push_back(std::move(entry));
 }
 
 // One scan gives the report (kept for units()) and the scan the search for changes starts from.
 void Trainer::checkUnits() {
+  queueCheck();
+  settleAll();
+}
+
+bool Trainer::settleLife(long maxIntervals) {
+  requireInRange("maxIntervals", static_cast<double>(maxIntervals), limits::lifeIntervals);
+  return lifeSearch_.work(data_.train, timeline_, shuffle_, life_, maxIntervals);
+}
+
+void Trainer::settleAll() { lifeSearch_.work(data_.train, timeline_, shuffle_, life_, -1); }
+
+void Trainer::queueCheck() {
   ensureOrigin();
   if (run_.diverged || run_.step <= lastCheck_) return;
   std::vector<double> parameters = parameterValues(run_.network);
@@ -215,13 +231,13 @@ void Trainer::checkUnits() {
     const std::vector<std::size_t> positive(scan->positive.begin(), scan->positive.end());
     unitsCache_.emplace(std::move(parameters), classifyUnits(run_.network, positive, data_.train.size()));
   }
-  checkUnits(unitsCache_->second, std::move(scan));
+  queueCheck(unitsCache_->second, std::move(scan));
 }
 
-void Trainer::checkUnits(const UnitReport& report, std::optional<UnitScan> scan) {
+void Trainer::queueCheck(const UnitReport& report, std::optional<UnitScan> scan) {
   if (run_.diverged || run_.step <= lastCheck_) return;
   std::vector<UnitState> states = flatStates(report);
-  if (states != lastStates_) resolve(lastCheck_, run_.step, scan);
+  if (states != lastStates_) queueSearch(lastCheck_, scan);
   const double n = static_cast<double>(data_.train.size());
   std::vector<uint32_t> positive;
   for (const LayerUnits& layer : report.layers)
@@ -237,9 +253,10 @@ void Trainer::markChecked(std::vector<UnitState> states, std::optional<UnitScan>
   checkedScan_ = std::move(scan);
 }
 
-// Starts from the copy taken at the last check when it is at `from`, else from a keyframe; the
-// scans of both ends are the ones already taken where there are (toScan: the current step's).
-void Trainer::resolve(long from, long to, const std::optional<UnitScan>& toScan) {
+// Queues the search of (from, now]: from the copy taken at the last check when it is at `from`, else
+// from a keyframe; the scans of both ends are the ones already taken where there are (toScan: now's).
+// Too long a queue (a run whose units keep changing faster than frames settle them) is settled here.
+void Trainer::queueSearch(long from, const std::optional<UnitScan>& toScan) {
   const bool fromCheck = checkedRun_ && checkedRun_->step == from;
   RunState start = fromCheck ? *checkedRun_ : run_;
   if (start.step != from) {
@@ -247,8 +264,8 @@ void Trainer::resolve(long from, long to, const std::optional<UnitScan>& toScan)
     timeline_.replay(start, from, data_.train, shuffle_);
   }
   const UnitScan startScan = fromCheck && checkedScan_ ? *checkedScan_ : scanUnits(start.network, data_.train);
-  findChanges(start, startScan, to, toScan ? *toScan : scanUnits(run_.network, data_.train), data_.train, timeline_,
-              shuffle_, life_);
+  lifeSearch_.add(start, startScan, run_.step, toScan ? *toScan : scanUnits(run_.network, data_.train));
+  if (lifeSearch_.size() > maxPendingSearches) settleAll();
 }
 
 long Trainer::checkInterval() const {

@@ -12,6 +12,7 @@
 #include "datasets.hpp"
 #include "dead_units.hpp"
 #include "features.hpp"
+#include "life_search.hpp"
 #include "network.hpp"
 #include "rng.hpp"
 #include "timeline.hpp"
@@ -60,6 +61,7 @@ struct GridRows {
 struct TimelineSummary {
   long step = 0, origin = 0, liveEnd = 0, lifeCheckedTo = 0, keyframeEvery = 0;
   std::size_t keyframes = 0, bytes = 0, deaths = 0;  // bytes: keyframes and life record together
+  bool lifePending = false;  // a search for changes waits: lifeCheckedTo is before the last check
 };
 
 /// One hidden unit's life: its state changes, its active fraction at the sampled steps, its deaths.
@@ -102,8 +104,17 @@ class Trainer {
   void seek(long step);
   /// Records a history entry for the current step (if none exists for it yet); only at the live end.
   void recordStats();
-  /// Brings the unit life record up to the current step (no-op before the last check).
+  /// Brings the unit life record up to the current step (no-op before the last check): checks the
+  /// units now and settles every search for changes still pending.
   void checkUnits();
+  /// Searches at most `maxIntervals` of the sub-intervals training left pending (negative: all; see
+  /// LifeSearch::work); true when the life record is complete up to lifeCheckedTo(). Training checks
+  /// the units every few epochs and queues the search where they changed, so that no train() call
+  /// carries a long search; deathsFrom, unitLife and recordStats settle it.
+  /// Throws std::invalid_argument outside limits::lifeIntervals.
+  bool settleLife(long maxIntervals);
+  /// Settles every pending search (see settleLife).
+  void settleAll();
 
   long step() const { return run_.step; }
   /// The furthest step trained, and the first step the timeline can replay.
@@ -147,13 +158,16 @@ class Trainer {
   std::vector<double> inputGrid(const GridSpec& grid) const;
   /// History entries from index `from` on (clamped to the end) as columns with per-entry totals.
   HistoryColumns historyColumns(std::size_t from) const;
-  /// Per hidden layer and unit: returns from dead or dormant to alive up to the current step.
+  /// Per hidden layer and unit: returns from dead or dormant to alive up to the current step, as far
+  /// as the life record is settled (lifeCheckedTo()).
   std::vector<std::vector<int>> revivals() const { return life_.revivalsUpTo(run_.step); }
   const std::vector<HistoryEntry>& history() const { return history_; }
   const UnitLife& life() const { return life_; }
   const Timeline& timeline() const { return timeline_; }
   /// Steps up to which the life record is complete.
-  long lifeCheckedTo() const { return lastCheck_; }
+  long lifeCheckedTo() const { return lifeSearch_.settledTo(lastCheck_); }
+  /// True while a search for changes is pending (lifeCheckedTo() is then before the last check).
+  bool lifePending() const { return !lifeSearch_.empty(); }
   /// The timeline's position and size, and how far the life record is checked (no scan: deathsFrom,
   /// unitLife and recordStats check it up to the current step; training checks it every few epochs).
   TimelineSummary timelineSummary();
@@ -170,8 +184,10 @@ class Trainer {
   void ensureOrigin();
   /// Drops the history rows after the current step (they belong to a run the timeline no longer holds).
   void dropLaterHistory();
-  void checkUnits(const UnitReport& report, std::optional<UnitScan> scan = std::nullopt);
-  void resolve(long from, long to, const std::optional<UnitScan>& toScan);
+  /// Checks the units now (a scan unless units() has one of these parameters) and queues the search where they changed.
+  void queueCheck();
+  void queueCheck(const UnitReport& report, std::optional<UnitScan> scan = std::nullopt);
+  void queueSearch(long from, const std::optional<UnitScan>& toScan);
   void markChecked(std::vector<UnitState> states, std::optional<UnitScan> scan = std::nullopt);
   long checkInterval() const;
 
@@ -184,6 +200,7 @@ class Trainer {
   long lifeEvery_;
   Timeline timeline_;
   UnitLife life_;
+  LifeSearch lifeSearch_;  // what training left to search of the changes between its checks
   long liveEnd_ = 0;
   bool originStale_ = true;
   long lastCheck_ = 0;

@@ -10,11 +10,12 @@ TimelineSummary Trainer::timelineSummary() {
   return {run_.step,
           origin(),
           liveEnd_,
-          lastCheck_,
+          lifeCheckedTo(),
           timeline_.keyframeEvery(),
           timeline_.keyframeCount(),
           timeline_.bytes() + life_.bytes(),
-          life_.deaths().size()};
+          life_.deaths().size(),
+          lifePending()};
 }
 
 std::vector<KillingUpdate> Trainer::deathsFrom(std::size_t from) {

@@ -108,7 +108,7 @@ export interface History {
 
 /** Where a run's timeline stands; bytes: keyframes and unit life record together. */
 export interface TimelineInfo {
-  step: number; origin: number; liveEnd: number; lifeCheckedTo: number; keyframeEvery: number; keyframes: number; bytes: number; deaths: number;
+  step: number; origin: number; liveEnd: number; lifeCheckedTo: number; keyframeEvery: number; keyframes: number; bytes: number; deaths: number; lifePending: boolean;
 }
 /** The update that made a unit dead or dormant: step, 0-based layer and unit, its batch, parameters before and after. */
 export interface Death {
@@ -138,8 +138,8 @@ export declare class Trainer {
   status(): TrainStatus;
   /** Records losses, accuracies and dead units for the current step into the history. */
   recordStats(): void;
-  /** Hidden units on the training set; refused once diverged. */
-  units(): Units;
+  /** Hidden units on the training set (settles the pending life search first unless settle is false); refused once diverged. */
+  units(options?: { settle?: boolean }): Units;
   /** History entries from index `from` (default 0) on. */
   history(from?: number): History;
   /** Every hidden unit's then every output's activation on a resolution^2 grid (or per unit, see resolutions); refused once diverged. */
@@ -170,6 +170,8 @@ export declare class Trainer {
   timeline(): TimelineInfo;
   /** Killing updates from index `from` (default 0) on. */
   deaths(from?: number): Death[];
+  /** Searches at most `maxIntervals` (default 1) sub-intervals of the pending life search; true when none is left. */
+  settleLife(maxIntervals?: number): boolean;
   /** One hidden unit's life (0-based layer and unit). */
   unitLife(layer: number, unit: number): UnitLife;
   /** Losses and accuracies at the current step; refused once diverged. */

@@ -23,6 +23,12 @@ const std::vector<Scenario> scenarios = {
     {{4, 4}, 1, 1.5, 0.0, 0.0}, {{6}, 2, 3.0, 0.0, 0.0}, {{4, 4}, 3, 0.8, 0.6, 0.0}, {{5, 3, 3}, 4, 1.0, 0.3, 0.01}};
 constexpr long steps = 300;
 
+// Training leaves the search for the exact steps of unit changes pending: settles all of it.
+void settle(Trainer& trainer) {
+  while (!trainer.settleLife(1000)) {
+  }
+}
+
 Trainer trainerFor(const Scenario& scenario, long lifeEvery) {
   NetworkConfig config;
   config.hiddenUnits = scenario.hidden;
@@ -88,6 +94,7 @@ TEST(UnitLife, CheckingEveryStepRecordsExactlyTheBruteForceEvents) {
     const BruteForce brute = bruteForce(scenario);
     Trainer trainer = trainerFor(scenario, 1);
     trainer.train(steps);
+    settle(trainer);
     EXPECT_TRUE(sameEvents(trainer.life().events(), brute.events)) << "weight seed " << scenario.weightSeed;
     deaths += static_cast<long>(trainer.life().deaths().size());
   }
@@ -100,6 +107,7 @@ TEST(UnitLife, CheckingAtACadenceFindsEveryBruteForceChangeOfTheIntervalsThatCha
       const BruteForce brute = bruteForce(scenario);
       Trainer trainer = trainerFor(scenario, every);
       trainer.train(steps);
+      settle(trainer);
       trainer.checkUnits();
       ASSERT_EQ(trainer.lifeCheckedTo(), steps);
       for (long from = 0; from < steps; from += every) {
@@ -125,6 +133,7 @@ TEST(UnitLife, KillingUpdateMatchesTheBruteForceNetworksBeforeAndAfter) {
     const BruteForce brute = bruteForce(scenario);
     Trainer trainer = trainerFor(scenario, 25);
     trainer.train(steps);
+    settle(trainer);
     const Dataset& train = trainer.data().train;
     for (const KillingUpdate& death : trainer.life().deaths()) {
       const Network& before = brute.networks[death.step - 1];
@@ -161,6 +170,7 @@ TEST(UnitLife, RevivalsAndActiveCountsAgreeWithTheBruteForce) {
     const BruteForce brute = bruteForce(scenario);
     Trainer trainer = trainerFor(scenario, 1);
     trainer.train(steps);
+    settle(trainer);
     std::vector<int> revivals(brute.states[0].size(), 0);
     for (const LifeEvent& e : brute.events)
       if (e.state == UnitState::Alive) ++revivals[trainer.life().flat(e.layer, e.unit)];
@@ -184,6 +194,7 @@ TEST(UnitLife, RevivalsAndActiveCountsAgreeWithTheBruteForce) {
 TEST(UnitLife, BranchDropsTheRecordAfterTheBranchStep) {
   Trainer trainer = trainerFor(scenarios[0], 10);
   trainer.train(steps);
+  settle(trainer);
   ASSERT_FALSE(trainer.life().events().empty());
   const long cut = trainer.life().events().front().step;
   trainer.seek(cut - 1);
@@ -192,9 +203,46 @@ TEST(UnitLife, BranchDropsTheRecordAfterTheBranchStep) {
   EXPECT_TRUE(trainer.life().deaths().empty());
   for (const long sample : trainer.life().sampleSteps()) EXPECT_LE(sample, cut - 1);
   trainer.train(steps - cut + 1);
+  settle(trainer);
   trainer.checkUnits();
   ASSERT_FALSE(trainer.life().events().empty());
   EXPECT_EQ(trainer.life().events().front().step, cut) << "the same settings relive the same death";
+}
+
+TEST(UnitLife, SettlingAFewIntervalsBetweenTrainingCallsRecordsWhatSettlingAtOnceDoes) {
+  bool sawPending = false;
+  for (const long every : {7L, 25L}) {
+    for (const Scenario& scenario : scenarios) {
+      Trainer atOnce = trainerFor(scenario, every), inSlices = trainerFor(scenario, every);
+      atOnce.train(steps);
+      settle(atOnce);
+      while (inSlices.step() < steps) {
+        inSlices.train(10);
+        const TimelineSummary summary = inSlices.timelineSummary();
+        sawPending |= summary.lifePending;
+        EXPECT_EQ(summary.lifeCheckedTo, inSlices.lifeCheckedTo());
+        for (const LifeEvent& e : inSlices.life().events())
+          EXPECT_LE(e.step, summary.lifeCheckedTo) << "an event past the settled step";
+        inSlices.settleLife(1);
+      }
+      settle(inSlices);
+      EXPECT_FALSE(inSlices.lifePending());
+      EXPECT_TRUE(sameEvents(inSlices.life().events(), atOnce.life().events())) << "every " << every;
+      const auto& deaths = inSlices.life().deaths();
+      ASSERT_EQ(deaths.size(), atOnce.life().deaths().size());
+      for (std::size_t i = 0; i < deaths.size(); ++i) {
+        const KillingUpdate& want = atOnce.life().deaths()[i];
+        EXPECT_EQ(deaths[i].step, want.step);
+        EXPECT_EQ(deaths[i].batch, want.batch);
+        EXPECT_EQ(deaths[i].weightsAfter, want.weightsAfter);
+        EXPECT_EQ(deaths[i].gradientPart, want.gradientPart);
+      }
+    }
+  }
+  EXPECT_TRUE(sawPending) << "training must leave a search pending to test anything";
+  Trainer trainer = trainerFor(scenarios[0], 7);
+  EXPECT_THROW(trainer.settleLife(0), std::invalid_argument);
+  EXPECT_THROW(trainer.settleLife(1001), std::invalid_argument);
 }
 
 }  // namespace

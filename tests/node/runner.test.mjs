@@ -150,12 +150,12 @@ test('tiles sent before create: the first frame has each hidden tile at its draw
 test('while playing, a costly statistics row is recorded at most every statsEveryMs; the paused frame has the exact history, units and deaths', () => {
   const killing = { network: { hiddenLayers: [8, 8], activation: 'relu', seed: 3 }, data: { kind: 'xor', size: 400, noise: 0.1, seed: 2, trainFraction: 0.5 }, settings: { learningRate: 2, batchSize: 10 }, statsEvery: 0 };
   const checkEvery = 7 * (200 / 10); // training checks unit life every 7 epochs of its 200 points
-  const play = (options, stopLoss = 0) => {
+  const play = (options, stopLoss = 0, steps = 20, stopSteps = 300) => {
     const { runner, frames, tasks, ack } = manualRunner(options);
     runner.handle({ type: 'create', spec: killing });
     ack();
-    runner.handle({ type: 'speed', unit: 'steps', amount: 20 });
-    runner.handle({ type: 'stopCondition', steps: 300, loss: stopLoss });
+    runner.handle({ type: 'speed', unit: 'steps', amount: steps });
+    runner.handle({ type: 'stopCondition', steps: stopSteps, loss: stopLoss });
     runner.handle({ type: 'play' });
     while (tasks.length > 0) {
       tasks.shift()();
@@ -164,6 +164,13 @@ test('while playing, a costly statistics row is recorded at most every statsEver
     const all = frames();
     runner.handle({ type: 'clear' });
     return all;
+  };
+  const exactAt = (step) => {
+    const trainer = engine.createTrainer(killing);
+    trainer.train(step);
+    const exact = { ...trainer.units({ settle: false }), deaths: trainer.deaths().map((d) => d.step) };
+    trainer.delete();
+    return exact;
   };
   const reference = engine.createTrainer(killing);
   reference.train(300);
@@ -181,7 +188,8 @@ test('while playing, a costly statistics row is recorded at most every statsEver
     assert.equal(frame.history.step.length, 0, `step ${frame.status.step}: expected no statistics row while one is not due`);
     assert.deepEqual(frame.deaths, [], `step ${frame.status.step}: expected no deaths sent`);
     assert.deepEqual(frame.units, throttled[1].units, `step ${frame.status.step}: expected the last units resent`);
-    assert.equal(frame.timeline.lifeCheckedTo % checkEvery, 0, `step ${frame.status.step}: expected the life record checked only by training`);
+    const { lifeCheckedTo, lifePending } = frame.timeline;
+    assert.ok(lifePending || lifeCheckedTo % checkEvery === 0, `step ${frame.status.step}: expected the life record checked only by training (to ${lifeCheckedTo})`);
   }
   const last = throttled.at(-1);
   assert.equal(last.status.step, 300);
@@ -191,6 +199,24 @@ test('while playing, a costly statistics row is recorded at most every statsEver
   assert.equal(last.timeline.lifeCheckedTo, 300);
   assert.deepEqual(deathsOf(throttled), exact.deaths, 'expected every death sent by the halted frame (checked where a trainer trained in one call checks)');
   assert.deepEqual(deathsOf(throttled.slice(0, -1)), [], 'expected none before it');
+
+  // A frame settles the life search for settleMs at most (0: one sub-interval): no row while it is pending, the units still
+  // fresh. Frames of 150 steps, over the 140 between training's checks: each frame's training queues a search.
+  const settling = play({ statsMs: -1, statsEveryMs: 0, settleMs: 0 }, 0, 150, 3000);
+  const waiting = settling.filter((frame) => frame.timeline.lifePending && frame.status.running);
+  assert.ok(waiting.length >= 2, `expected frames with the life search pending, got ${waiting.length}`);
+  for (const frame of waiting) {
+    assert.equal(frame.history.step.length, 0, `step ${frame.status.step}: expected no row while the life search is pending`);
+    assert.ok(frame.timeline.lifeCheckedTo < frame.status.step);
+    assert.equal(frame.units.dead, exactAt(frame.status.step).dead, `step ${frame.status.step}: expected the units of the step`);
+  }
+  assert.ok(settling.some((frame, i) => i > 1 && !frame.timeline.lifePending && frame.history.step.length > 0), 'expected rows again once settled');
+  const lastSettling = settling.at(-1);
+  const { deaths: allDeaths, ...unitsAt3000 } = exactAt(3000);
+  assert.equal(lastSettling.status.step, 3000);
+  assert.equal(lastSettling.timeline.lifePending, false);
+  assert.deepEqual(lastSettling.units.layers.map((l) => l.state), unitsAt3000.layers.map((l) => l.state));
+  assert.deepEqual(deathsOf(settling), allDeaths, 'expected every death sent, in order, once');
 
   // Cheap rows (under the default 2 ms here) and a loss to stop at are recorded on every frame.
   for (const [frames, why] of [[play({ statsMs: 1e9 }), 'cheap rows'], [play({ statsMs: -1, statsEveryMs: 1e9 }, 1e-9), 'a loss to stop at']]) {

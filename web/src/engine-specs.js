@@ -85,7 +85,8 @@ export function argumentSpecs(m) {
     }), true]],
     train: [['steps', number(t.steps)]],
     setSettings: [['settings', object(settingsFields)]],
-    status: [], recordStats: [], units: [], parameters: [], data: [], delete: [],
+    status: [], recordStats: [], parameters: [], data: [], delete: [],
+    units: [['options', object({ settle: boolean() }), true]],
     history: [['from', index, true]],
     gridActivations: [['options', object({ xMin: number(g.coordinate), xMax: number(g.coordinate), yMin: number(g.coordinate), yMax: number(g.coordinate), resolution: number(g.resolution), resolutions: values(number({ min: 0, max: g.resolution.max, integer: true }), { Out: Array, maxLength: m.network.maxLayers * m.network.maxUnits + m.network.classes.max }), rowFrom: number({ min: 0, max: g.resolution.max, integer: true }), rowTo: number({ min: 0, max: g.resolution.max, integer: true }), frozen: boolean() }), true]],
     freezeGrid: [],
@@ -99,6 +100,7 @@ export function argumentSpecs(m) {
     branch: [['settings', object(settingsFields)]],
     timeline: [], evaluation: [],
     deaths: [['from', index, true]],
+    settleLife: [['maxIntervals', number(m.timeline.lifeIntervals), true, m.timeline.lifeIntervals.default]],
     unitLife: hiddenUnit,
     unitHistogram: [...hiddenUnit, ['bins', number(m.timeline.bins), true, m.timeline.bins.default]],
   };

@@ -43,8 +43,12 @@ export class Trainer {
   status(...args) { return this.#call('status', args); }
   /** Records losses, accuracies and dead units for the current step into the history. */
   recordStats(...args) { this.#call('recordStats', args); }
-  /** Hidden units on the training set: per layer state ('alive', 'dead', 'dormant'), activeFraction, revivals, prelu slopes. Refused once diverged. */
-  units(...args) { return this.#call('units', args); }
+  /**
+   * Hidden units on the training set: per layer state ('alive', 'dead', 'dormant'), activeFraction, revivals, prelu slopes.
+   * Settles the pending life search first (revivals counts its events); with {settle: false}, revivals as far as
+   * timeline().lifeCheckedTo. Refused once diverged.
+   */
+  units(...args) { return this.#call('units', args, ([{ settle = true } = {}]) => [settle]); }
   /** History entries from index `from` (default 0) on, as columns of typed arrays; gradientNorm and updateRatio hold denseLayers values per entry. */
   history(...args) { return this.#call('history', args, ([from = 0]) => [from]); }
   /**
@@ -92,10 +96,16 @@ export class Trainer {
   seek(...args) { this.#call('seek', args); return this.status(); }
   /** Drops every step after the current one and continues from it with new settings; returns status(). */
   branch(...args) { return this.#call('branch', args); }
-  /** {step, origin, liveEnd, lifeCheckedTo, keyframeEvery, keyframes, bytes, deaths}: the life record as far as it is checked (lifeCheckedTo, no scan; deaths(), unitLife() and recordStats() check it up to step). */
+  /**
+   * {step, origin, liveEnd, lifeCheckedTo, keyframeEvery, keyframes, bytes, deaths, lifePending}: the life record as far as it
+   * is complete (lifeCheckedTo; no scan). Training checks the units every few epochs and leaves the search for the exact steps
+   * of their changes pending (lifePending) for settleLife(); deaths(), unitLife() and recordStats() settle it up to step.
+   */
   timeline(...args) { return this.#call('timeline', args); }
   /** Killing updates from index `from` (default 0) on: [{step, layer, unit (0-based), state, batch, weightsBefore, ...}]. */
   deaths(...args) { return this.#call('deaths', args, ([from = 0]) => [from]); }
+  /** Searches at most `maxIntervals` (default 1; the manifest's timeline.lifeIntervals) sub-intervals of the pending life search; true when none is left. */
+  settleLife(...args) { return this.#call('settleLife', args); }
   /** One hidden unit's state changes (eventSteps, eventStates, eventPrevious by name), sampled activeFraction, deaths (0-based). */
   unitLife(...args) { return this.#call('unitLife', args); }
   /** {trainLoss, testLoss, trainAccuracy, testAccuracy} at the current step (no history entry). Refused once diverged. */

@@ -18,10 +18,9 @@ const now = () => globalThis.performance.now();
 const inputResolution = 96; // cells per side of the input tiles' grid, sent with each new run (the largest tile, device px)
 
 /**
- * A runner on `engine`; post(message, transfer) sends to the page, schedule(fn) yields to the
- * event loop. sliceMs: training time before yielding; frameMs: most training time per frame;
- * pipeline (for a Worker): train and snapshot the next frame while the page still draws the last,
- * holding it until the page's 'ack' (one frame ahead at most); statsMs, statsEveryMs: frame-stats.js.
+ * A runner on `engine`; post(message, transfer) sends to the page, schedule(fn) yields to the event loop. sliceMs: training time
+ * before yielding; frameMs: most training time per frame; pipeline (for a Worker): train and snapshot the next frame while the
+ * page still draws the last, holding it until the page's 'ack' (one frame ahead at most); statsMs, statsEveryMs, settleMs: frame-stats.js.
  */
 export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60, pipeline = false, ...statsOptions }) {
   let trainer = null;
@@ -180,6 +179,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
       }
     }
     if (running && stepsLeftBeforeStop() === 0) halt('steps');
+    if (running) frameStats.settle(trainer);
     finishFrame();
   }
 

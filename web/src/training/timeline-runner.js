@@ -7,6 +7,7 @@ export function createRunnerTimeline() {
   let deathsSent = 0;
   let inspected = null;
   let branched = null;
+  let inspection = null;  // the last one sent
 
   return {
     /** The inspected hidden unit {layer, unit} (0-based), or null. */
@@ -15,6 +16,7 @@ export function createRunnerTimeline() {
       deathsSent = 0;
       inspected = null;
       branched = null;
+      inspection = null;
     },
     /**
      * Message handlers; ctx: {trainer() -> Trainer | null, stop(), requestFrame(), resend()}; resend
@@ -49,9 +51,10 @@ export function createRunnerTimeline() {
     /**
      * {timeline, deaths, deathsFrom, branched, inspection, evaluation} for a frame of `trainer`:
      * deaths recorded since the last frame that asked for them (`withDeaths`: trainer.deaths checks
-     * unit life up to the step; without, none are sent and the life record stays as far as
-     * timeline.lifeCheckedTo), the page keeping deathsFrom of its own and appending; branched
-     * {step, dropped} once after a branch; no inspection when diverged.
+     * unit life up to the step; without, none are sent, the life record stays as far as
+     * timeline.lifeCheckedTo and the inspected unit's record is the last one sent, if it is that
+     * unit's), the page keeping deathsFrom of its own and appending; branched {step, dropped} once
+     * after a branch; no inspection when diverged.
      */
     frameFields(trainer, diverged, withDeaths = true) {
       const timeline = trainer.timeline();
@@ -64,7 +67,9 @@ export function createRunnerTimeline() {
       if (timeline.step < timeline.liveEnd) fields.evaluation = trainer.evaluation();
       if (inspected) {
         const { layer, unit } = inspected;
-        fields.inspection = { layer, unit, life: trainer.unitLife(layer, unit), histogram: trainer.unitHistogram(layer, unit) };
+        const kept = !withDeaths && inspection?.layer === layer && inspection.unit === unit;
+        inspection = kept ? inspection : { layer, unit, life: trainer.unitLife(layer, unit), histogram: trainer.unitHistogram(layer, unit) };
+        fields.inspection = inspection;
       }
       return fields;
     },
