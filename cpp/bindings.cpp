@@ -129,7 +129,7 @@ val train(TrainerHandle& h, double steps) {
   return statusValue(trainerOf(h), trainerOf(h).train(static_cast<long>(steps)));
 }
 val status(TrainerHandle& h) { return statusValue(trainerOf(h), 0); }
-bool recordStats(TrainerHandle& h) { return trainerOf(h).recordStats(), true; }
+bool recordStats(TrainerHandle& h, bool settle) { return trainerOf(h).recordStats(settle); }
 
 val units(TrainerHandle& h, bool settle) {
   if (settle) trainerOf(h).settleAll();

@@ -177,9 +177,9 @@ void Trainer::seek(long step) {
   settings_ = timeline_.settingsAt(run_.step);
 }
 
-void Trainer::recordStats() {
+bool Trainer::recordStats(bool settle) {
   ensureOrigin();
-  if (run_.diverged || run_.step < liveEnd_ || (!history_.empty() && history_.back().step >= run_.step)) return;
+  if (run_.diverged || run_.step < liveEnd_ || (!history_.empty() && history_.back().step >= run_.step)) return false;
   HistoryEntry entry;
   entry.step = run_.step;
   const TrainingPass pass = run_.network.trainingPass(data_.train);
@@ -189,7 +189,7 @@ void Trainer::recordStats() {
   entry.testLoss = test.loss;
   if (!std::isfinite(entry.trainLoss) || !std::isfinite(entry.testLoss)) {
     run_.diverged = true;
-    return;
+    return false;
   }
   entry.trainAccuracy = train.accuracy;
   entry.testAccuracy = test.accuracy;
@@ -203,9 +203,11 @@ void Trainer::recordStats() {
   }
   UnitScan scan{flatStates(report), std::vector<uint32_t>(pass.positive.begin(), pass.positive.end()), pass.maxPre};
   queueCheck(report, std::move(scan));
+  if (!settle && lifePending()) return false;
   settleAll();
   for (const auto& layer : revivals()) entry.revivals += std::accumulate(layer.begin(), layer.end(), 0);
   history_.push_back(std::move(entry));
+  return true;
 }
 
 // One scan gives the report (kept for units()) and the scan the search for changes starts from.

@@ -103,7 +103,9 @@ class Trainer {
   /// Moves to `step` (origin() to liveEnd()) by restoring a keyframe and replaying.
   void seek(long step);
   /// Records a history entry for the current step (if none exists for it yet); only at the live end.
-  void recordStats();
+  /// With settle false, records nothing (returns false) when the units' check it makes leaves a
+  /// search for changes pending: that search stays queued for settleLife, and no row is inexact.
+  bool recordStats(bool settle = true);
   /// Brings the unit life record up to the current step (no-op before the last check): checks the
   /// units now and settles every search for changes still pending.
   void checkUnits();

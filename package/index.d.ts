@@ -136,8 +136,8 @@ export declare class Trainer {
   setSettings(settings: Settings): void;
   /** The run's step, epoch and whether it diverged. */
   status(): TrainStatus;
-  /** Records losses, accuracies and dead units for the current step into the history. */
-  recordStats(): void;
+  /** Records losses, accuracies and dead units for the current step into the history; true when it recorded a row (with settle false, none while a life search is pending). */
+  recordStats(options?: { settle?: boolean }): boolean;
   /** Hidden units on the training set (settles the pending life search first unless settle is false); refused once diverged. */
   units(options?: { settle?: boolean }): Units;
   /** History entries from index `from` (default 0) on. */

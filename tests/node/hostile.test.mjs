@@ -139,7 +139,7 @@ const trainerCalls = [
   ['inputGrid', () => [{ xMin: -1, xMax: 1, yMin: -1, yMax: 1, resolution: 4 }], [[[0, 'xMin'], num(m.grid.coordinate)], [[0, 'yMax'], num(m.grid.coordinate)], [[0, 'resolution'], num(m.grid.resolution)], [[0], { kind: 'object' }]]],
   ['predict', () => [[0.5, -0.5]], [[[0], arr(inRange(m.predict.coordinate), { good: 0.5, multipleOf: 2 })]]],
   ['setParameters', () => [null], [[[0], { kind: 'object' }]]],
-  ['status', () => [], []], ['recordStats', () => [], []], ['units', () => [{ settle: false }], [[[0, 'settle'], { kind: 'boolean' }], [[0], { kind: 'object' }]]], ['parameters', () => [], []], ['data', () => [], []],
+  ['status', () => [], []], ['recordStats', () => [{ settle: false }], [[[0, 'settle'], { kind: 'boolean' }], [[0], { kind: 'object' }]]], ['units', () => [{ settle: false }], [[[0, 'settle'], { kind: 'boolean' }], [[0], { kind: 'object' }]]], ['parameters', () => [], []], ['data', () => [], []],
   ['seek', () => [0], [[[0], num(index)]]],
   ['branch', () => [{ learningRate: 0.1 }], [[[0, 'learningRate'], num(t.learningRate)], [[0, 'batchSize'], num(t.batchSize)], [[0], { kind: 'object' }]]],
   ['deaths', () => [0], [[[0], num(index)]]],

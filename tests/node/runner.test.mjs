@@ -203,6 +203,16 @@ test('while playing, a costly statistics row is recorded at most every statsEver
   // A frame settles the life search for settleMs at most (0: one sub-interval): no row while it is pending, the units still
   // fresh. Frames of 150 steps, over the 140 between training's checks: each frame's training queues a search.
   const settling = play({ statsMs: -1, statsEveryMs: 0, settleMs: 0 }, 0, 150, 3000);
+  // Cheap rows on every frame of 20 steps: the search a row's own check queues (one sub-interval settled) holds that row back too.
+  const rowQueued = play({ statsMs: 1e9, settleMs: 0 });
+  const held = rowQueued.filter((frame) => frame.timeline.lifePending && frame.status.running);
+  assert.ok(held.length >= 1, 'expected a row held back by the search its check queued');
+  for (const frame of held) assert.equal(frame.history.step.length, 0, `step ${frame.status.step}: expected no row`);
+  // Which steps are checked depends on which rows were held back, so the record is compared with itself: every death sent once, in order.
+  const sent = deathsOf(rowQueued);
+  assert.equal(sent.length, rowQueued.at(-1).timeline.deaths);
+  assert.deepEqual(sent, [...sent].sort((a, b) => a - b));
+  assert.ok(sent.length >= exact.deaths.length);
   const waiting = settling.filter((frame) => frame.timeline.lifePending && frame.status.running);
   assert.ok(waiting.length >= 2, `expected frames with the life search pending, got ${waiting.length}`);
   for (const frame of waiting) {

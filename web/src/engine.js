@@ -41,8 +41,12 @@ export class Trainer {
   setSettings(...args) { this.#call('setSettings', args); }
   /** {done: 0, step, epoch, diverged}. */
   status(...args) { return this.#call('status', args); }
-  /** Records losses, accuracies and dead units for the current step into the history. */
-  recordStats(...args) { this.#call('recordStats', args); }
+  /**
+   * Records losses, accuracies and dead units for the current step into the history; true when it recorded a row (none
+   * before the live end, after the last row's step or once diverged). Settles the pending life search first (revivals); with
+   * {settle: false} it records no row where its check of the units leaves a search pending (settleLife, then ask again).
+   */
+  recordStats(...args) { return this.#call('recordStats', args, ([{ settle = true } = {}]) => [settle]); }
   /**
    * Hidden units on the training set: per layer state ('alive', 'dead', 'dormant'), activeFraction, revivals, prelu slopes.
    * Settles the pending life search first (revivals counts its events); with {settle: false}, revivals as far as

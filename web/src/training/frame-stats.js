@@ -6,7 +6,8 @@
 // those of the step shown. Training leaves the search for the exact steps at which units changed
 // pending (a mass death on the largest network is about 600 replays and scans, 2 s): each playing
 // frame settles it for at most settleMs, and records no row meanwhile (recordStats would settle all
-// of it at once), only the units.
+// of it at once), only the units; so does a frame whose own check of the units queues a search
+// that settleMs does not settle.
 
 /** One runner's statistics; reset() on every new trainer. */
 export function createFrameStats({ statsMs = 2, statsEveryMs = 100, settleMs = 12, now = () => globalThis.performance.now() } = {}) {
@@ -14,6 +15,23 @@ export function createFrameStats({ statsMs = 2, statsEveryMs = 100, settleMs = 1
   let cost = 0;
   let units = null;
   let pending = false;
+
+  /** Settles the life record for at most settleMs (a playing frame, after its training); returns the ms spent. */
+  function settle(trainer) {
+    const start = now();
+    do pending = !trainer.settleLife();
+    while (pending && now() - start < settleMs);
+    return now() - start;
+  }
+
+  /** Records the row of a playing frame where the life record is settled, settling for at most settleMs what its own check queues. */
+  function recordPlaying(trainer) {
+    if (pending) return false;
+    if (trainer.recordStats({ settle: false }) || !trainer.timeline().lifePending) return true;
+    settle(trainer);
+    return !pending && (trainer.recordStats(), true);
+  }
+
   return {
     reset() {
       at = -Infinity;
@@ -21,21 +39,15 @@ export function createFrameStats({ statsMs = 2, statsEveryMs = 100, settleMs = 1
       units = null;
       pending = false;
     },
-    /** Settles the life record for at most settleMs (a playing frame, after its training). */
-    settle(trainer) {
-      const start = now();
-      do pending = !trainer.settleLife();
-      while (pending && now() - start < settleMs);
-    },
+    settle,
     /** {recorded, units} for a frame of `trainer`: none when diverged, else a fresh row and units when one is due. */
     take(trainer, { running, stopLoss, diverged }) {
       if (diverged) return { recorded: false, units: null };
       const start = now();
       const playing = running && !(stopLoss > 0);
       if (units && playing && cost > statsMs && start - at < statsEveryMs) return { recorded: false, units };
-      const recorded = !(playing && pending);
-      if (recorded) trainer.recordStats();
-      pending &&= !recorded;
+      const recorded = playing ? recordPlaying(trainer) : (trainer.recordStats(), true);
+      pending = !recorded;
       units = trainer.units({ settle: recorded });
       at = start;
       if (recorded) cost = now() - start;

@@ -144,7 +144,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
   }
 
   function finishFrame() {
-    const timing = { trainMs: frame.trainMs, steps: frame.steps };
+    const timing = { trainMs: frame.trainMs, lifeMs: frame.lifeMs ?? 0, steps: frame.steps };
     frame = null;
     frameDue = true;
     pump(timing);
@@ -179,7 +179,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
       }
     }
     if (running && stepsLeftBeforeStop() === 0) halt('steps');
-    if (running) frameStats.settle(trainer);
+    if (running) frame.lifeMs = frameStats.settle(trainer);
     finishFrame();
   }
 

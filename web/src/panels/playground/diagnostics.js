@@ -54,7 +54,10 @@ export function createDiagnostics(actions) {
       mode = name;
       render();
     },
-    /** Records one drawn frame: {trainMs, gridMs, snapshotMs (stats + grid + parameters), statsMs (of it, the statistics row), drawMs, epoch, steps}. */
+    /**
+     * Records one drawn frame: {trainMs, lifeMs (settling the life record), gridMs, snapshotMs (stats + grid + parameters),
+     * statsMs (of it, the statistics row), drawMs, epoch, steps}.
+     */
     frame(next) {
       const time = globalThis.performance.now();
       epochs.push({ time, epoch: next.epoch });
@@ -64,7 +67,7 @@ export function createDiagnostics(actions) {
       timing = { ...next, epochsPerSecond: span > 0 ? Math.max(0, next.epoch - first.epoch) / span : 0 };
       Object.assign(timingText.dataset, {
         trainMs: String(next.trainMs ?? 0), gridMs: String(next.gridMs ?? 0), snapshotMs: String(next.snapshotMs ?? 0),
-        statsMs: String(next.statsMs ?? 0),
+        statsMs: String(next.statsMs ?? 0), lifeMs: String(next.lifeMs ?? 0),
         drawMs: String(next.drawMs ?? 0),
         steps: String(next.steps ?? 0), epochsPerSecond: String(timing.epochsPerSecond),
       });
