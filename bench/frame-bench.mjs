@@ -45,7 +45,7 @@ export async function measure(browser, url, speed = 'epochs-20', warmUpEpochs = 
     const observer = new MutationObserver(() => {
       const d = timing.dataset;
       rows.push({
-        time: performance.now(), epoch: epoch(), steps: Number(d.steps), trainMs: Number(d.trainMs), lifeMs: Number(d.lifeMs), gridMs: Number(d.gridMs), statsMs: Number(d.statsMs),
+        time: performance.now(), epoch: epoch(), steps: Number(d.steps), trainMs: Number(d.trainMs), lifeMs: Number(d.lifeMs ?? 0), gridMs: Number(d.gridMs), statsMs: Number(d.statsMs),
         snapshotMs: Number(d.snapshotMs), drawMs: Number(d.drawMs), step: step(), outputStep: Number(heatmap.dataset.step),
       });
     });

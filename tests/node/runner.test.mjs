@@ -234,3 +234,46 @@ test('while playing, a costly statistics row is recorded at most every statsEver
     assert.deepEqual(frames.at(-1).units, exact.units);
   }
 });
+
+test('a frame paused while the life search is pending has no row; the search settles between frames and an exact frame follows', () => {
+  const killing = { network: { hiddenLayers: [8, 8], activation: 'relu', seed: 3 }, data: { kind: 'xor', size: 400, noise: 0.1, seed: 2, trainFraction: 0.5 }, settings: { learningRate: 2, batchSize: 10 }, statsEvery: 0 };
+  const { runner, frames, tasks, ack } = manualRunner({ statsMs: -1, statsEveryMs: 1e9, settleMs: 0 });
+  runner.handle({ type: 'create', spec: killing });
+  ack();
+  runner.handle({ type: 'speed', unit: 'steps', amount: 150 });
+  runner.handle({ type: 'play' });
+  while (!frames().at(-1).timeline.lifePending) {
+    assert.ok(frames().length < 40, 'expected a frame with the life search pending');
+    tasks.shift()();
+    ack();
+  }
+  tasks.length = 0;  // the next training slice never runs: the run pauses here
+  runner.handle({ type: 'pause' });
+  ack();
+  const paused = frames().at(-1);
+  const step = paused.status.step;
+  assert.equal(paused.status.running, false);
+  assert.equal(paused.timeline.lifePending, true, 'expected the paused frame sent before the search is settled');
+  assert.equal(paused.history.step.length, 0);
+  assert.ok(tasks.length > 0, 'expected the search settled in slices between frames');
+  let slices = 0;
+  while (tasks.length > 0) {
+    tasks.shift()();
+    ack();
+    slices += 1;
+  }
+  const exact = frames().at(-1);
+  assert.ok(slices >= 2, `expected the search settled over several slices, got ${slices}`);
+  assert.equal(exact.status.step, step);
+  assert.equal(exact.timeline.lifePending, false);
+  assert.deepEqual(Array.from(exact.history.step).slice(-1), [step], 'expected the exact frame to record the row of the step');
+  const reference = engine.createTrainer(killing);
+  reference.train(step);
+  reference.recordStats();
+  assert.deepEqual(exact.units, reference.units());
+  const sent = frames().flatMap((f) => f.deaths.map((d) => d.step));
+  assert.deepEqual(sent, sent.slice().sort((a, b) => a - b));
+  assert.equal(sent.length, exact.timeline.deaths, 'expected every death sent once');
+  reference.delete();
+  runner.handle({ type: 'clear' });
+});

@@ -43,7 +43,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
   let generation = 0;
   let tiles = null;
   let queued = null;
-  const frameStats = createFrameStats({ ...statsOptions, now });
+  const frameStats = createFrameStats({ ...statsOptions, now, schedule, settled: () => requestFrame() });
   const timeline = createRunnerTimeline();
   const frameGrids = createFrameGrids({ now });
 
