@@ -51,6 +51,32 @@ test('the step before the death says what to do next; earlier steps offer the ju
   assert.equal(explain(0, 0).jumpTo, first.step - 1);
 });
 
+test('past the end of the life record (while playing) the text says the record is partial instead of stating what it does not hold', () => {
+  // The record as it stood when complete only up to the step before the death: no death, no events or samples after it.
+  const checked = first.step - 1;
+  const kept = (steps) => Array.from(steps).map((s, i) => (s <= checked ? i : -1)).filter((i) => i >= 0);
+  const events = kept(life.eventSteps);
+  const samples = kept(life.sampleSteps);
+  const partial = {
+    ...life,
+    deaths: life.deaths.filter((d) => d.step <= checked),
+    eventSteps: events.map((i) => life.eventSteps[i]), eventStates: events.map((i) => life.eventStates[i]), eventPrevious: events.map((i) => life.eventPrevious[i]),
+    sampleSteps: samples.map((i) => life.sampleSteps[i]), activeFraction: samples.map((i) => life.activeFraction[i]),
+  };
+  const at = first.step + 5;
+  const dead = explainUnit({ layer: first.layer, unit: first.unit, step: at, life: partial, count, positive: 0, now: 'dead', origin: 0, checkedTo: checked });
+  assert.deepEqual(dead.paragraphs.map((p) => p.key), ['deathPending']);
+  assert.equal(render(dead.paragraphs), `Unit ${first.unit + 1} of layer ${first.layer + 1} is dead at step ${at}, but the life record is complete only up to step ${checked}: the step that killed it is still being found. Pause to see it.`);
+  setLanguage('zh');
+  assert.ok(render(dead.paragraphs).includes(`只完整到第 ${checked} 步`));
+  setLanguage('en');
+  const alive = explainUnit({ layer: first.layer, unit: first.unit, step: at, life: partial, count, positive: 3, now: 'alive', origin: 0, checkedTo: checked });
+  assert.deepEqual(alive.paragraphs.map((p) => p.key), ['aliveNoDeath', 'lifePartial']);
+  assert.match(render(alive.paragraphs), new RegExp(`complete up to step ${checked}; changes after it are not shown yet`));
+  // With the whole record the same step is explained by its death, with no note.
+  assert.equal(explainUnit({ layer: first.layer, unit: first.unit, step: at, life, count, positive: 0, now: 'dead', origin: 0, checkedTo: at }).paragraphs[0].key, 'diedAt');
+});
+
 test('formatting: three significant digits and a real minus sign', () => {
   assert.equal(formatValue(-2.57391), '\u22122.57');
   assert.equal(formatValue(0.41), '0.41');

@@ -38,6 +38,8 @@ export default {
 
     aliveNoDeath: 'Unit {unit} of layer {layer} is alive at step {step}: z > 0 for {positive} of {count} training points. It has not died in this run.',
     deadSince: 'Unit {unit} of layer {layer} was already dead at step {step}, where this timeline starts: z ≤ 0 for all {count} training points.',
+    deathPending: 'Unit {unit} of layer {layer} is dead at step {step}, but the life record is complete only up to step {checked}: the step that killed it is still being found. Pause to see it.',
+    lifePartial: 'The life record is complete up to step {checked}; changes after it are not shown yet.',
     diesLater: 'Unit {unit} of layer {layer} is alive at step {step}: z > 0 for {positive} of {count} training points. It dies at step {death}.',
     beforeDeath: 'This is the step before it dies. Press Step once to watch the update that kills it.',
     diedAt: 'Unit {unit} of layer {layer} died at step {step}: that step’s batch of {batch} points moved its bias from {biasBefore} to {biasAfter} and its weights from {weightsBefore} to {weightsAfter}.',
@@ -91,6 +93,8 @@ export default {
 
     aliveNoDeath: '第 {layer} 层第 {unit} 个单元在第 {step} 步是存活的：{count} 个训练点中有 {positive} 个 z > 0。本次训练中它没有死亡。',
     deadSince: '第 {layer} 层第 {unit} 个单元在时间轴起点第 {step} 步就已经死亡：全部 {count} 个训练点上都有 z ≤ 0。',
+    deathPending: '第 {layer} 层第 {unit} 个单元在第 {step} 步已经死亡，但单元记录目前只完整到第 {checked} 步：引擎仍在查找杀死它的那一步。暂停即可看到。',
+    lifePartial: '单元记录目前完整到第 {checked} 步；之后的变化尚未显示。',
     diesLater: '第 {layer} 层第 {unit} 个单元在第 {step} 步是存活的：{count} 个训练点中有 {positive} 个 z > 0。它将在第 {death} 步死亡。',
     beforeDeath: '这是它死亡前的一步。按一次“单步”，看看杀死它的那次更新。',
     diedAt: '第 {layer} 层第 {unit} 个单元在第 {step} 步死亡：那一步的 {batch} 个点组成的批次把它的偏置从 {biasBefore} 变为 {biasAfter}，权重从 {weightsBefore} 变为 {weightsAfter}。',

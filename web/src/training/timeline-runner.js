@@ -68,7 +68,8 @@ export function createRunnerTimeline() {
       if (inspected) {
         const { layer, unit } = inspected;
         const kept = !withDeaths && inspection?.layer === layer && inspection.unit === unit;
-        inspection = kept ? inspection : { layer, unit, life: trainer.unitLife(layer, unit), histogram: trainer.unitHistogram(layer, unit) };
+        // unitLife brings the record up to the step: checkedTo says how far the kept one goes.
+        inspection = kept ? inspection : { layer, unit, life: trainer.unitLife(layer, unit), histogram: trainer.unitHistogram(layer, unit), checkedTo: timeline.step };
         fields.inspection = inspection;
       }
       return fields;

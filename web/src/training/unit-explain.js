@@ -60,14 +60,26 @@ function finalKey(death, layer) {
 /**
  * The explanation of unit (layer, unit) at timeline `step`: {paragraphs: [{key, values}], jumpTo}
  * (jumpTo: the step before its death, or null). count: training points; positive: those with z > 0
- * now; now: its state now; origin: the timeline's first step.
+ * now; now: its state now; origin: the timeline's first step; checkedTo: the step up to which the
+ * life record is complete (timeline.lifeCheckedTo; while playing it can lag behind `step`, and then
+ * the text says so instead of stating what the record does not hold yet).
  */
-export function explainUnit({ layer, unit, step, life, count, positive, now, origin }) {
+export function explainUnit({ layer, unit, step, life, count, positive, now, origin, checkedTo = step }) {
+  const explained = explainRecorded({ layer, unit, step, life, count, positive, now, origin, checkedTo });
+  if (checkedTo < step && explained.paragraphs[0].key !== 'deathPending') explained.paragraphs.push({ key: 'lifePartial', values: { checked: checkedTo } });
+  return explained;
+}
+
+function explainRecorded({ layer, unit, step, life, count, positive, now, origin, checkedTo }) {
   const who = { layer: layer + 1, unit: unit + 1 };
   const past = life.deaths.filter((death) => death.step <= step).at(-1);
   const future = life.deaths.find((death) => death.step > step);
   if (!past) {
     if (now !== 'alive' && !future) {
+      // Not dead at the last check (or none yet): it died after the record's end.
+      if (checkedTo < step && (life.activeFraction.at(-1) ?? 1) > 0) {
+        return { paragraphs: [{ key: 'deathPending', values: { ...who, step, checked: checkedTo } }], jumpTo: null };
+      }
       return { paragraphs: [{ key: 'deadSince', values: { ...who, step: origin, count } }], jumpTo: null };
     }
     if (!future) return { paragraphs: [{ key: 'aliveNoDeath', values: { ...who, step, positive, count } }], jumpTo: null };

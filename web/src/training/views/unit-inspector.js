@@ -123,7 +123,7 @@ export function createUnitInspector(actions) {
       line.setAttribute('aria-label', inside ? label : `${label} ${t('timeline.lineOutside')}`);
     }
     renderLife(life, now, { origin: frame.timeline.origin, lifeEnd: Math.max(step, frame.timeline.lifeCheckedTo) });
-    const explained = explainUnit({ layer, unit, step, life, count, positive, now, origin: frame.timeline.origin });
+    const explained = explainUnit({ layer, unit, step, life, count, positive, now, origin: frame.timeline.origin, checkedTo: frame.inspection.checkedTo });
     explanation.replaceChildren(...explained.paragraphs.map(({ key, values }) => el('p', { text: t(`timeline.${key}`, values) })));
     jumpTo = explained.jumpTo;
     jump.hidden = jumpTo === null;
