@@ -49,6 +49,16 @@ void LifeSearch::add(const RunState& from, UnitScan fromScan, long to, UnitScan 
   pending_.push_front({from, std::move(fromScan), to, std::move(toScan)});
 }
 
+std::size_t LifeSearch::bytes() const {
+  std::size_t total = 0;
+  for (const Interval& i : pending_) {
+    const std::size_t units = i.fromScan.state.size() + i.toScan.state.size();
+    total += sizeof(Interval) + i.from.network.stateSize() * sizeof(double) + i.from.order.size() * sizeof(std::size_t) +
+             units * (sizeof(UnitState) + sizeof(uint32_t) + sizeof(double));
+  }
+  return total;
+}
+
 bool LifeSearch::work(const Dataset& train, const Timeline& timeline, bool shuffle, UnitLife& life,
                       long maxIntervals) {
   for (long done = 0; !pending_.empty() && (maxIntervals < 0 || done < maxIntervals); ++done) {

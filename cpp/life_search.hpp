@@ -33,6 +33,8 @@ class LifeSearch {
   /// The step up to which every change is recorded: `checked` (the last check) when nothing is pending.
   long settledTo(long checked) const { return pending_.empty() ? checked : pending_.back().from.step; }
   void clear() { pending_.clear(); }
+  /// Bytes the pending sub-intervals hold: each one's run (its training state and epoch order) and two scans.
+  std::size_t bytes() const;
 
  private:
   struct Interval {

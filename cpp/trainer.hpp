@@ -60,7 +60,7 @@ struct GridRows {
 /// Where a run's timeline stands; its life record is complete up to lifeCheckedTo, and holds `deaths` killing updates so far.
 struct TimelineSummary {
   long step = 0, origin = 0, liveEnd = 0, lifeCheckedTo = 0, keyframeEvery = 0;
-  std::size_t keyframes = 0, bytes = 0, deaths = 0;  // bytes: keyframes and life record together
+  std::size_t keyframes = 0, bytes = 0, deaths = 0;  // bytes: keyframes, life record and pending search together
   bool lifePending = false;  // a search for changes waits: lifeCheckedTo is before the last check
 };
 

@@ -13,7 +13,7 @@ TimelineSummary Trainer::timelineSummary() {
           lifeCheckedTo(),
           timeline_.keyframeEvery(),
           timeline_.keyframeCount(),
-          timeline_.bytes() + life_.bytes(),
+          timeline_.bytes() + life_.bytes() + lifeSearch_.bytes(),
           life_.deaths().size(),
           lifePending()};
 }

@@ -106,7 +106,7 @@ export interface History {
   dead: Int32Array; dormant: Int32Array; deadPerLayer: Int32Array; dormantPerLayer: Int32Array; revivals: Int32Array;
 }
 
-/** Where a run's timeline stands; bytes: keyframes and unit life record together. */
+/** Where a run's timeline stands; bytes: keyframes, unit life record and the pending life search together. */
 export interface TimelineInfo {
   step: number; origin: number; liveEnd: number; lifeCheckedTo: number; keyframeEvery: number; keyframes: number; bytes: number; deaths: number; lifePending: boolean;
 }

@@ -245,5 +245,21 @@ TEST(UnitLife, SettlingAFewIntervalsBetweenTrainingCallsRecordsWhatSettlingAtOnc
   EXPECT_THROW(trainer.settleLife(1001), std::invalid_argument);
 }
 
+TEST(UnitLife, APendingSearchCountsInTheTimelinesBytesUntilSettled) {
+  Trainer trainer = trainerFor(scenarios[0], 150);
+  std::size_t pendingBytes = 0, settledBytes = 0;
+  for (long done = 0; done < steps && pendingBytes == 0; done += 150) {
+    trainer.train(150);
+    const TimelineSummary summary = trainer.timelineSummary();
+    if (!summary.lifePending) continue;
+    pendingBytes = summary.bytes;
+    settle(trainer);
+    settledBytes = trainer.timelineSummary().bytes;
+  }
+  ASSERT_GT(pendingBytes, 0u) << "training must leave a search pending";
+  EXPECT_GT(pendingBytes, settledBytes + trainer.network().stateSize() * sizeof(double))
+      << "a pending sub-interval holds at least a copy of the run's training state";
+}
+
 }  // namespace
 }  // namespace alab
