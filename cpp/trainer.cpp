@@ -96,6 +96,7 @@ Network& Trainer::editNetwork() {
 
 void Trainer::dropLaterHistory() {
   while (!history_.empty() && history_.back().step > run_.step) history_.pop_back();
+  countedRows_ = std::min(countedRows_, history_.size());
 }
 
 void Trainer::ensureOrigin() {
@@ -203,11 +204,21 @@ bool Trainer::recordStats(bool settle) {
   }
   UnitScan scan{flatStates(report), std::vector<uint32_t>(pass.positive.begin(), pass.positive.end()), pass.maxPre};
   queueCheck(report, std::move(scan));
-  if (!settle && lifePending()) return false;
-  settleAll();
-  for (const auto& layer : revivals()) entry.revivals += std::accumulate(layer.begin(), layer.end(), 0);
+  if (settle) settleAll();
+  entry.revivals = -1;
   history_.push_back(std::move(entry));
+  countRevivals();
   return true;
+}
+
+// The rows whose step the life record has reached get their revivals (the search settles in step order).
+void Trainer::countRevivals() {
+  const long settled = lifeCheckedTo();
+  for (std::size_t i = countedRows_; i < history_.size() && history_[i].step <= settled; ++i, ++countedRows_) {
+    int total = 0;
+    for (const auto& layer : life_.revivalsUpTo(history_[i].step)) total += std::accumulate(layer.begin(), layer.end(), 0);
+    history_[i].revivals = total;
+  }
 }
 
 // One scan gives the report (kept for units()) and the scan the search for changes starts from.
@@ -218,10 +229,15 @@ void Trainer::checkUnits() {
 
 bool Trainer::settleLife(long maxIntervals) {
   requireInRange("maxIntervals", static_cast<double>(maxIntervals), limits::lifeIntervals);
-  return lifeSearch_.work(data_.train, timeline_, shuffle_, life_, maxIntervals);
+  const bool done = lifeSearch_.work(data_.train, timeline_, shuffle_, life_, maxIntervals);
+  countRevivals();
+  return done;
 }
 
-void Trainer::settleAll() { lifeSearch_.work(data_.train, timeline_, shuffle_, life_, -1); }
+void Trainer::settleAll() {
+  lifeSearch_.work(data_.train, timeline_, shuffle_, life_, -1);
+  countRevivals();
+}
 
 void Trainer::queueCheck() {
   ensureOrigin();

@@ -26,7 +26,7 @@ struct HistoryEntry {
   double trainLoss = 0, testLoss = 0;          // mean data loss (test: 0 when there is no test set)
   double trainAccuracy = 0, testAccuracy = 0;  // fractions in [0, 1]; 0 for regression (no classes)
   std::vector<int> deadPerLayer, dormantPerLayer;
-  int revivals = 0;                            // revivals counted so far, all layers
+  int revivals = 0;                            // revivals counted so far, all layers (-1 until the life record reaches the step)
   std::vector<double> gradientNorms;  // per dense layer: |dL/dW| of the mean data loss on the training set
   std::vector<double> updateRatios;   // per dense layer: |last update of W| / |W| (0 at step 0)
 };
@@ -103,8 +103,9 @@ class Trainer {
   /// Moves to `step` (origin() to liveEnd()) by restoring a keyframe and replaying.
   void seek(long step);
   /// Records a history entry for the current step (if none exists for it yet); only at the live end.
-  /// With settle false, records nothing (returns false) when the units' check it makes leaves a
-  /// search for changes pending: that search stays queued for settleLife, and no row is inexact.
+  /// Returns true when it recorded one. With settle false the search for changes its check of the
+  /// units queues stays pending (settleLife): the row's revivals are counted, and historyColumns
+  /// gives the row, once the life record reaches its step.
   bool recordStats(bool settle = true);
   /// Brings the unit life record up to the current step (no-op before the last check): checks the
   /// units now and settles every search for changes still pending.
@@ -158,7 +159,8 @@ class Trainer {
   /// Every network input (each feature, or each coordinate without a map) on the grid, input-major
   /// blocks of resolution^2 values (see gridPoints).
   std::vector<double> inputGrid(const GridSpec& grid) const;
-  /// History entries from index `from` on (clamped to the end) as columns with per-entry totals.
+  /// History entries from index `from` on (clamped to the end) as columns with per-entry totals, up
+  /// to the last one the life record has reached (lifeCheckedTo(); the later ones wait for settleLife).
   HistoryColumns historyColumns(std::size_t from) const;
   /// Per hidden layer and unit: returns from dead or dormant to alive up to the current step, as far
   /// as the life record is settled (lifeCheckedTo()).
@@ -190,6 +192,7 @@ class Trainer {
   void queueCheck();
   void queueCheck(const UnitReport& report, std::optional<UnitScan> scan = std::nullopt);
   void queueSearch(long from, const std::optional<UnitScan>& toScan);
+  void countRevivals();
   void markChecked(std::vector<UnitState> states, std::optional<UnitScan> scan = std::nullopt);
   long checkInterval() const;
 
@@ -210,6 +213,7 @@ class Trainer {
   std::optional<RunState> checkedRun_;  // the run at lastCheck_, where a search for changes starts
   std::optional<UnitScan> checkedScan_;  // its units on the training set, when the check had them
   std::vector<HistoryEntry> history_;
+  std::size_t countedRows_ = 0;  // the rows before it have their revivals counted
   std::optional<Network> gridNetwork_;  // the network freezeGrid() kept
   // The last units() report and the parameters it was computed for (a frame asks twice per step).
   mutable std::optional<std::pair<std::vector<double>, UnitReport>> unitsCache_;

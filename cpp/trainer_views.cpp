@@ -141,10 +141,10 @@ std::vector<double> Trainer::inputGrid(const GridSpec& grid) const {
 
 HistoryColumns Trainer::historyColumns(std::size_t from) const {
   HistoryColumns columns;
-  columns.from = std::min(from, history_.size());
+  columns.from = std::min(from, countedRows_);
   columns.layers = static_cast<int>(run_.network.config().hiddenUnits.size());
   columns.denseLayers = static_cast<int>(run_.network.layerCount());
-  for (std::size_t i = columns.from; i < history_.size(); ++i) {
+  for (std::size_t i = columns.from; i < countedRows_; ++i) {
     const HistoryEntry& e = history_[i];
     columns.step.push_back(static_cast<double>(e.step));
     columns.trainLoss.push_back(e.trainLoss);

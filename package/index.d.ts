@@ -136,11 +136,11 @@ export declare class Trainer {
   setSettings(settings: Settings): void;
   /** The run's step, epoch and whether it diverged. */
   status(): TrainStatus;
-  /** Records losses, accuracies and dead units for the current step into the history; true when it recorded a row (with settle false, none while a life search is pending). */
+  /** Records losses, accuracies and dead units for the current step into the history; true when it recorded a row (with settle false, history() gives it once the life record reaches its step). */
   recordStats(options?: { settle?: boolean }): boolean;
   /** Hidden units on the training set (settles the pending life search first unless settle is false); refused once diverged. */
   units(options?: { settle?: boolean }): Units;
-  /** History entries from index `from` (default 0) on. */
+  /** History entries from index `from` (default 0) on, up to the last one the life record has reached (timeline().lifeCheckedTo). */
   history(from?: number): History;
   /** Every hidden unit's then every output's activation on a resolution^2 grid (or per unit, see resolutions); refused once diverged. */
   gridActivations(options?: GridOptions): Float64Array;

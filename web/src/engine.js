@@ -43,8 +43,9 @@ export class Trainer {
   status(...args) { return this.#call('status', args); }
   /**
    * Records losses, accuracies and dead units for the current step into the history; true when it recorded a row (none
-   * before the live end, after the last row's step or once diverged). Settles the pending life search first (revivals); with
-   * {settle: false} it records no row where its check of the units leaves a search pending (settleLife, then ask again).
+   * before the live end, at the last row's step or once diverged). Settles the pending life search first; with
+   * {settle: false} the search its check of the units queues stays pending, and history() gives the row (its revivals
+   * counted) once the life record reaches its step (settleLife).
    */
   recordStats(...args) { return this.#call('recordStats', args, ([{ settle = true } = {}]) => [settle]); }
   /**
@@ -53,7 +54,10 @@ export class Trainer {
    * timeline().lifeCheckedTo. Refused once diverged.
    */
   units(...args) { return this.#call('units', args, ([{ settle = true } = {}]) => [settle]); }
-  /** History entries from index `from` (default 0) on, as columns of typed arrays; gradientNorm and updateRatio hold denseLayers values per entry. */
+  /**
+   * History entries from index `from` (default 0) on, as columns of typed arrays, up to the last one the life record has
+   * reached (timeline().lifeCheckedTo); gradientNorm and updateRatio hold denseLayers values per entry.
+   */
   history(...args) { return this.#call('history', args, ([from = 0]) => [from]); }
   /**
    * Every hidden unit's then every output's activation on a resolution^2 grid, unit-major, rows from yMax down;

@@ -3,19 +3,19 @@
 // row that took more than statsMs is recorded again only statsEveryMs later (the line charts
 // redraw 10 times a second) and the frames in between resend the last units (and the runner no new
 // deaths); paused, stepped or halted, every frame records one, so the history and the units are
-// those of the step shown. Training leaves the search for the exact steps at which units changed
-// pending (a mass death on the largest network is about 600 replays and scans, 2 s): each playing
-// frame settles it for at most settleMs, and records no row meanwhile (recordStats would settle all
-// of it at once), only the units; so does a frame whose own check of the units queues a search
-// that settleMs does not settle. A paused frame like that is followed, once the search is settled
-// in settleMs slices between frames, by an exact one.
+// those of the step shown. The search for the exact steps at which units changed stays pending
+// (training and the row's own check of the units queue it; a mass death on the largest network is
+// about 600 replays and scans, 2 s): each playing frame settles it until its training and settling
+// reach workMs (settleMs at most), and trainer.history() gives a row once the search has reached its
+// step. A paused frame with it pending is followed, once it is settled in settleMs slices between
+// frames, by one with the life record complete (its rows, deaths and inspected unit).
 
 /**
  * One runner's statistics; reset() on every new trainer. schedule(fn) runs fn later (the runner's
  * yield to the event loop); settled() is called when a frame that was not exact can be sent again.
  */
 export function createFrameStats({
-  statsMs = 2, statsEveryMs = 100, settleMs = 12, now = () => globalThis.performance.now(), schedule = null, settled = () => {},
+  statsMs = 2, statsEveryMs = 100, settleMs = 12, workMs = 20, now = () => globalThis.performance.now(), schedule = null, settled = () => {},
 } = {}) {
   let at = -Infinity;
   let cost = 0;
@@ -23,20 +23,16 @@ export function createFrameStats({
   let pending = false;
   let idle = null;  // the trainer whose search is settled between frames (a paused one)
 
-  /** Settles the life record for at most settleMs (a playing frame, after its training); returns the ms spent. */
-  function settle(trainer) {
+  /**
+   * Settles the life record for at most settleMs, and only until training (trainedMs) and settling together reach workMs,
+   * leaving the rest of a 33 ms frame to the snapshot and the drawing; one sub-interval at least. Returns the ms spent.
+   */
+  function settle(trainer, trainedMs = 0) {
     const start = now();
+    const budget = Math.min(settleMs, workMs - trainedMs);
     do pending = !trainer.settleLife();
-    while (pending && now() - start < settleMs);
+    while (pending && now() - start < budget);
     return now() - start;
-  }
-
-  /** Records the row where the life record is settled, settling for at most settleMs what the row's own check queues. */
-  function recordSettled(trainer) {
-    if (pending) return false;
-    if (trainer.recordStats({ settle: false }) || !trainer.timeline().lifePending) return true;
-    settle(trainer);
-    return !pending && (trainer.recordStats(), true);
   }
 
   /** Settles `trainer`'s search in settleMs slices between frames, then asks for an exact frame. */
@@ -64,22 +60,25 @@ export function createFrameStats({
     },
     settle,
     /**
-     * {recorded, units} for a frame of `trainer`: none when diverged, else a fresh row and units when one is due. A paused
-     * frame with the search pending has no row either: the search is settled between frames and settled() called after.
+     * {recorded, units} for a frame of `trainer`: none when diverged, else a fresh row and units when one is due (recorded:
+     * with the life record complete up to the step, so its deaths and inspected unit can be sent). A paused frame with the
+     * search pending is not complete either: the search is settled between frames and settled() called after. spentMs:
+     * the frame's training and settling so far.
      */
-    take(trainer, { running, stopLoss, diverged }) {
+    take(trainer, { running, stopLoss, diverged, spentMs = 0 }) {
       if (diverged) return { recorded: false, units: null };
       const start = now();
       const stopping = running && stopLoss > 0;
       if (running) idle = null;
       if (units && running && !stopping && cost > statsMs && start - at < statsEveryMs) return { recorded: false, units };
-      const recorded = stopping ? (trainer.recordStats(), true) : recordSettled(trainer);
-      pending = !recorded;
+      trainer.recordStats({ settle: stopping });
+      pending = trainer.timeline().lifePending;
+      if (pending) settle(trainer, spentMs);  // what the row's own check queued, within the frame's budget
       if (pending && !running) settleIdle(trainer);
-      units = trainer.units({ settle: recorded });
+      units = trainer.units({ settle: false });
       at = start;
-      if (recorded) cost = now() - start;
-      return { recorded, units };
+      cost = now() - start;
+      return { recorded: !pending, units };
     },
   };
 }

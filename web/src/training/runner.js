@@ -20,7 +20,7 @@ const inputResolution = 96; // cells per side of the input tiles' grid, sent wit
 /**
  * A runner on `engine`; post(message, transfer) sends to the page, schedule(fn) yields to the event loop. sliceMs: training time
  * before yielding; frameMs: most training time per frame; pipeline (for a Worker): train and snapshot the next frame while the
- * page still draws the last, holding it until the page's 'ack' (one frame ahead at most); statsMs, statsEveryMs, settleMs: frame-stats.js.
+ * page still draws the last, holding it until the page's 'ack' (one frame ahead at most); statsMs, statsEveryMs, settleMs, workMs: frame-stats.js.
  */
 export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60, pipeline = false, ...statsOptions }) {
   let trainer = null;
@@ -92,7 +92,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
   function snapshot(timing) {
     const start = now();
     const status = trainer.status();
-    const stats = frameStats.take(trainer, { running, stopLoss: stop.loss, diverged: status.diverged });
+    const stats = frameStats.take(trainer, { running, stopLoss: stop.loss, diverged: status.diverged, spentMs: (timing.trainMs ?? 0) + (timing.lifeMs ?? 0) });
     const statsTime = now() - start;
     const history = trainer.history(historySent);
     historySent = history.from + history.step.length;
@@ -179,7 +179,7 @@ export function createRunner(engine, post, { schedule, sliceMs = 8, frameMs = 60
       }
     }
     if (running && stepsLeftBeforeStop() === 0) halt('steps');
-    if (running) frame.lifeMs = frameStats.settle(trainer);
+    if (running) frame.lifeMs = frameStats.settle(trainer, frame.trainMs);
     finishFrame();
   }
 
