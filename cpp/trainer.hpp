@@ -110,11 +110,11 @@ class Trainer {
   /// Brings the unit life record up to the current step (no-op before the last check): checks the
   /// units now and settles every search for changes still pending.
   void checkUnits();
-  /// Searches at most `maxIntervals` of the sub-intervals training left pending (negative: all; see
-  /// LifeSearch::work); true when the life record is complete up to lifeCheckedTo(). Training checks
-  /// the units every few epochs and queues the search where they changed, so that no train() call
-  /// carries a long search; deathsFrom, unitLife and recordStats settle it.
-  /// Throws std::invalid_argument outside limits::lifeIntervals.
+  /// Searches at most `maxIntervals` of the sub-intervals training left pending (see LifeSearch::work);
+  /// true when the life record is complete up to the last check. Training checks the units every few
+  /// epochs and queues the search where they changed, so that no train() call carries a long search;
+  /// deathsFrom, unitLife, units and recordStats settle it. Throws std::invalid_argument outside
+  /// limits::lifeIntervals.
   bool settleLife(long maxIntervals);
   /// Settles every pending search (see settleLife).
   void settleAll();
