@@ -82,11 +82,4 @@ bool LifeSearch::work(const Dataset& train, const Timeline& timeline, bool shuff
   return pending_.empty();
 }
 
-void findChanges(const RunState& from, const UnitScan& fromScan, long to, const UnitScan& toScan,
-                 const Dataset& train, const Timeline& timeline, bool shuffle, UnitLife& life) {
-  LifeSearch search;
-  search.add(from, fromScan, to, toScan);
-  search.work(train, timeline, shuffle, life, -1);
-}
-
 }  // namespace alab

@@ -1,7 +1,7 @@
 // Finds the exact steps at which hidden units changed state between two checks of a run, by
 // bisection on deterministic replays, and records them with the killing update of every death.
-// The search can be done all at once (findChanges) or a few sub-intervals at a time (LifeSearch),
-// so a long search never holds up one training frame.
+// The search is done a few sub-intervals at a time (LifeSearch::work), so a long search never
+// holds up one training frame.
 #pragma once
 
 #include <cstddef>
@@ -45,9 +45,5 @@ class LifeSearch {
   };
   std::deque<Interval> pending_;  // back: the next one searched (the earliest)
 };
-
-/// The whole search for (from.step, to] at once (see LifeSearch).
-void findChanges(const RunState& from, const UnitScan& fromScan, long to, const UnitScan& toScan,
-                 const Dataset& train, const Timeline& timeline, bool shuffle, UnitLife& life);
 
 }  // namespace alab

@@ -13,9 +13,6 @@ namespace alab {
 
 namespace {
 
-// Sub-intervals a search may leave pending (each holds a copy of the run) before queueing settles them.
-constexpr std::size_t maxPendingSearches = 64;
-
 void checkData(const Dataset& data, const Network& network, const char* part) {
   const auto inputs = static_cast<std::size_t>(network.config().inputs);
   if (data.x.size() != data.size() * inputs)
@@ -210,34 +207,11 @@ bool Trainer::recordStats(bool settle) {
   return true;
 }
 
-// The rows whose step the life record has reached get their revivals (the search settles in step order).
-void Trainer::countRevivals() {
-  const long settled = lifeCheckedTo();
-  for (std::size_t i = countedRows_; i < history_.size() && history_[i].step <= settled; ++i, ++countedRows_) {
-    int total = 0;
-    for (const auto& layer : life_.revivalsUpTo(history_[i].step)) total += std::accumulate(layer.begin(), layer.end(), 0);
-    history_[i].revivals = total;
-  }
+double Trainer::epoch() const {
+  return static_cast<double>(run_.cursor) / static_cast<double>(run_.order.size());
 }
 
 // One scan gives the report (kept for units()) and the scan the search for changes starts from.
-void Trainer::checkUnits() {
-  queueCheck();
-  settleAll();
-}
-
-bool Trainer::settleLife(long maxIntervals) {
-  requireInRange("maxIntervals", static_cast<double>(maxIntervals), limits::lifeIntervals);
-  const bool done = lifeSearch_.work(data_.train, timeline_, shuffle_, life_, maxIntervals);
-  countRevivals();
-  return done;
-}
-
-void Trainer::settleAll() {
-  lifeSearch_.work(data_.train, timeline_, shuffle_, life_, -1);
-  countRevivals();
-}
-
 void Trainer::queueCheck() {
   ensureOrigin();
   if (run_.diverged || run_.step <= lastCheck_) return;
@@ -249,50 +223,6 @@ void Trainer::queueCheck() {
     unitsCache_.emplace(std::move(parameters), classifyUnits(run_.network, positive, data_.train.size()));
   }
   queueCheck(unitsCache_->second, std::move(scan));
-}
-
-void Trainer::queueCheck(const UnitReport& report, std::optional<UnitScan> scan) {
-  if (run_.diverged || run_.step <= lastCheck_) return;
-  std::vector<UnitState> states = flatStates(report);
-  if (states != lastStates_) queueSearch(lastCheck_, scan);
-  const double n = static_cast<double>(data_.train.size());
-  std::vector<uint32_t> positive;
-  for (const LayerUnits& layer : report.layers)
-    for (const double fraction : layer.activeFraction) positive.push_back(static_cast<uint32_t>(std::lround(fraction * n)));
-  life_.addSample(run_.step, positive);
-  markChecked(std::move(states), std::move(scan));
-}
-
-void Trainer::markChecked(std::vector<UnitState> states, std::optional<UnitScan> scan) {
-  lastCheck_ = run_.step;
-  lastStates_ = std::move(states);
-  checkedRun_ = run_;
-  checkedScan_ = std::move(scan);
-}
-
-// Queues the search of (from, now]: from the copy taken at the last check when it is at `from`, else
-// from a keyframe; the scans of both ends are the ones already taken where there are (toScan: now's).
-// Too long a queue (a run whose units keep changing faster than frames settle them) is settled here.
-void Trainer::queueSearch(long from, const std::optional<UnitScan>& toScan) {
-  const bool fromCheck = checkedRun_ && checkedRun_->step == from;
-  RunState start = fromCheck ? *checkedRun_ : run_;
-  if (start.step != from) {
-    timeline_.restore(from, start);
-    timeline_.replay(start, from, data_.train, shuffle_);
-  }
-  const UnitScan startScan = fromCheck && checkedScan_ ? *checkedScan_ : scanUnits(start.network, data_.train);
-  lifeSearch_.add(start, startScan, run_.step, toScan ? *toScan : scanUnits(run_.network, data_.train));
-  if (lifeSearch_.size() > maxPendingSearches) settleAll();
-}
-
-long Trainer::checkInterval() const {
-  if (lifeEvery_ > 0) return lifeEvery_;
-  const long perStep = std::max(1L, static_cast<long>(data_.train.size()) / settings_.batchSize);
-  return std::max(10L, 7 * perStep);
-}
-
-double Trainer::epoch() const {
-  return static_cast<double>(run_.cursor) / static_cast<double>(run_.order.size());
 }
 
 UnitReport Trainer::units() const {
