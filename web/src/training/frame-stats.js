@@ -72,8 +72,7 @@ export function createFrameStats({
       if (running) idle = null;
       if (units && running && !stopping && cost > statsMs && start - at < statsEveryMs) return { recorded: false, units };
       trainer.recordStats({ settle: stopping });
-      pending = trainer.timeline().lifePending;
-      if (pending) settle(trainer, spentMs);  // what the row's own check queued, within the frame's budget
+      settle(trainer, spentMs);  // what the row's own check queued, within the frame's budget
       if (pending && !running) settleIdle(trainer);
       units = trainer.units({ settle: false });
       at = start;
