@@ -77,6 +77,70 @@ struct Rows {
     }
     for (int i = 0; i < n; ++i) below[i] *= slope[i];
   }
+
+  // below = (W^T delta) * slope, as backward() computes it (the same rows skipped).
+  static void propagate(const DenseView& layer, const double* __restrict in, const double* __restrict delta,
+                        const double* __restrict slope, double* __restrict below) {
+    const int n = N > 0 ? N : layer.inputs;
+    const bool finiteInputs = allFinite(in, static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) below[i] = 0.0;
+    for (int j = 0; j < layer.outputs; ++j) {
+      const double dj = delta[j];
+      if (dj == 0.0 && finiteInputs) continue;
+      const double* __restrict wRow = layer.weights + j * n;
+      for (int i = 0; i < n; ++i) below[i] += wRow[i] * dj;
+    }
+    for (int i = 0; i < n; ++i) below[i] *= slope[i];
+  }
+
+  // sgdBlock's step on every weight and bias of the layer, each gradient 0 + delta_j in_i (or 0 + delta_j):
+  // v = momentum v - rate (g + l2 w), w += v, two values at a time. The bits of every w - w are or-ed into `bits`.
+  template <bool WithL2>
+  static void sgdStep(const DenseView& layer, const SgdLayer& p, const double* __restrict in,
+                      const double* __restrict delta, const SgdRates& r, PairBits& bits) {
+    const int n = N > 0 ? N : layer.inputs;
+    const Pair mu = {r.momentum, r.momentum}, lr = {r.rate, r.rate}, decay = {r.l2, r.l2}, zero = {0, 0};
+    // One pair of parameters w, v with gradients 0 + d x.
+    const auto step = [&](double* __restrict w, double* __restrict v, Pair d, Pair x, bool l2) {
+      Pair wi, vi;
+      std::memcpy(&wi, w, sizeof wi);
+      std::memcpy(&vi, v, sizeof vi);
+      const Pair g = zero + d * x;
+      const Pair change = mu * vi - lr * (l2 ? g + decay * wi : g);
+      wi += change;
+      addDifferenceBits(wi, bits);
+      std::memcpy(v, &change, sizeof change);
+      std::memcpy(w, &wi, sizeof wi);
+    };
+    const auto single = [&](double& w, double& v, double g, bool l2) {
+      const double change = r.momentum * v - r.rate * (l2 ? g + r.l2 * w : g);
+      v = change;
+      w += change;
+      addDifferenceBits(Pair{w, 0.0}, bits);
+    };
+    for (int j = 0; j < layer.outputs; ++j) {
+      const double dj = delta[j];
+      const Pair d = {dj, dj};
+      double* __restrict w = p.weights + j * n;
+      double* __restrict v = p.weightVelocities + j * n;
+      int i = 0;
+      for (; i + 2 <= n; i += 2) {
+        Pair x;
+        std::memcpy(&x, in + i, sizeof x);
+        step(w + i, v + i, d, x, WithL2);
+      }
+      if (i < n) single(w[i], v[i], 0.0 + dj * in[i], WithL2);
+    }
+    if (!r.bias) return;
+    const Pair one = {1, 1};
+    int j = 0;
+    for (; j + 2 <= layer.outputs; j += 2) {
+      Pair d;
+      std::memcpy(&d, delta + j, sizeof d);
+      step(p.biases + j, p.biasVelocities + j, d, one, false);
+    }
+    if (j < layer.outputs) single(p.biases[j], p.biasVelocities[j], 0.0 + delta[j], false);
+  }
 };
 
 // Calls fn(Rows<width>{}) for widths 1 to 8, fn(Rows<0>{}) otherwise.
@@ -201,6 +265,25 @@ void backwardChunk(const Model& model, const GradientView& gradient, const doubl
     });
     std::swap(delta, below);
   }
+}
+
+bool sgdStepOne(const Model& model, const ParameterView& p, const double* x, const SgdRates& rates, ChunkScratch& s) {
+  double* delta = s.delta[0];
+  double* below = s.delta[1];
+  PairBits bits = {0, 0};
+  for (int l = model.hiddenLayers; l >= 0; --l) {
+    const DenseView& layer = model.layer[l];
+    const double* in = l == 0 ? x : s.a[l - 1];
+    withWidth(layer.inputs, [&](auto rows) {
+      using R = decltype(rows);
+      // The delta underneath comes from the weights before this step; each parameter's step needs only its own values.
+      if (l > 0) R::propagate(layer, in, delta, s.d[l - 1], below);
+      if (rates.l2 == 0.0) R::template sgdStep<false>(layer, p.layer[l], in, delta, rates, bits);
+      else R::template sgdStep<true>(layer, p.layer[l], in, delta, rates, bits);
+    });
+    std::swap(delta, below);
+  }
+  return (bits[0] | bits[1]) == 0;
 }
 
 void addL1Subgradient(const double* __restrict w, double* __restrict g, std::size_t n, double l1) {

@@ -41,6 +41,18 @@ void forwardChunk(const Model& model, const double* const* x, int count, ChunkSc
 void backwardChunk(const Model& model, const GradientView& gradient, const double* const* x, int count,
                    ChunkScratch& s);
 
+// The rates of one sgd step (validated settings); bias: false leaves the biases and their velocities alone.
+struct SgdRates {
+  double momentum, rate, l2;
+  bool bias;
+};
+
+// An sgd step on one example after forwardChunk (withSlope) of that example alone, its output delta in
+// s.delta[0]: bit for bit backwardChunk into gradient buffers at zero followed by sgdBlock on each (each
+// gradient is 0 + its one product), without the buffers. Not for prelu networks (their slopes need the
+// gradient buffers). True when every weight and bias is finite afterwards.
+bool sgdStepOne(const Model& model, const ParameterView& p, const double* x, const SgdRates& rates, ChunkScratch& s);
+
 // Adds l1 * sign(w) to each of n weight gradients: the subgradient of l1 |w| with 0 at w = 0 (the
 // one of least magnitude, so a weight at exactly 0 with no data gradient stays at 0).
 void addL1Subgradient(const double* w, double* g, std::size_t n, double l1);

@@ -169,7 +169,33 @@ double Network::accumulateGradient(const Dataset& data, const std::size_t* indic
   checkShape(data, config_);
   if (count == 0) return 0.0;
   const detail::CachedViews& cached = views();
+  gradientPending_ = true;
   return accumulate(cached.model, cached.gradient, data, indices, count);
+}
+
+std::pair<double, bool> Network::trainStep(const Dataset& data, const std::size_t* indices, std::size_t count,
+                                           const TrainSettings& settings) {
+  if (count != 1 || settings.optimizer != Optimizer::Sgd || settings.l1 > 0.0 || gradientPending_ ||
+      config_.hiddenActivation == ActivationKind::Prelu) {
+    const double loss = accumulateGradient(data, indices, count);
+    return {loss, applyGradient(settings)};
+  }
+  checkShape(data, config_);
+  if (stateOf_ != Optimizer::Sgd) {
+    clearOptimizerState();
+    stateOf_ = Optimizer::Sgd;
+  }
+  const detail::CachedViews& cached = views();
+  const Model& model = cached.model;
+  if (indices[0] >= data.size()) throwBadPoint(data, indices[0], model.classes);
+  const double* x = data.x.data() + indices[0] * model.inputs;
+  ChunkScratch s;
+  forwardChunk(model, &x, 1, s, true);
+  const double loss = pointLoss<true>(model, data, indices[0], s.z[model.hiddenLayers], 1.0, s.delta[0]);
+  const bool finite = detail::sgdStepOne(model, cached.parameters, x,
+                                         {settings.momentum, settings.learningRate, settings.l2, config_.bias}, s);
+  squaresFromVelocity_ = true;
+  return {loss, finite};
 }
 
 void Network::predict(const double* x, std::size_t n, double* out) const {

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "activations.hpp"
@@ -120,6 +121,10 @@ class Network {
   /// A change of optimiser starts its state (velocities, moments) from zero. Returns true when every
   /// parameter is still finite afterwards.
   bool applyGradient(const TrainSettings& settings);
+  /// accumulateGradient then applyGradient, with the same result bit for bit: {mean loss, every parameter
+  /// finite}. A one-example sgd step without L1 (not prelu) skips the gradient buffers.
+  std::pair<double, bool> trainStep(const Dataset& data, const std::size_t* indices, std::size_t count,
+                                    const TrainSettings& settings);
   /// Per dense layer: the norm of the last update of its weights over the norm of its weights (0 before any update).
   std::vector<double> updateRatios() const;
   /// Per dense layer: the norm of the gradient of the mean data loss over `data` with respect to its weights.
@@ -163,6 +168,7 @@ class Network {
   // velocities (which hold that update) only when asked for: see refreshUpdateSquares.
   mutable std::vector<double> updateSquares_;
   mutable bool squaresFromVelocity_ = false;
+  bool gradientPending_ = false;  // accumulateGradient has added to the gradient buffers since applyGradient
   void refreshUpdateSquares() const;
   bool applySgd(const TrainSettings& settings);
   template <class Self>

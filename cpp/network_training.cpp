@@ -130,6 +130,7 @@ void Network::clearOptimizerState() {
 }
 
 bool Network::applyGradient(const TrainSettings& settings) {
+  gradientPending_ = false;
   if (settings.optimizer != stateOf_) {
     clearOptimizerState();
     stateOf_ = settings.optimizer;

@@ -37,12 +37,15 @@ Model modelOf(const Network& net) {
 const detail::CachedViews& Network::views() const {
   if (views_.valid) return views_;
   views_.model = modelOf(*this);
-  // The gradient view is written through only by accumulateGradient, which is not const.
+  // The gradient and parameter views are written through only by accumulateGradient and
+  // trainStep, which are not const.
   const auto writable = [](const std::vector<double>& buffer) { return const_cast<double*>(buffer.data()); };
   GradientView& gradient = views_.gradient;
   for (std::size_t l = 0; l < layerCount(); ++l) {
     gradient.weights[l] = writable(weightGradients_[l]);
     gradient.biases[l] = writable(biasGradients_[l]);
+    views_.parameters.layer[l] = {writable(weights_[l]), writable(biases_[l]), writable(weightVelocities_[l]),
+                                  writable(biasVelocities_[l])};
   }
   for (std::size_t l = 0; l < slopes_.size(); ++l) gradient.slopes[l] = writable(slopeGradients_[l]);
   views_.valid = true;

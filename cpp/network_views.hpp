@@ -38,11 +38,24 @@ struct GradientView {
   double* slopes[maxHiddenLayers];  // prelu only
 };
 
-// A network's Model and GradientView, built on first use. A copy (or move) starts empty, as its
+// Writable views of a layer's parameters and their sgd velocities, for the one-example sgd step.
+struct SgdLayer {
+  double* weights;
+  double* biases;
+  double* weightVelocities;
+  double* biasVelocities;
+};
+
+struct ParameterView {
+  SgdLayer layer[maxHiddenLayers + 1];
+};
+
+// A network's Model, GradientView and ParameterView, built on first use. A copy (or move) starts empty, as its
 // network's buffers are elsewhere; the network empties it when it replaces a buffer.
 struct CachedViews {
   Model model;
   GradientView gradient;
+  ParameterView parameters;
   bool valid = false;
   CachedViews() = default;
   CachedViews(const CachedViews&) {}

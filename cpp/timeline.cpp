@@ -13,8 +13,7 @@ StepBatch advance(RunState& run, const Dataset& train, const TrainSettings& sett
   const std::size_t position = run.cursor % n;
   if (position == 0 && run.cursor > 0 && shuffle) run.rng.shuffle(run.order.data(), n);
   const std::size_t count = std::min(static_cast<std::size_t>(settings.batchSize), n - position);
-  const double loss = run.network.accumulateGradient(train, run.order.data() + position, count);
-  const bool finite = run.network.applyGradient(settings);
+  const auto [loss, finite] = run.network.trainStep(train, run.order.data() + position, count, settings);
   run.cursor += count;
   ++run.step;
   if (!std::isfinite(loss) || !finite) run.diverged = true;
