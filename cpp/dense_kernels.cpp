@@ -17,10 +17,26 @@ namespace {
 // time), so the short inner loops of a small network unroll completely.
 template <int N>
 struct Rows {
-  // z = W in + b for one example.
+  // z = W in + b for one example. Each sum adds its products in input order; four rows at a time
+  // keep four independent sums in flight (a single one waits on each add).
   static void forward(const DenseView& layer, const double* __restrict in, double* __restrict z) {
     const int n = N > 0 ? N : layer.inputs;
-    for (int j = 0; j < layer.outputs; ++j) {
+    int j = 0;
+    for (; j + 4 <= layer.outputs; j += 4) {
+      const double* __restrict row = layer.weights + j * n;
+      double s0 = layer.biases[j], s1 = layer.biases[j + 1], s2 = layer.biases[j + 2], s3 = layer.biases[j + 3];
+      for (int i = 0; i < n; ++i) {
+        s0 += row[i] * in[i];
+        s1 += row[n + i] * in[i];
+        s2 += row[2 * n + i] * in[i];
+        s3 += row[3 * n + i] * in[i];
+      }
+      z[j] = s0;
+      z[j + 1] = s1;
+      z[j + 2] = s2;
+      z[j + 3] = s3;
+    }
+    for (; j < layer.outputs; ++j) {
       const double* __restrict row = layer.weights + j * n;
       double sum = layer.biases[j];
       for (int i = 0; i < n; ++i) sum += row[i] * in[i];
@@ -28,11 +44,27 @@ struct Rows {
     }
   }
 
-  // forward() for two examples at once: each weight is loaded once for both, same sums.
+  // forward() for two examples at once: each weight is loaded once for both, same sums; four rows
+  // at a time, so eight sums are in flight.
   static void forwardPair(const DenseView& layer, const double* __restrict in0, const double* __restrict in1,
                           double* __restrict z0, double* __restrict z1) {
     const int n = N > 0 ? N : layer.inputs;
-    for (int j = 0; j < layer.outputs; ++j) {
+    int j = 0;
+    for (; j + 4 <= layer.outputs; j += 4) {
+      const double* __restrict row = layer.weights + j * n;
+      double s0[4], s1[4];
+      for (int r = 0; r < 4; ++r) s0[r] = s1[r] = layer.biases[j + r];
+      for (int i = 0; i < n; ++i)
+        for (int r = 0; r < 4; ++r) {
+          s0[r] += row[r * n + i] * in0[i];
+          s1[r] += row[r * n + i] * in1[i];
+        }
+      for (int r = 0; r < 4; ++r) {
+        z0[j + r] = s0[r];
+        z1[j + r] = s1[r];
+      }
+    }
+    for (; j < layer.outputs; ++j) {
       const double* __restrict row = layer.weights + j * n;
       double sum0 = layer.biases[j], sum1 = sum0;
       for (int i = 0; i < n; ++i) {
@@ -159,10 +191,15 @@ void withWidth(int width, Fn&& fn) {
   }
 }
 
-// a = f(z) and d = f'(z); tanh and sigmoid derive the slope from the value (one libm call, not two).
+// a = f(z) and, where d is not null, d = f'(z); tanh and sigmoid derive the slope from the value
+// (one evaluation, not two).
 template <class F>
 struct ValueAndSlope {
   static void eval(const double* z, double alpha, double* a, double* d, int n) {
+    if (d == nullptr) {
+      for (int j = 0; j < n; ++j) a[j] = F::f(z[j], alpha);
+      return;
+    }
     for (int j = 0; j < n; ++j) {
       a[j] = F::f(z[j], alpha);
       d[j] = F::df(z[j], alpha);
@@ -170,13 +207,26 @@ struct ValueAndSlope {
   }
 };
 
+// Two values at a time (portableTanhPair), the same bits as fn::Tanh::f one by one.
 template <>
 struct ValueAndSlope<fn::Tanh> {
   static void eval(const double* z, double, double* a, double* d, int n) {
-    for (int j = 0; j < n; ++j) {
+    const auto store = [&](int j, Pair t) {
+      std::memcpy(a + j, &t, sizeof t);
+      if (d == nullptr) return;
+      const Pair slope = (1.0 - t) * (1.0 + t);
+      std::memcpy(d + j, &slope, sizeof slope);
+    };
+    int j = 0;
+    for (; j + 2 <= n; j += 2) {
+      Pair zj;
+      std::memcpy(&zj, z + j, sizeof zj);
+      store(j, portableTanhPair(zj));
+    }
+    if (j < n) {
       const double t = portableTanh(z[j]);
       a[j] = t;
-      d[j] = (1.0 - t) * (1.0 + t);
+      if (d != nullptr) d[j] = (1.0 - t) * (1.0 + t);
     }
   }
 };
@@ -187,7 +237,7 @@ struct ValueAndSlope<fn::Sigmoid> {
     for (int j = 0; j < n; ++j) {
       const double s = fn::Sigmoid::f(z[j], 0.0);
       a[j] = s;
-      d[j] = s * (1.0 - s);
+      if (d != nullptr) d[j] = s * (1.0 - s);
     }
   }
 };
@@ -234,12 +284,7 @@ void forwardChunk(const Model& model, const double* const* x, int count, ChunkSc
       continue;
     }
     withActivation(model.activation, [&](auto f) {
-      using F = decltype(f);
-      if (withSlope) {
-        ValueAndSlope<F>::eval(s.z[l], model.alpha, s.a[l], s.d[l], n);
-      } else {
-        for (int j = 0; j < n; ++j) s.a[l][j] = F::f(s.z[l][j], model.alpha);
-      }
+      ValueAndSlope<decltype(f)>::eval(s.z[l], model.alpha, s.a[l], withSlope ? s.d[l] : nullptr, n);
     });
   }
 }

@@ -10,6 +10,8 @@
 #include <cstring>
 #include <limits>
 
+#include "pairs.hpp"
+
 namespace alab {
 
 /// Natural logarithm of x > 0.
@@ -78,12 +80,14 @@ inline double powerOfTwo(int64_t k) {
 }
 
 // e^r - 1 for |r| <= 0.35: Taylor series to r^13 (truncation below 1e-17 relative), in
-// Estrin's scheme: independent pairs shorten the chain of dependent multiplications.
-inline double expm1Reduced(double r) {
-  const double r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
-  const double low = (0.5 + r * (1.0 / 6.0)) + r2 * (1.0 / 24.0 + r * (1.0 / 120.0));
-  const double middle = (1.0 / 720.0 + r * (1.0 / 5040.0)) + r2 * (1.0 / 40320.0 + r * (1.0 / 362880.0));
-  const double high = (1.0 / 3628800.0 + r * (1.0 / 39916800.0)) + r2 * (1.0 / 479001600.0 + r * (1.0 / 6227020800.0));
+// Estrin's scheme: independent pairs shorten the chain of dependent multiplications. T is double
+// or Pair (two values lane by lane, the same operations in the same order).
+template <class T>
+inline T expm1Reduced(T r) {
+  const T r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
+  const T low = (0.5 + r * (1.0 / 6.0)) + r2 * (1.0 / 24.0 + r * (1.0 / 120.0));
+  const T middle = (1.0 / 720.0 + r * (1.0 / 5040.0)) + r2 * (1.0 / 40320.0 + r * (1.0 / 362880.0));
+  const T high = (1.0 / 3628800.0 + r * (1.0 / 39916800.0)) + r2 * (1.0 / 479001600.0 + r * (1.0 / 6227020800.0));
   return r + r2 * ((low + r4 * middle) + r8 * high);
 }
 
@@ -118,6 +122,40 @@ inline double portableTanh(double x) {
   const double a = std::fabs(x);
   const double e = detail::expm1Bounded(2.0 * (a < 22.0 ? a : 22.0));
   return std::copysign(e / (e + 2.0), x);
+}
+
+/// portableTanh of two values at once, bit for bit: the same operations lane by lane, with the
+/// branches as bit selects.
+inline detail::Pair portableTanhPair(detail::Pair x) {
+  using detail::Pair;
+  using detail::PairBits;
+  const auto bitsOf = [](Pair v) {
+    PairBits bits;
+    std::memcpy(&bits, &v, sizeof bits);
+    return bits;
+  };
+  const auto pairOf = [](PairBits bits) {
+    Pair v;
+    std::memcpy(&v, &bits, sizeof v);
+    return v;
+  };
+  const PairBits sign = {0x8000000000000000u, 0x8000000000000000u};
+  const PairBits xBits = bitsOf(x);
+  const Pair a = pairOf(xBits & ~sign);
+  const Pair limit = {22.0, 22.0};
+  const PairBits belowLimit = static_cast<PairBits>(a < limit);  // all ones where a < 22 (never for NaN)
+  const Pair y = 2.0 * pairOf((bitsOf(a) & belowLimit) | (bitsOf(limit) & ~belowLimit));
+  // detail::reduceByLn2 and detail::expm1Bounded, lane by lane.
+  const Pair shifter = {6755399441055744.0, 6755399441055744.0};
+  const Pair shifted = y * 1.44269504088896338700 + shifter;
+  const Pair k = shifted - shifter;
+  const Pair r = (y - k * 6.93147180369123816490e-01) - k * 1.90821492927058770002e-10;
+  const PairBits exponent = bitsOf(shifted) - bitsOf(shifter) + 1023;
+  const Pair scale = pairOf(exponent << 52);
+  const Pair e = scale * detail::expm1Reduced(r) + (scale - 1.0);
+  const Pair t = pairOf(bitsOf(e / (e + 2.0)) | (xBits & sign));
+  const PairBits isNaN = static_cast<PairBits>(x != x);
+  return pairOf((xBits & isNaN) | (bitsOf(t) & ~isNaN));
 }
 
 }  // namespace alab

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
+#include <vector>
 
 #include "portable_math.hpp"
 
@@ -12,6 +15,7 @@ namespace {
 using alab::portableExp;
 using alab::portableExpm1;
 using alab::portableTanh;
+using alab::portableTanhPair;
 
 // |got - reference| in units in the last place of the double nearest to the reference.
 double ulpError(double got, long double reference) {
@@ -84,6 +88,30 @@ TEST(PortableMath, TanhIsOdd) {
     const double x = i * 1e-3;
     EXPECT_EQ(portableTanh(-x), -portableTanh(x)) << "tanh(-" << x << ")";
   }
+}
+
+// The two-lane tanh the training kernels use gives portableTanh's bits in each lane (so the
+// oracle, the error bound and native/WASM parity carry over), for every kind of input.
+TEST(PortableMath, TanhPairGivesPortableTanhBitForBitInEachLane) {
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  std::vector<double> xs = {0.0, -0.0, inf, -inf, std::numeric_limits<double>::quiet_NaN(), 4.9406564584124654e-324,
+                            -2.2250738585072014e-308, 21.999999999999996, 22.0, -22.000000000000004, 1e300, -1e-300};
+  for (long i = -2000000; i <= 2000000; ++i) xs.push_back(static_cast<double>(i) * 1.3e-5);
+  for (int e = -1074; e <= 1023; ++e) xs.push_back(-std::ldexp(1.37, e));
+  const auto bits = [](double v) {
+    uint64_t b;
+    std::memcpy(&b, &v, sizeof b);
+    return b;
+  };
+  long mismatches = 0;
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    const double other = xs[(i * 7919) % xs.size()];
+    const alab::detail::Pair t = portableTanhPair(alab::detail::Pair{xs[i], other});
+    if (bits(t[0]) != bits(portableTanh(xs[i])) || bits(t[1]) != bits(portableTanh(other))) {
+      if (++mismatches <= 5) ADD_FAILURE() << "tanh(" << xs[i] << ", " << other << ")";
+    }
+  }
+  EXPECT_EQ(mismatches, 0);
 }
 
 }  // namespace
