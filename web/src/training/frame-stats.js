@@ -6,8 +6,8 @@
 // those of the step shown. The search for the exact steps at which units changed stays pending
 // (training and the row's own check of the units queue it; a mass death on the largest network is
 // about 600 replays and scans, 2 s): each playing frame settles it until its training and settling
-// reach workMs (settleMs at most), and trainer.history() gives a row once the search has reached its
-// step. A paused frame with it pending is followed, once it is settled in settleMs slices between
+// reach workMs (settleMs at most; a frame's row counts as work), and trainer.history() gives a row once
+// the search has reached its step. A paused frame with it pending is followed, once it is settled in settleMs slices between
 // frames, by one with the life record complete (its rows, deaths and inspected unit).
 
 /**
@@ -71,8 +71,13 @@ export function createFrameStats({
       const stopping = running && stopLoss > 0;
       if (running) idle = null;
       if (units && running && !stopping && cost > statsMs && start - at < statsEveryMs) return { recorded: false, units };
+      const searching = pending;  // this frame's training has settled what it could and left some of the search
       trainer.recordStats({ settle: stopping });
-      settle(trainer, spentMs);  // what the row's own check queued, within the frame's budget
+      // What the row's own check queued, within what the frame's work budget has left after the row. Playing, when the
+      // search was pending before the row and the row used up the budget, the row cannot be complete in this frame
+      // anyway: the next frames settle it.
+      const usedMs = spentMs + now() - start;
+      if (!(running && !stopping && searching && usedMs >= workMs)) settle(trainer, usedMs);
       if (pending && !running) settleIdle(trainer);
       units = trainer.units({ settle: false });
       at = start;
