@@ -17,26 +17,10 @@ namespace {
 // time), so the short inner loops of a small network unroll completely.
 template <int N>
 struct Rows {
-  // z = W in + b for one example. Each sum adds its products in input order; four rows at a time
-  // keep four independent sums in flight (a single one waits on each add).
+  // z = W in + b for one example.
   static void forward(const DenseView& layer, const double* __restrict in, double* __restrict z) {
     const int n = N > 0 ? N : layer.inputs;
-    int j = 0;
-    for (; j + 4 <= layer.outputs; j += 4) {
-      const double* __restrict row = layer.weights + j * n;
-      double s0 = layer.biases[j], s1 = layer.biases[j + 1], s2 = layer.biases[j + 2], s3 = layer.biases[j + 3];
-      for (int i = 0; i < n; ++i) {
-        s0 += row[i] * in[i];
-        s1 += row[n + i] * in[i];
-        s2 += row[2 * n + i] * in[i];
-        s3 += row[3 * n + i] * in[i];
-      }
-      z[j] = s0;
-      z[j + 1] = s1;
-      z[j + 2] = s2;
-      z[j + 3] = s3;
-    }
-    for (; j < layer.outputs; ++j) {
+    for (int j = 0; j < layer.outputs; ++j) {
       const double* __restrict row = layer.weights + j * n;
       double sum = layer.biases[j];
       for (int i = 0; i < n; ++i) sum += row[i] * in[i];
@@ -44,27 +28,11 @@ struct Rows {
     }
   }
 
-  // forward() for two examples at once: each weight is loaded once for both, same sums; four rows
-  // at a time, so eight sums are in flight.
+  // forward() for two examples at once: each weight is loaded once for both, same sums.
   static void forwardPair(const DenseView& layer, const double* __restrict in0, const double* __restrict in1,
                           double* __restrict z0, double* __restrict z1) {
     const int n = N > 0 ? N : layer.inputs;
-    int j = 0;
-    for (; j + 4 <= layer.outputs; j += 4) {
-      const double* __restrict row = layer.weights + j * n;
-      double s0[4], s1[4];
-      for (int r = 0; r < 4; ++r) s0[r] = s1[r] = layer.biases[j + r];
-      for (int i = 0; i < n; ++i)
-        for (int r = 0; r < 4; ++r) {
-          s0[r] += row[r * n + i] * in0[i];
-          s1[r] += row[r * n + i] * in1[i];
-        }
-      for (int r = 0; r < 4; ++r) {
-        z0[j + r] = s0[r];
-        z1[j + r] = s1[r];
-      }
-    }
-    for (; j < layer.outputs; ++j) {
+    for (int j = 0; j < layer.outputs; ++j) {
       const double* __restrict row = layer.weights + j * n;
       double sum0 = layer.biases[j], sum1 = sum0;
       for (int i = 0; i < n; ++i) {
