@@ -72,3 +72,19 @@ test('paused or stopping at a loss, a row frame settles as before', () => {
     else assert.deepEqual(log, ['row', 'interval'], 'expected a paused frame to settle one sub-interval and the rest between frames');
   }
 });
+
+test('while playing, costly rows come every statsEveryMs, or later when they would take more than statsShare of the time', () => {
+  for (const [rowMs, every] of [[5, 100], [20, 200]]) {
+    const { trainer, clock, log } = standIn({ rowMs, rowQueues: 0 });
+    const stats = createFrameStats(options(clock));
+    const rowsAt = [];
+    while (clock.ms < 1000) {
+      const before = log.length;
+      stats.take(trainer, { running: true, stopLoss: 0, diverged: false, spentMs: 0 });
+      if (log.length > before) rowsAt.push(clock.ms - rowMs);
+      clock.ms += 1;
+    }
+    const gaps = rowsAt.slice(1).map((t, i) => t - rowsAt[i]);
+    assert.ok(gaps.every((gap) => gap >= every && gap <= every + 1), `${rowMs} ms rows: expected one every ${every} ms, got gaps ${gaps}`);
+  }
+});

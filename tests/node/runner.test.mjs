@@ -201,8 +201,8 @@ test('while playing, a costly statistics row is recorded at most every statsEver
   assert.deepEqual(deathsOf(throttled.slice(0, -1)), [], 'expected none before it');
 
   // A frame settles the life search for settleMs at most (0: one sub-interval), the units still fresh, and a row comes once
-  // the search has reached its step. Frames of 150 steps, over the 140 between training's checks: each one's training queues a search.
-  const settling = play({ statsMs: -1, statsEveryMs: 0, settleMs: 0 }, 0, 150, 3000);
+  // the search has reached its step (a row on every frame: statsShare Infinity lets rows take any share of the time). Frames of 150 steps, over the 140 between training's checks: each one's training queues a search.
+  const settling = play({ statsMs: -1, statsEveryMs: 0, statsShare: Infinity, settleMs: 0 }, 0, 150, 3000);
   // Cheap rows on every frame of 20 steps: the search a row's own check queues (one sub-interval settled) holds that row back.
   const rowQueued = play({ statsMs: 1e9, settleMs: 0 });
   for (const [frames, why] of [[settling, 'training queues'], [rowQueued, 'rows queue']]) {

@@ -1,21 +1,23 @@
 // The statistics a training frame carries: the history row (recordStats) and the units' states,
 // and the share of the frame given to the life record. While playing with no loss to stop at, a
 // row that took more than statsMs is recorded again only statsEveryMs later (the line charts
-// redraw 10 times a second) and the frames in between resend the last units (and the runner no new
-// deaths); paused, stepped or halted, every frame records one, so the history and the units are
-// those of the step shown. The search for the exact steps at which units changed stays pending
-// (training and the row's own check of the units queue it; a mass death on the largest network is
-// about 600 replays and scans, 2 s): each playing frame settles it until its training and settling
-// reach workMs (settleMs at most; a frame's row counts as work), and trainer.history() gives a row once
-// the search has reached its step. A paused frame with it pending is followed, once it is settled in settleMs slices between
-// frames, by one with the life record complete (its rows, deaths and inspected unit).
+// redraw 10 times a second), or later still so that rows take at most statsShare of the time (a
+// row of the largest network costs about half a frame); the frames in between resend the last
+// units (and the runner no new deaths). Paused, stepped or halted, every frame records one, so
+// the history and the units are those of the step shown. The search for the exact steps at which
+// units changed stays pending (training and the row's own check of the units queue it; a mass
+// death on the largest network is about 600 replays and scans, 2 s): each playing frame settles it
+// until its training, its row and the settling reach workMs (settleMs at most), and
+// trainer.history() gives a row once the search has reached its step. A paused frame with it
+// pending is followed, once it is settled in settleMs slices between frames, by one with the life
+// record complete (its rows, deaths and inspected unit).
 
 /**
  * One runner's statistics; reset() on every new trainer. schedule(fn) runs fn later (the runner's
  * yield to the event loop); settled() is called when a frame that was not exact can be sent again.
  */
 export function createFrameStats({
-  statsMs = 2, statsEveryMs = 100, settleMs = 12, workMs = 20, now = () => globalThis.performance.now(), schedule = null, settled = () => {},
+  statsMs = 2, statsEveryMs = 100, statsShare = 0.1, settleMs = 12, workMs = 20, now = () => globalThis.performance.now(), schedule = null, settled = () => {},
 } = {}) {
   let at = -Infinity;
   let cost = 0;
@@ -70,7 +72,8 @@ export function createFrameStats({
       const start = now();
       const stopping = running && stopLoss > 0;
       if (running) idle = null;
-      if (units && running && !stopping && cost > statsMs && start - at < statsEveryMs) return { recorded: false, units };
+      const due = at + Math.max(statsEveryMs, cost / statsShare);
+      if (units && running && !stopping && cost > statsMs && start < due) return { recorded: false, units };
       const searching = pending;  // this frame's training has settled what it could and left some of the search
       trainer.recordStats({ settle: stopping });
       // What the row's own check queued, within what the frame's work budget has left after the row. Playing, when the
