@@ -1,5 +1,5 @@
-// Helpers shared by the native tests: the message of a refused call, and a run's whole training
-// state for bit-identical comparisons.
+// Helpers shared by the native tests: the message of a refused call, a run's whole training
+// state for bit-identical comparisons, and settling a run's life search.
 #pragma once
 #include <cstring>
 #include <functional>
@@ -31,6 +31,12 @@ inline std::vector<double> stateOf(const Trainer& trainer) {
 /// Whether two states are the same bits.
 inline bool sameBits(const std::vector<double>& a, const std::vector<double>& b) {
   return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+}
+
+/// Training leaves the search for the exact steps of unit changes pending: settles all of it.
+inline void settle(Trainer& trainer) {
+  while (!trainer.settleLife(1000)) {
+  }
 }
 
 }  // namespace alab::testing

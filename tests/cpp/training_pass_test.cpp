@@ -9,11 +9,14 @@
 #include <vector>
 
 #include "dead_units.hpp"
+#include "test_helpers.hpp"
 #include "trainer.hpp"
 #include "unit_life.hpp"
 
 namespace alab {
 namespace {
+
+using testing::settle;
 
 bool sameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
@@ -118,12 +121,6 @@ TEST(TrainingPass, RecordStatsStoresTheSeparatePassesValues) {
 }
 
 // A ReLU run where units die (as in unit_life_test), its unit life checked every 20 steps.
-// Training leaves the search for the exact steps of unit changes pending: settles all of it.
-void settle(Trainer& trainer) {
-  while (!trainer.settleLife(1000)) {
-  }
-}
-
 Trainer dyingRun(long statsEvery, long lifeEvery) {
   NetworkConfig config;
   config.hiddenUnits = {5, 3, 3};

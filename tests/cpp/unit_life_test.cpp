@@ -7,10 +7,13 @@
 #include <limits>
 #include <vector>
 
+#include "test_helpers.hpp"
 #include "trainer.hpp"
 
 namespace alab {
 namespace {
+
+using testing::settle;
 
 struct Scenario {
   std::vector<int> hidden;
@@ -22,12 +25,6 @@ struct Scenario {
 const std::vector<Scenario> scenarios = {
     {{4, 4}, 1, 1.5, 0.0, 0.0}, {{6}, 2, 3.0, 0.0, 0.0}, {{4, 4}, 3, 0.8, 0.6, 0.0}, {{5, 3, 3}, 4, 1.0, 0.3, 0.01}};
 constexpr long steps = 300;
-
-// Training leaves the search for the exact steps of unit changes pending: settles all of it.
-void settle(Trainer& trainer) {
-  while (!trainer.settleLife(1000)) {
-  }
-}
 
 Trainer trainerFor(const Scenario& scenario, long lifeEvery) {
   NetworkConfig config;
