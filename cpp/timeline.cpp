@@ -32,17 +32,23 @@ void Timeline::restart(const RunState& run, const TrainSettings& settings) {
   record(run);
 }
 
-std::size_t Timeline::keyframeBytes(const Keyframe& keyframe) {
-  return sizeof(Keyframe) + keyframe.state.capacity() * sizeof(double) + keyframe.order.capacity() * sizeof(uint32_t);
+std::size_t Timeline::keyframeBytes(const Keyframe& keyframe, const Keyframe* previous) {
+  const bool shared = previous != nullptr && previous->order == keyframe.order;
+  return sizeof(Keyframe) + keyframe.state.capacity() * sizeof(double) +
+         (shared ? 0 : sizeof(*keyframe.order) + keyframe.order->capacity() * sizeof(uint32_t));
 }
 
 void Timeline::recordKeyframe(const RunState& run) {
   if (run.diverged) return;
   if (!keyframes_.empty() && (run.step <= keyframes_.back().step || (run.step - origin()) % every_ != 0)) return;
+  const Keyframe* previous = keyframes_.empty() ? nullptr : &keyframes_.back();
+  const bool sameOrder = previous != nullptr &&
+                         std::equal(run.order.begin(), run.order.end(), previous->order->begin(), previous->order->end());
   Keyframe keyframe{run.step, run.cursor, run.rng, std::vector<double>(run.network.stateSize()),
-                    std::vector<uint32_t>(run.order.begin(), run.order.end())};
+                    sameOrder ? previous->order
+                              : std::make_shared<const std::vector<uint32_t>>(run.order.begin(), run.order.end())};
   run.network.saveState(keyframe.state.data());
-  keyframeBytes_ += keyframeBytes(keyframe);
+  keyframeBytes_ += keyframeBytes(keyframe, previous);
   keyframes_.push_back(std::move(keyframe));
   thin();
   findNextKeyframe();
@@ -62,7 +68,7 @@ void Timeline::thin() {
     keyframeBytes_ = 0;
     for (Keyframe& keyframe : keyframes_)
       if ((keyframe.step - first) % every_ == 0) {
-        keyframeBytes_ += keyframeBytes(keyframe);
+        keyframeBytes_ += keyframeBytes(keyframe, kept.empty() ? nullptr : &kept.back());
         kept.push_back(std::move(keyframe));
       }
     keyframes_ = std::move(kept);
@@ -111,7 +117,7 @@ void Timeline::restore(long step, RunState& run) const {
   const Keyframe& keyframe = *std::prev(after);
   run.network.loadState(keyframe.state.data());
   run.rng = keyframe.rng;
-  run.order.assign(keyframe.order.begin(), keyframe.order.end());
+  run.order.assign(keyframe.order->begin(), keyframe.order->end());
   run.cursor = keyframe.cursor;
   run.step = keyframe.step;
   run.diverged = false;
@@ -127,7 +133,7 @@ void Timeline::replay(RunState& run, long step, const Dataset& train, bool shuff
 
 void Timeline::truncateAfter(long step) {
   while (keyframes_.size() > 1 && keyframes_.back().step > step) {
-    keyframeBytes_ -= keyframeBytes(keyframes_.back());
+    keyframeBytes_ -= keyframeBytes(keyframes_.back(), &keyframes_[keyframes_.size() - 2]);
     keyframes_.pop_back();
   }
   findNextKeyframe();

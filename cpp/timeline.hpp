@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -82,9 +83,12 @@ class Timeline {
     uint64_t cursor;
     Rng rng;
     std::vector<double> state;
-    std::vector<uint32_t> order;
+    // The epoch's order, shared by consecutive keyframes while it does not change (it changes only
+    // when an epoch starts with a shuffle), so a keyframe of a small network is mostly its state.
+    std::shared_ptr<const std::vector<uint32_t>> order;
   };
-  static std::size_t keyframeBytes(const Keyframe& keyframe);
+  // Bytes of `keyframe` after `previous` (null for the first): its order counts where it is not shared with previous.
+  static std::size_t keyframeBytes(const Keyframe& keyframe, const Keyframe* previous);
   void recordKeyframe(const RunState& run);
   void thin();
   void findNextKeyframe();  // after a change of the keyframes or their spacing

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <numeric>
 #include <stdexcept>
 #include <vector>
 
@@ -172,13 +173,16 @@ TEST(Timeline, SeekingToADivergedLiveEndIsDivergedAgain) {
 }
 
 // The record for the largest network over 100,000 steps stays under 64 MB; no training needed,
-// since a keyframe's size does not depend on the parameters' values.
+// since a keyframe's size does not depend on the parameters' values. The order changes at every
+// step (as if every step began a shuffled epoch), so no keyframe shares its order: the worst case.
 TEST(Timeline, LargestNetworkOverOneHundredThousandStepsFitsTheBudget) {
-  const DatasetSplit data = circleSplit(500, 1);
   RunState run{Network(netConfig({32, 32, 32, 32, 32, 32}, 1)), Rng(1), std::vector<std::size_t>(250), 0, 0, false};
   Timeline timeline;
   timeline.restart(run, settingsOf(0.1, 10));
-  for (run.step = 1; run.step <= 100000; ++run.step) timeline.record(run);
+  for (run.step = 1; run.step <= 100000; ++run.step) {
+    run.order[0] = static_cast<std::size_t>(run.step);
+    timeline.record(run);
+  }
   const std::size_t keyframeValues = run.network.stateSize() * sizeof(double) + 250 * sizeof(uint32_t);
   EXPECT_LT(timeline.bytes(), std::size_t{64} << 20);
   EXPECT_GE(timeline.bytes(), timeline.keyframeCount() * keyframeValues);
@@ -187,6 +191,39 @@ TEST(Timeline, LargestNetworkOverOneHundredThousandStepsFitsTheBudget) {
   for (std::size_t i = 0; i < timeline.keyframeCount(); ++i)
     ASSERT_EQ(timeline.keyframeStep(i), static_cast<long>(i) * timeline.keyframeEvery());
   EXPECT_EQ(timeline.keyframeStep(timeline.keyframeCount() - 1), 100000);
+}
+
+// Keyframes within one epoch hold one copy of its order: the default network's keyframes at batch
+// 1 on 500 points (ten to an epoch) take about the bytes of their states alone, a new epoch's
+// shuffled order is stored anew, and restoring any keyframe gives back its epoch's order.
+TEST(Timeline, KeyframesOfOneEpochShareItsOrder) {
+  const DatasetSplit data = circleSplit(1000, 1);  // 500 training points
+  RunState run{Network(netConfig({8, 8}, 1)), Rng(7), std::vector<std::size_t>(data.train.size()), 0, 0, false};
+  std::iota(run.order.begin(), run.order.end(), std::size_t{0});
+  const TrainSettings settings = settingsOf(0.03, 1);
+  Timeline timeline;
+  timeline.restart(run, settings);
+  std::vector<std::vector<std::size_t>> orders{run.order};  // the order of each epoch
+  for (long step = 1; step <= 2000; ++step) {
+    advance(run, data.train, settings, true);
+    if (run.cursor % run.order.size() == 1 && run.cursor > 1) orders.push_back(run.order);
+    timeline.record(run);
+  }
+  ASSERT_EQ(orders.size(), 4u);
+  ASSERT_NE(orders[0], orders[1]) << "each epoch is shuffled";
+  ASSERT_EQ(timeline.keyframeCount(), 41u);
+  const std::size_t state = run.network.stateSize() * sizeof(double), order = 500 * sizeof(uint32_t);
+  EXPECT_LE(timeline.bytes(), timeline.keyframeCount() * (state + 256) + orders.size() * (order + 256))
+      << "one order per epoch, not one per keyframe";
+  EXPECT_GE(timeline.bytes(), timeline.keyframeCount() * state + orders.size() * order);
+  for (std::size_t i = 0; i < timeline.keyframeCount(); ++i) {
+    RunState restored = run;
+    const long step = timeline.keyframeStep(i);
+    timeline.restore(step, restored);
+    ASSERT_EQ(restored.step, step);
+    // Step s has drawn s examples: the order after step s is that of epoch (s - 1) / 500 (epoch 0 at step 0).
+    EXPECT_EQ(restored.order, orders[step == 0 ? 0 : (step - 1) / 500]) << "keyframe at step " << step;
+  }
 }
 
 TEST(Timeline, NamesTheNextSettingChangeAndTheLatestKeyframe) {
