@@ -22,11 +22,15 @@ inline std::string errorOf(const std::function<void()>& call) {
 }
 
 /// The full training state (parameters, optimiser state, slopes) as saved in a keyframe.
-inline std::vector<double> stateOf(const Trainer& trainer) {
-  std::vector<double> state(trainer.network().stateSize());
-  trainer.network().saveState(state.data());
+inline std::vector<double> stateOf(const Network& network) {
+  std::vector<double> state(network.stateSize());
+  network.saveState(state.data());
   return state;
 }
+inline std::vector<double> stateOf(const Trainer& trainer) { return stateOf(trainer.network()); }
+
+/// Whether two values are the same bits (so -0 differs from +0 and NaN payloads count).
+inline bool sameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
 /// Whether two states are the same bits.
 inline bool sameBits(const std::vector<double>& a, const std::vector<double>& b) {

@@ -2,16 +2,19 @@
 // bit, whether or not the step takes the one-example sgd path that skips the gradient buffers.
 #include <gtest/gtest.h>
 
-#include <cstring>
 #include <string>
 #include <vector>
 
 #include "activations.hpp"
 #include "network.hpp"
 #include "rng.hpp"
+#include "test_helpers.hpp"
 
 namespace alab {
 namespace {
+
+using testing::sameBits;
+using testing::stateOf;
 
 // n points uniform in [-1, 1]^2: labels cycling through `classes`, or real targets for regression.
 Dataset points(std::size_t n, int classes, bool regression, uint64_t seed) {
@@ -26,17 +29,6 @@ Dataset points(std::size_t n, int classes, bool regression, uint64_t seed) {
     else data.label.push_back(static_cast<int>(p % classes));
   }
   return data;
-}
-
-std::vector<double> state(const Network& net) {
-  std::vector<double> values(net.stateSize());
-  net.saveState(values.data());
-  return values;
-}
-
-// Compares the bits (so -0 differs from +0 and NaN payloads count).
-bool sameBits(const std::vector<double>& a, const std::vector<double>& b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
 }
 
 struct Case {
@@ -70,9 +62,9 @@ void expectSameRun(const Case& c, int batch, int steps, const std::string& label
     const auto [loss, finite] = fused.trainStep(data, order.data() + first, count, c.settings);
     const double referenceLoss = reference.accumulateGradient(data, order.data() + first, count);
     const bool referenceFinite = reference.applyGradient(c.settings);
-    ASSERT_TRUE(sameBits({loss}, {referenceLoss})) << label << " step " << step << ": loss " << loss << " vs " << referenceLoss;
+    ASSERT_TRUE(sameBits(loss, referenceLoss)) << label << " step " << step << ": loss " << loss << " vs " << referenceLoss;
     ASSERT_EQ(finite, referenceFinite) << label << " step " << step;
-    ASSERT_TRUE(sameBits(state(fused), state(reference))) << label << " step " << step << ": states differ";
+    ASSERT_TRUE(sameBits(stateOf(fused), stateOf(reference))) << label << " step " << step << ": states differ";
     if (!finite) return;
   }
 }
@@ -138,7 +130,7 @@ TEST(TrainStep, SwitchingToSgdStartsItsVelocitiesFromZero) {
   fused.trainStep(data, one.data(), 1, sgd);
   reference.accumulateGradient(data, one.data(), 1);
   reference.applyGradient(sgd);
-  EXPECT_TRUE(sameBits(state(fused), state(reference)));
+  EXPECT_TRUE(sameBits(stateOf(fused), stateOf(reference)));
 }
 
 TEST(TrainStep, AddsToAGradientAlreadyAccumulated) {
@@ -152,7 +144,7 @@ TEST(TrainStep, AddsToAGradientAlreadyAccumulated) {
   reference.accumulateGradient(data, first.data(), first.size());
   reference.accumulateGradient(data, next.data(), 1);
   reference.applyGradient(TrainSettings{});
-  EXPECT_TRUE(sameBits(state(fused), state(reference)));
+  EXPECT_TRUE(sameBits(stateOf(fused), stateOf(reference)));
 }
 
 TEST(TrainStep, SignedZeroWeightsKeepTheirBits) {
@@ -172,7 +164,7 @@ TEST(TrainStep, SignedZeroWeightsKeepTheirBits) {
     fused.trainStep(data, &p, 1, settings);
     reference.accumulateGradient(data, &p, 1);
     reference.applyGradient(settings);
-    ASSERT_TRUE(sameBits(state(fused), state(reference))) << "step " << p;
+    ASSERT_TRUE(sameBits(stateOf(fused), stateOf(reference))) << "step " << p;
   }
 }
 

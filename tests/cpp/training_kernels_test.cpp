@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstring>
 #include <limits>
 #include <vector>
 
@@ -11,11 +10,12 @@
 #include "pairs.hpp"
 #include "rng.hpp"
 #include "sgd_kernel.hpp"
+#include "test_helpers.hpp"
 
 namespace alab {
 namespace {
 
-bool sameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+using testing::sameBits;
 
 std::vector<double> randomValues(std::size_t n, Rng& rng) {
   std::vector<double> values(n);

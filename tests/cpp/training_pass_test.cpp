@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstring>
 #include <limits>
 #include <numeric>
 #include <vector>
@@ -16,9 +15,8 @@
 namespace alab {
 namespace {
 
+using testing::sameBits;
 using testing::settle;
-
-bool sameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
 // The weight gradient norms from accumulateGradient on a copy (its buffers start at zero).
 std::vector<double> referenceNorms(const Network& net, const Dataset& data) {
